@@ -1,0 +1,124 @@
+package dev.primer.nn;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one place that prepares and reports ND4J's native backend.
+ *
+ * <p>{@link #init()} must run before any other ND4J class loads: it picks an OpenBLAS kernel set the
+ * CPU really has (OpenBLAS 0.3.19 does not recognise recent CPUs and falls back to its oldest
+ * kernels) and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1).
+ */
+public final class Backend {
+    /** DL4J's switch for layer helpers (cuDNN / oneDNN); M2.1 defaults it to {@code true}. */
+    public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    /** Set to {@code false} to run the plain DL4J layers (no oneDNN helpers). */
+    public static final String ONEDNN_PROPERTY = "primer.onednn";
+    private static final String CORETYPE = "OPENBLAS_CORETYPE";
+
+    private static volatile Info info;
+
+    private Backend() {
+    }
+
+    /** What is active: backend, native build, BLAS kernel set, threads, whether oneDNN helpers run. */
+    public record Info(String backend, String blasVendor, String openBlasCoreType, String coreTypeSource,
+                       int threads, boolean oneDnnCompiled, boolean oneDnnHelpers, String cpuFlags) {
+        /** One human-readable line for logs and results. */
+        public String summary() {
+            return String.format(Locale.ROOT, "%s, %s (%s, %s), %d thread(s), oneDNN helpers %s",
+                    backend, blasVendor, openBlasCoreType, coreTypeSource, threads,
+                    oneDnnHelpers ? "on" : oneDnnCompiled ? "off" : "not compiled in");
+        }
+    }
+
+    /** Prepares the native backend once per JVM and returns what became active; idempotent. */
+    public static synchronized Info init() {
+        if (info != null) {
+            return info;
+        }
+        Set<String> flags = cpuFlags();
+        String preset = System.getenv(CORETYPE);
+        String coreType;
+        String source;
+        if (preset != null && !preset.isBlank()) {
+            coreType = preset;
+            source = "from environment";
+        } else {
+            coreType = coreTypeFor(flags);
+            source = coreType == null ? "OpenBLAS default" : "chosen from CPU flags";
+            if (coreType != null) {
+                LibC.INSTANCE.setenv(CORETYPE, coreType, 1);
+            }
+        }
+        boolean helpers = !"false".equalsIgnoreCase(System.getProperty(ONEDNN_PROPERTY, "true"));
+        System.setProperty(HELPERS_DISABLE, Boolean.toString(!helpers));
+        Nd4j.getEnvironment().allowHelpers(helpers);
+        boolean compiled = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        String env = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "?");
+        info = new Info(env, Nd4j.factory().blas().getBlasVendor().toString(),
+                coreType == null ? "auto" : coreType, source, threads(),
+                compiled, helpers && BaseMKLDNNHelper.mklDnnEnabled(),
+                flags.stream().filter(f -> f.startsWith("avx")).sorted().collect(Collectors.joining(" ")));
+        return info;
+    }
+
+    /** Threads ND4J uses for native ops and BLAS. */
+    public static int threads() {
+        return Nd4j.getEnvironment().maxMasterThreads();
+    }
+
+    /** Sets the threads ND4J uses for native ops and BLAS (OpenMP and OpenBLAS). */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        init();
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        info = new Info(info.backend(), info.blasVendor(), info.openBlasCoreType(), info.coreTypeSource(), n,
+                info.oneDnnCompiled(), info.oneDnnHelpers(), info.cpuFlags());
+    }
+
+    /**
+     * The newest OpenBLAS 0.3.19 kernel set whose instructions this CPU has, or null to keep
+     * OpenBLAS's own choice: AVX-512 (F, BW, VL, DQ) → SkylakeX, AVX2 + FMA → Haswell.
+     */
+    static String coreTypeFor(Set<String> flags) {
+        if (flags.containsAll(Set.of("avx512f", "avx512bw", "avx512vl", "avx512dq"))) {
+            return "SkylakeX";
+        }
+        if (flags.containsAll(Set.of("avx2", "fma"))) {
+            return "Haswell";
+        }
+        return null;
+    }
+
+    private static Set<String> cpuFlags() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags"))
+                    .findFirst()
+                    .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+")))
+                    .orElse(Set.of());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    private interface LibC extends Library {
+        LibC INSTANCE = Native.loadLibrary("c", LibC.class);
+
+        int setenv(String name, String value, int overwrite);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.primer.nn;
+
+import dev.primer.nn.optim.Updates;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * Seeded DL4J network builders: MLP, convnet, residual policy/value tower, LSTM.
+ *
+ * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
+ * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
+ * CPU's OpenBLAS kernels apply to all of them.
+ */
+public final class Networks {
+    private Networks() {
+    }
+
+    /** Image input of {@code channels×height×width}, as a convnet sees it. */
+    public record ImageShape(int channels, int height, int width) {
+    }
+
+    /** A residual tower in the AlphaGo Zero layout (Silver et al. 2017, "Methods: neural network architecture"). */
+    public record TowerSpec(int inputPlanes, int boardSize, int filters, int blocks, int policyOutputs,
+                            int valueHidden) {
+        /** The {@code resnet9} reference workload: 8 planes, 9x9, 64 filters, 6 blocks, 82 moves, value 64. */
+        public static TowerSpec resnet9() {
+            return new TowerSpec(8, 9, 64, 6, 82, 64);
+        }
+    }
+
+    /** Common configuration: seed, float32, update rule, workspaces, device cache. */
+    static NeuralNetConfiguration.Builder base(Updates updates, long seed) {
+        Backend.init();
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .cacheMode(CacheMode.DEVICE)
+                .convolutionMode(ConvolutionMode.Same)
+                .weightInit(WeightInit.RELU);
+        return updates.applyTo(b);
+    }
+
+    /** ReLU MLP {@code in → hidden… → out} with softmax cross-entropy. */
+    public static MultiLayerNetwork mlp(int in, int[] hidden, int out, Updates updates, long seed) {
+        NeuralNetConfiguration.ListBuilder list = base(updates, seed).list();
+        int prev = in;
+        for (int h : hidden) {
+            list.layer(new DenseLayer.Builder().nIn(prev).nOut(h).activation(Activation.RELU).build());
+            prev = h;
+        }
+        list.layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(prev).nOut(out)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        return init(list.build());
+    }
+
+    /**
+     * The reference convnet: conv3x3 32 same ReLU → maxpool 2 → conv3x3 64 same ReLU → maxpool 2 →
+     * dense 128 ReLU → dense {@code classes} softmax cross-entropy.
+     */
+    public static MultiLayerNetwork convnet(ImageShape shape, int classes, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).list()
+                .layer(conv3x3(32))
+                .layer(maxPool2())
+                .layer(conv3x3(64))
+                .layer(maxPool2())
+                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutional(shape.height(), shape.width(), shape.channels()))
+                .build();
+        return init(conf);
+    }
+
+    /**
+     * Residual tower with a policy head (softmax over {@code policyOutputs}, cross-entropy) and a
+     * value head (tanh, MSE): outputs "policy" then "value"; input "planes" of C×N×N.
+     */
+    public static ComputationGraph residualTower(TowerSpec spec, Updates updates, long seed) {
+        int f = spec.filters();
+        ComputationGraphConfiguration.GraphBuilder g = base(updates, seed).graphBuilder()
+                .addInputs("planes")
+                .setInputTypes(InputType.convolutional(spec.boardSize(), spec.boardSize(), spec.inputPlanes()));
+        String x = convBnRelu(g, "stem", "planes", 3, f);
+        for (int i = 0; i < spec.blocks(); i++) {
+            String p = "res" + i;
+            String a = convBnRelu(g, p + "_a", x, 3, f);
+            g.addLayer(p + "_b_conv", convNoBias(3, f), a);
+            g.addLayer(p + "_b_bn", new BatchNormalization.Builder().build(), p + "_b_conv");
+            g.addVertex(p + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "_b_bn", x);
+            g.addLayer(p + "_out", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "_add");
+            x = p + "_out";
+        }
+        String ph = convBnRelu(g, "policy_head", x, 1, 2);
+        g.addLayer("policy", new OutputLayer.Builder(LossFunction.MCXENT).nOut(spec.policyOutputs())
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), ph);
+        String vh = convBnRelu(g, "value_head", x, 1, 1);
+        g.addLayer("value_hidden", new DenseLayer.Builder().nOut(spec.valueHidden())
+                .activation(Activation.RELU).build(), vh);
+        g.addLayer("value", new OutputLayer.Builder(LossFunction.MSE).nOut(1)
+                .activation(Activation.TANH).weightInit(WeightInit.XAVIER).build(), "value_hidden");
+        ComputationGraph graph = new ComputationGraph(g.setOutputs("policy", "value").build());
+        graph.init();
+        return graph;
+    }
+
+    /** Stacked LSTM over {@code in} features per step with a softmax over {@code out} classes per step. */
+    public static MultiLayerNetwork lstm(int in, int hidden, int layers, int out, Updates updates, long seed) {
+        NeuralNetConfiguration.ListBuilder list = base(updates, seed).weightInit(WeightInit.XAVIER).list();
+        int prev = in;
+        for (int i = 0; i < layers; i++) {
+            list.layer(new LSTM.Builder().nIn(prev).nOut(hidden).activation(Activation.TANH).build());
+            prev = hidden;
+        }
+        list.layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).nIn(prev).nOut(out)
+                .activation(Activation.SOFTMAX).build());
+        return init(list.build());
+    }
+
+    private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static ConvolutionLayer conv3x3(int filters) {
+        return new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build();
+    }
+
+    private static ConvolutionLayer convNoBias(int k, int filters) {
+        return new ConvolutionLayer.Builder(k, k).nOut(filters).hasBias(false).activation(Activation.IDENTITY)
+                .build();
+    }
+
+    private static SubsamplingLayer maxPool2() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+
+    private static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int k,
+                                     int filters) {
+        g.addLayer(name + "_conv", convNoBias(k, filters), in);
+        g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
+        g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
+        return name + "_relu";
+    }
+}

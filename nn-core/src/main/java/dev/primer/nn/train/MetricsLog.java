@@ -1,0 +1,106 @@
+package dev.primer.nn.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Training metrics as CSV: {@code train.csv} (step, epoch, loss) and {@code eval.csv} (step, then one
+ * column per metric). On resume, rows after the checkpoint's step are dropped so no step appears twice.
+ */
+final class MetricsLog implements AutoCloseable {
+    static final String TRAIN = "train.csv";
+    static final String EVAL = "eval.csv";
+    private final BufferedWriter train;
+    private final Path dir;
+
+    private MetricsLog(BufferedWriter train, Path dir) {
+        this.train = train;
+        this.dir = dir;
+    }
+
+    static MetricsLog open(Path dir, long fromStep) {
+        if (dir == null) {
+            return new MetricsLog(null, null);
+        }
+        try {
+            Files.createDirectories(dir);
+            Path t = dir.resolve(TRAIN);
+            truncateAfter(t, fromStep, "step,epoch,loss");
+            truncateAfter(dir.resolve(EVAL), fromStep, null);
+            return new MetricsLog(Files.newBufferedWriter(t, StandardCharsets.UTF_8, StandardOpenOption.APPEND),
+                    dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void train(long step, int epoch, double loss) {
+        if (train == null) {
+            return;
+        }
+        try {
+            train.write(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
+            train.newLine();
+            if (step % 50 == 0) {
+                train.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void eval(long step, Map<String, Double> metrics) {
+        appendEval(dir, step, metrics);
+    }
+
+    static void appendEval(Path dir, long step, Map<String, Double> metrics) {
+        if (dir == null || metrics.isEmpty()) {
+            return;
+        }
+        Path p = dir.resolve(EVAL);
+        try {
+            if (!Files.exists(p) || Files.size(p) == 0) {
+                Files.writeString(p, "step," + String.join(",", metrics.keySet()) + "\n");
+            }
+            String row = step + "," + metrics.values().stream()
+                    .map(v -> String.format(Locale.ROOT, "%.6g", v)).collect(Collectors.joining(","));
+            Files.writeString(p, row + "\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void truncateAfter(Path p, long step, String header) throws IOException {
+        if (!Files.exists(p)) {
+            if (header != null) {
+                Files.writeString(p, header + "\n");
+            }
+            return;
+        }
+        List<String> lines = Files.readAllLines(p);
+        List<String> kept = lines.stream()
+                .filter(l -> l.startsWith("step") || Long.parseLong(l.substring(0, l.indexOf(','))) <= step)
+                .toList();
+        Files.write(p, kept);
+    }
+
+    @Override
+    public void close() {
+        if (train != null) {
+            try {
+                train.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

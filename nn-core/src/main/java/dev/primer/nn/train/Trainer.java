@@ -1,0 +1,292 @@
+package dev.primer.nn.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.primer.nn.Net;
+import dev.primer.nn.data.ArrayDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The minibatch training loop: epochs over an {@link ArrayDataset} in a seeded order, evaluation hooks,
+ * early stopping, metrics files, checkpoints that resume exactly, and a guard that stops on a NaN/Inf loss
+ * with the last good parameters restored.
+ */
+public final class Trainer {
+    /** File name of the rolling checkpoint in the output directory. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** File name of the last good model written when the loss stops being finite. */
+    public static final String LAST_GOOD = "last-good.bin";
+
+    private final Config config;
+
+    /** A trainer with this configuration. */
+    public Trainer(Config config) {
+        this.config = config;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param batchSize       examples per update
+     * @param epochs          passes over the data (upper bound)
+     * @param maxSteps        updates (upper bound); 0 for no bound
+     * @param seed            fixes batch order and ND4J's RNG
+     * @param evalEvery       run the evaluation hook every this many updates; 0 for only at the end
+     * @param checkpointEvery write a checkpoint every this many updates; 0 for none
+     * @param outDir          where metrics and checkpoints go; null for nowhere
+     * @param earlyStopping   stop when a metric stops improving; null for never
+     * @param progress        show a console progress bar
+     */
+    public record Config(int batchSize, int epochs, long maxSteps, long seed, int evalEvery, int checkpointEvery,
+                         Path outDir, EarlyStopping earlyStopping, boolean progress) {
+        /** A run of {@code epochs} at {@code batchSize}, no files, no early stopping, no progress bar. */
+        public static Config of(int batchSize, int epochs, long seed) {
+            return new Config(batchSize, epochs, 0, seed, 0, 0, null, null, false);
+        }
+
+        /** This configuration writing metrics and checkpoints (every {@code every} steps) under {@code dir}. */
+        public Config withOutput(Path dir, int every) {
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, every, dir, earlyStopping, progress);
+        }
+
+        /** This configuration evaluating every {@code every} steps. */
+        public Config withEvalEvery(int every) {
+            return new Config(batchSize, epochs, maxSteps, seed, every, checkpointEvery, outDir, earlyStopping,
+                    progress);
+        }
+
+        /** This configuration capped at {@code steps} updates. */
+        public Config withMaxSteps(long steps) {
+            return new Config(batchSize, epochs, steps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    progress);
+        }
+
+        /** This configuration with early stopping. */
+        public Config withEarlyStopping(EarlyStopping es) {
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, es, progress);
+        }
+
+        /** This configuration with or without a progress bar. */
+        public Config withProgress(boolean on) {
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    on);
+        }
+    }
+
+    /** Stop after {@code patience} evaluations without improvement of {@code metric}. */
+    public record EarlyStopping(String metric, boolean maximize, int patience) {
+    }
+
+    /** An evaluation hook: named metrics of the network at this step (e.g. test accuracy). */
+    @FunctionalInterface
+    public interface Evaluation {
+        /** Metrics of {@code net} after {@code step} updates. */
+        Map<String, Double> evaluate(Net net, long step);
+    }
+
+    /** Why a run ended. */
+    public enum Stop { EPOCHS_DONE, MAX_STEPS, EARLY_STOPPED, HOOK_DONE }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param net         the trained network
+     * @param state       the final state
+     * @param metrics     the last evaluation's metrics
+     * @param stop        why it ended
+     * @param resumedFrom the step the run resumed from (0 for a fresh start)
+     */
+    public record Result(Net net, TrainState state, Map<String, Double> metrics, Stop stop, long resumedFrom) {
+    }
+
+    /** Trains a fresh network from {@code fresh}, or resumes from the output directory's checkpoint if one exists. */
+    public Result run(Supplier<Net> fresh, ArrayDataset data, Evaluation eval) {
+        Path ckpt = config.outDir() == null ? null : config.outDir().resolve(CHECKPOINT);
+        if (ckpt != null && Files.exists(ckpt)) {
+            try {
+                Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
+                return fit(loaded.net(), loaded.state(), data, eval);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage(), e);
+            }
+        }
+        return fit(fresh.get(), TrainState.start(config.seed()), data, eval);
+    }
+
+    /** Trains {@code net} from {@code state} on {@code data}, calling {@code eval} (may be null) as configured. */
+    public Result fit(Net net, TrainState state, ArrayDataset data, Evaluation eval) {
+        long resumedFrom = state.step();
+        Nd4j.getRandom().setSeed(state.ndRngSeed() + state.step());
+        MetricsLog log = MetricsLog.open(config.outDir(), state.step());
+        Snapshot good = new Snapshot();
+        int batchesPerEpoch = (data.size() + config.batchSize() - 1) / config.batchSize();
+        long total = config.maxSteps() > 0 ? Math.min(config.maxSteps(), (long) batchesPerEpoch * config.epochs())
+                : (long) batchesPerEpoch * config.epochs();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Stop stop = Stop.EPOCHS_DONE;
+        TrainState s = state;
+        try (ProgressBar bar = progressBar(total, s.step())) {
+            outer:
+            for (int epoch = s.epoch(); epoch < config.epochs(); epoch++) {
+                DataSetIterator it = data.batches(config.batchSize(), config.seed(), epoch);
+                int b = 0;
+                for (; b < s.batchInEpoch() && it.hasNext(); b++) {
+                    it.next();
+                }
+                while (it.hasNext()) {
+                    if (config.maxSteps() > 0 && s.step() >= config.maxSteps()) {
+                        stop = Stop.MAX_STEPS;
+                        break outer;
+                    }
+                    DataSet batch = it.next();
+                    good.take(net);
+                    net.fit(batch);
+                    double loss = net.score();
+                    long step = s.step() + 1;
+                    if (!Double.isFinite(loss)) {
+                        good.restore(net);
+                        throw new NonFiniteLossException(step, loss, saveLastGood(net, s));
+                    }
+                    b++;
+                    s = new TrainState(step, epoch, b, s.seed(), s.ndRngSeed(), s.best(), s.badEvals(), loss);
+                    log.train(step, epoch, loss);
+                    if (bar != null) {
+                        bar.stepTo(step);
+                        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", loss));
+                    }
+                    if (eval != null && config.evalEvery() > 0 && step % config.evalEvery() == 0) {
+                        metrics = eval.evaluate(net, step);
+                        log.eval(step, metrics);
+                        s = early(s, metrics);
+                        if (config.earlyStopping() != null && s.badEvals() >= config.earlyStopping().patience()) {
+                            stop = Stop.EARLY_STOPPED;
+                            break outer;
+                        }
+                    }
+                    if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                        checkpoint(net, s);
+                    }
+                }
+                s = new TrainState(s.step(), epoch + 1, 0, s.seed(), s.ndRngSeed(), s.best(), s.badEvals(),
+                        s.lastLoss());
+            }
+        } finally {
+            log.close();
+        }
+        if (config.maxSteps() > 0 && s.step() >= config.maxSteps() && stop == Stop.EPOCHS_DONE) {
+            stop = Stop.MAX_STEPS;
+        }
+        if (eval != null && (config.evalEvery() == 0 || s.step() % config.evalEvery() != 0)) {
+            metrics = eval.evaluate(net, s.step());
+            MetricsLog.appendEval(config.outDir(), s.step(), metrics);
+        }
+        if (config.checkpointEvery() > 0) {
+            checkpoint(net, s);
+        }
+        Result r = new Result(net, s, metrics, stop, resumedFrom);
+        writeSummary(r);
+        return r;
+    }
+
+    private TrainState early(TrainState s, Map<String, Double> metrics) {
+        EarlyStopping es = config.earlyStopping();
+        if (es == null || !metrics.containsKey(es.metric())) {
+            return s;
+        }
+        double v = metrics.get(es.metric());
+        boolean better = Double.isNaN(s.best()) || (es.maximize() ? v > s.best() : v < s.best());
+        return new TrainState(s.step(), s.epoch(), s.batchInEpoch(), s.seed(), s.ndRngSeed(),
+                better ? v : s.best(), better ? 0 : s.badEvals() + 1, s.lastLoss());
+    }
+
+    private void checkpoint(Net net, TrainState s) {
+        if (config.outDir() == null) {
+            return;
+        }
+        try {
+            Checkpoint.write(config.outDir().resolve(CHECKPOINT), net, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint in " + config.outDir(), e);
+        }
+    }
+
+    private Path saveLastGood(Net net, TrainState s) {
+        if (config.outDir() == null) {
+            return null;
+        }
+        Path p = config.outDir().resolve(LAST_GOOD);
+        try {
+            Checkpoint.write(p, net, s);
+            return p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void writeSummary(Result r) {
+        if (config.outDir() == null) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("steps", r.state().step());
+        m.put("epochs", r.state().epoch());
+        m.put("last_loss", r.state().lastLoss());
+        m.put("stop", r.stop().name());
+        m.put("resumed_from", r.resumedFrom());
+        m.put("metrics", r.metrics());
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(config.outDir().resolve("summary.json").toFile(), m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProgressBar progressBar(long total, long start) {
+        if (!config.progress()) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("train").setInitialMax(total).startsFrom(start,
+                java.time.Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+    }
+
+    /** Preallocated copy of parameters and updater state, taken before each update. */
+    private static final class Snapshot {
+        private INDArray params;
+        private INDArray updater;
+
+        void take(Net net) {
+            params = copyInto(params, net.params());
+            INDArray u = net.updaterState();
+            updater = u == null ? null : copyInto(updater, u);
+        }
+
+        void restore(Net net) {
+            net.params().assign(params);
+            INDArray u = net.updaterState();
+            if (u != null && updater != null) {
+                u.assign(updater);
+            }
+        }
+
+        private static INDArray copyInto(INDArray buf, INDArray src) {
+            if (buf == null || buf.length() != src.length()) {
+                return src.dup();
+            }
+            return buf.assign(src);
+        }
+    }
+}
