@@ -47,8 +47,8 @@ public record ArrayDataset(INDArray features, INDArray labels) {
 
     /** The examples at {@code indices}, in that order (copies). */
     public ArrayDataset select(int[] indices) {
-        return new ArrayDataset(features.getRows(indices).reshape(shapeWith(indices.length)),
-                labels.getRows(indices));
+        INDArray flat = features.reshape(features.size(0), features.length() / features.size(0));
+        return new ArrayDataset(flat.getRows(indices).reshape(shapeWith(indices.length)), labels.getRows(indices));
     }
 
     /** The first {@code n} examples. */

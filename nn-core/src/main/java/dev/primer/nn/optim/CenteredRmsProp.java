@@ -9,6 +9,8 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Centred RMSprop (Graves 2013, eq. 38–40) as in {@code torch.optim.RMSprop(centered=True)}, the
@@ -22,15 +24,36 @@ public final class CenteredRmsProp implements IUpdater {
     private double alpha;
     private double epsilon;
 
-    private CenteredRmsProp() {
-    }
 
     /** Decay α of both running averages and ε added after the square root (PyTorch's placement). */
-    public CenteredRmsProp(double learningRate, ISchedule schedule, double alpha, double epsilon) {
+    @JsonCreator
+    public CenteredRmsProp(@JsonProperty("learningRate") double learningRate,
+                           @JsonProperty("learningRateSchedule") ISchedule schedule,
+                           @JsonProperty("alpha") double alpha, @JsonProperty("epsilon") double epsilon) {
         this.learningRate = learningRate;
         this.learningRateSchedule = schedule;
         this.alpha = alpha;
         this.epsilon = epsilon;
+    }
+
+    /** Base learning rate (used when there is no schedule). */
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    /** Learning-rate schedule, or null. */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
+    /** Decay α of the running averages. */
+    public double getAlpha() {
+        return alpha;
+    }
+
+    /** ε added after the square root. */
+    public double getEpsilon() {
+        return epsilon;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.primer.nn.optim;
 
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.PolySchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
@@ -44,7 +43,7 @@ public record LearningRate(Shape shape, double initial, double rate, int period)
             case CONSTANT -> null;
             case STEP -> new StepSchedule(ScheduleType.ITERATION, initial, rate, period);
             case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.ITERATION, initial, rate);
-            case POLY -> new PolySchedule(ScheduleType.ITERATION, initial, rate, period);
+            case POLY -> new PolyDecay(initial, rate, period);
         };
     }
 

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Heavy-ball SGD with momentum in PyTorch's convention (DL4J ships only Nesterov's):
@@ -17,14 +19,30 @@ public final class MomentumUpdater implements IUpdater {
     private ISchedule learningRateSchedule;
     private double momentum;
 
-    private MomentumUpdater() {
-    }
 
     /** Momentum μ with a learning-rate schedule (null for the constant {@code learningRate}). */
-    public MomentumUpdater(double learningRate, ISchedule schedule, double momentum) {
+    @JsonCreator
+    public MomentumUpdater(@JsonProperty("learningRate") double learningRate,
+                           @JsonProperty("learningRateSchedule") ISchedule schedule,
+                           @JsonProperty("momentum") double momentum) {
         this.learningRate = learningRate;
         this.learningRateSchedule = schedule;
         this.momentum = momentum;
+    }
+
+    /** Base learning rate (used when there is no schedule). */
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    /** Learning-rate schedule, or null. */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
+    /** Momentum μ. */
+    public double getMomentum() {
+        return momentum;
     }
 
     @Override

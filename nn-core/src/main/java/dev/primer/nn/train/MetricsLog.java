@@ -50,9 +50,7 @@ final class MetricsLog implements AutoCloseable {
         try {
             train.write(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
             train.newLine();
-            if (step % 50 == 0) {
-                train.flush();
-            }
+            train.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,10 +85,18 @@ final class MetricsLog implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(p);
-        List<String> kept = lines.stream()
-                .filter(l -> l.startsWith("step") || Long.parseLong(l.substring(0, l.indexOf(','))) <= step)
-                .toList();
+        List<String> kept = lines.stream().filter(l -> l.startsWith("step") || stepOf(l) <= step).toList();
         Files.write(p, kept);
+    }
+
+    /** The step a row starts with, or MAX_VALUE for a row cut short by a crash. */
+    private static long stepOf(String row) {
+        int comma = row.indexOf(',');
+        try {
+            return comma < 0 ? Long.MAX_VALUE : Long.parseLong(row.substring(0, comma));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override

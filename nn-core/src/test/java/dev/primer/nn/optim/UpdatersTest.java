@@ -1,0 +1,70 @@
+package dev.primer.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.primer.nn.Backend;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+
+/** The custom update rules against the same recurrences computed by hand in double precision. */
+class UpdatersTest {
+    private static final double[][] GRADS = {{0.5, -1.0, 2.0}, {0.1, 0.3, -0.7}, {-0.4, 0.0, 1.5}, {0.2, -0.2, 0.2}};
+
+    @BeforeAll
+    static void init() {
+        Backend.init();
+    }
+
+    @Test
+    void centeredRmsPropMatchesTorchsRecurrence() {
+        double lr = 0.01;
+        double alpha = 0.95;
+        double eps = 0.01;
+        GradientUpdater<?> u = new CenteredRmsProp(lr, null, alpha, eps)
+                .instantiate(Nd4j.zeros(DataType.FLOAT, 1, 6), true);
+        double[] n = new double[3];
+        double[] gbar = new double[3];
+        for (int t = 0; t < GRADS.length; t++) {
+            INDArray g = Nd4j.create(new float[] {(float) GRADS[t][0], (float) GRADS[t][1], (float) GRADS[t][2]},
+                    new long[] {1, 3});
+            u.applyUpdater(g, t, 0);
+            for (int i = 0; i < 3; i++) {
+                double gi = GRADS[t][i];
+                n[i] = alpha * n[i] + (1 - alpha) * gi * gi;
+                gbar[i] = alpha * gbar[i] + (1 - alpha) * gi;
+                double expected = lr * gi / (Math.sqrt(n[i] - gbar[i] * gbar[i]) + eps);
+                assertEquals(expected, g.getDouble(0, i), 1e-5 * Math.max(1, Math.abs(expected)), "t=" + t + " i=" + i);
+            }
+        }
+    }
+
+    @Test
+    void heavyBallMomentumMatchesTorchsRecurrence() {
+        double lr = 0.1;
+        double mu = 0.9;
+        GradientUpdater<?> u = new MomentumUpdater(lr, null, mu).instantiate(Nd4j.zeros(DataType.FLOAT, 1, 3), true);
+        double[] v = new double[3];
+        for (int t = 0; t < GRADS.length; t++) {
+            INDArray g = Nd4j.create(new float[] {(float) GRADS[t][0], (float) GRADS[t][1], (float) GRADS[t][2]},
+                    new long[] {1, 3});
+            u.applyUpdater(g, t, 0);
+            for (int i = 0; i < 3; i++) {
+                v[i] = mu * v[i] + GRADS[t][i];
+                assertEquals(lr * v[i], g.getDouble(0, i), 1e-6, "t=" + t + " i=" + i);
+            }
+        }
+    }
+
+    @Test
+    void schedulesFollowTheirFormulas() {
+        assertEquals(0.1 * 0.5 * 0.5, LearningRate.step(0.1, 0.5, 10).at(25), 1e-12);
+        assertEquals(0.1 * Math.pow(0.99, 7), LearningRate.exponential(0.1, 0.99).at(7), 1e-12);
+        assertEquals(0.1 * Math.pow(1 - 30.0 / 100, 2), LearningRate.poly(0.1, 2, 100).at(30), 1e-12);
+        assertEquals(0.3, LearningRate.constant(0.3).at(1000), 0);
+        assertEquals(0.05, Optimizer.adam().updater(LearningRate.step(0.1, 0.5, 10)).getLearningRate(10, 0), 1e-12);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.primer.nn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.nn.Net;
+import dev.primer.nn.Networks;
+import dev.primer.nn.optim.LearningRate;
+import dev.primer.nn.optim.Optimizer;
+import dev.primer.nn.optim.Updates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CheckpointTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripKeepsParametersUpdaterStateAndTrainState() throws IOException {
+        Net net = Net.of(Networks.mlp(4, new int[] {8}, 3, Updates.adam(1e-2), 5));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 10, 4);
+        INDArray y = Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2, 0, 1, 2, 0).castTo(DataType.FLOAT);
+        for (int i = 0; i < 3; i++) {
+            ((Net.Sequential) net).net().fit(x, y);
+        }
+        TrainState state = new TrainState(3, 1, 2, 5, 5, 0.75, 1, 0.5);
+        Path f = dir.resolve("c.bin");
+        Checkpoint.write(f, net, state);
+        Checkpoint.Loaded back = Checkpoint.read(f);
+        assertEquals(state, back.state());
+        assertEquals(net.params(), back.net().params());
+        assertEquals(net.updaterState(), back.net().updaterState());
+        assertEquals(net.iterations(), back.net().iterations());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temp file left behind");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Optimizer.Kind.class)
+    void everyOptimizerAndScheduleSurvivesACheckpoint(Optimizer.Kind kind) throws IOException {
+        Optimizer opt = new Optimizer(kind, 0.9, 0.95, 0.01);
+        Updates updates = new Updates(opt, LearningRate.poly(0.01, 1, 100), 1e-4, 1.0);
+        Net net = Net.of(Networks.mlp(4, new int[] {8}, 3, updates, 5));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 4);
+        INDArray y = Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2).castTo(DataType.FLOAT);
+        ((Net.Sequential) net).net().fit(x, y);
+        Path f = dir.resolve(kind + ".bin");
+        Checkpoint.write(f, net, TrainState.start(1));
+        Net back = Checkpoint.read(f).net();
+        assertEquals(net.updaterState(), back.updaterState());
+        ((Net.Sequential) net).net().fit(x, y);
+        ((Net.Sequential) back).net().fit(x, y);
+        assertEquals(net.params(), back.params(), "the restored optimiser continues identically");
+    }
+
+    @Test
+    void corruptionAndTruncationAreReportedNotLoaded() throws IOException {
+        Net net = Net.of(Networks.mlp(4, new int[] {8}, 3, Updates.adam(1e-2), 5));
+        Path f = dir.resolve("c.bin");
+        Checkpoint.write(f, net, TrainState.start(1));
+        byte[] bytes = Files.readAllBytes(f);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(f, bytes);
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.read(f));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+        Files.write(f, java.util.Arrays.copyOf(bytes, 100));
+        assertThrows(IOException.class, () -> Checkpoint.read(f));
+        Files.writeString(f, "hello");
+        assertTrue(assertThrows(IOException.class, () -> Checkpoint.read(f)).getMessage().contains("not a primer"));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.primer.nn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.nn.Net;
+import dev.primer.nn.Networks;
+import dev.primer.nn.Networks.ImageShape;
+import dev.primer.nn.data.ArrayDataset;
+import dev.primer.nn.data.Datasets;
+import dev.primer.nn.optim.Updates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training process killed with SIGKILL resumes from its last checkpoint, loses at most one checkpoint
+ * interval, and then follows exactly the trajectory of a run that was never interrupted.
+ */
+class ResumeAfterKillTest {
+    static final int EVERY = 20;
+    static final int STEPS = 160;
+
+    @TempDir
+    Path dir;
+
+    /** The run the child process performs (and the test repeats), sharing every setting. */
+    static Trainer trainer(Path out, long maxSteps) {
+        return new Trainer(new Trainer.Config(32, 1000, maxSteps, 11, 0, EVERY, out, null, false));
+    }
+
+    static Net fresh() {
+        return Net.of(Networks.convnet(new ImageShape(1, 8, 8), 10, Updates.adam(1e-3), 11));
+    }
+
+    static ArrayDataset data() {
+        return Datasets.digits().head(600);
+    }
+
+    /** Child process entry: train "forever" into {@code args[0]}. */
+    public static void main(String[] args) {
+        trainer(Path.of(args[0]), 0).run(ResumeAfterKillTest::fresh, data(), null);
+    }
+
+    @Test
+    void sigkillLosesAtMostOneCheckpointInterval() throws Exception {
+        Path run = dir.resolve("run");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ResumeAfterKillTest.class.getName(), run.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path ckpt = run.resolve(Trainer.CHECKPOINT);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (stepOf(ckpt) < 3 * EVERY) {
+            assertTrue(child.isAlive(), () -> "child died: " + read(dir.resolve("child.log")));
+            assertTrue(Instant.now().isBefore(deadline), "no checkpoint at step >= " + 3 * EVERY + " in 3 minutes");
+            Thread.sleep(20);
+        }
+        child.destroyForcibly().waitFor();
+        long loggedAtKill = lastLoggedStep(run.resolve(MetricsLog.TRAIN));
+        long saved = stepOf(ckpt);
+
+        Trainer.Result resumed = trainer(run, STEPS).run(ResumeAfterKillTest::fresh, data(), null);
+        assertEquals(saved, resumed.resumedFrom());
+        assertEquals(0, saved % EVERY);
+        assertTrue(loggedAtKill - saved <= EVERY, "lost " + (loggedAtKill - saved) + " steps, interval " + EVERY);
+        assertEquals(STEPS, resumed.state().step());
+
+        Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
+        assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
+        List<String> rows = Files.readAllLines(run.resolve(MetricsLog.TRAIN));
+        assertEquals(STEPS + 1, rows.size(), "train.csv holds each step once, plus its header");
+    }
+
+    private static long stepOf(Path ckpt) {
+        if (!Files.exists(ckpt)) {
+            return -1;
+        }
+        try {
+            return Checkpoint.read(ckpt).state().step();
+        } catch (Exception e) {
+            throw new AssertionError("checkpoint unreadable while the child runs: " + e.getMessage(), e);
+        }
+    }
+
+    private static long lastLoggedStep(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        String last = lines.get(lines.size() - 1);
+        return last.startsWith("step") ? 0 : Long.parseLong(last.substring(0, last.indexOf(',')));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "(no log)";
+        }
+    }
+}
