@@ -48,46 +48,59 @@ public final class Trainer {
      * @param checkpointEvery write a checkpoint every this many updates; 0 for none
      * @param outDir          where metrics and checkpoints go; null for nowhere
      * @param earlyStopping   stop when a metric stops improving; null for never
+     * @param target          stop when a metric reaches a value; null for never
      * @param progress        show a console progress bar
      */
     public record Config(int batchSize, int epochs, long maxSteps, long seed, int evalEvery, int checkpointEvery,
-                         Path outDir, EarlyStopping earlyStopping, boolean progress) {
+                         Path outDir, EarlyStopping earlyStopping, Target target, boolean progress) {
         /** A run of {@code epochs} at {@code batchSize}, no files, no early stopping, no progress bar. */
         public static Config of(int batchSize, int epochs, long seed) {
-            return new Config(batchSize, epochs, 0, seed, 0, 0, null, null, false);
+            return new Config(batchSize, epochs, 0, seed, 0, 0, null, null, null, false);
         }
 
         /** This configuration writing metrics and checkpoints (every {@code every} steps) under {@code dir}. */
         public Config withOutput(Path dir, int every) {
-            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, every, dir, earlyStopping, progress);
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, every, dir, earlyStopping, target,
+                    progress);
         }
 
         /** This configuration evaluating every {@code every} steps. */
         public Config withEvalEvery(int every) {
             return new Config(batchSize, epochs, maxSteps, seed, every, checkpointEvery, outDir, earlyStopping,
-                    progress);
+                    target, progress);
         }
 
         /** This configuration capped at {@code steps} updates. */
         public Config withMaxSteps(long steps) {
             return new Config(batchSize, epochs, steps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
-                    progress);
+                    target, progress);
         }
 
         /** This configuration with early stopping. */
         public Config withEarlyStopping(EarlyStopping es) {
-            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, es, progress);
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, es, target,
+                    progress);
         }
 
         /** This configuration with or without a progress bar. */
         public Config withProgress(boolean on) {
             return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
-                    on);
+                    target, on);
+        }
+
+        /** This configuration stopping once {@code t} is reached. */
+        public Config withTarget(Target t) {
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    t, progress);
         }
     }
 
     /** Stop after {@code patience} evaluations without improvement of {@code metric}. */
     public record EarlyStopping(String metric, boolean maximize, int patience) {
+    }
+
+    /** Stop as soon as an evaluation gives {@code metric >= value}. */
+    public record Target(String metric, double value) {
     }
 
     /** An evaluation hook: named metrics of the network at this step (e.g. test accuracy). */
@@ -98,7 +111,7 @@ public final class Trainer {
     }
 
     /** Why a run ended. */
-    public enum Stop { EPOCHS_DONE, MAX_STEPS, EARLY_STOPPED, HOOK_DONE }
+    public enum Stop { EPOCHS_DONE, MAX_STEPS, EARLY_STOPPED, TARGET_REACHED }
 
     /**
      * The outcome of a run.
@@ -175,6 +188,11 @@ public final class Trainer {
                             stop = Stop.EARLY_STOPPED;
                             break outer;
                         }
+                        Target t = config.target();
+                        if (t != null && metrics.getOrDefault(t.metric(), Double.NEGATIVE_INFINITY) >= t.value()) {
+                            stop = Stop.TARGET_REACHED;
+                            break outer;
+                        }
                     }
                     if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
                         checkpoint(net, s);
@@ -189,7 +207,8 @@ public final class Trainer {
         if (config.maxSteps() > 0 && s.step() >= config.maxSteps() && stop == Stop.EPOCHS_DONE) {
             stop = Stop.MAX_STEPS;
         }
-        if (eval != null && (config.evalEvery() == 0 || s.step() % config.evalEvery() != 0)) {
+        if (eval != null && stop != Stop.TARGET_REACHED && stop != Stop.EARLY_STOPPED
+                && (config.evalEvery() == 0 || s.step() % config.evalEvery() != 0)) {
             metrics = eval.evaluate(net, s.step());
             MetricsLog.appendEval(config.outDir(), s.step(), metrics);
         }

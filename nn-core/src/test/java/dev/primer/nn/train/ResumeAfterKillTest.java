@@ -30,7 +30,7 @@ class ResumeAfterKillTest {
 
     /** The run the child process performs (and the test repeats), sharing every setting. */
     static Trainer trainer(Path out, long maxSteps) {
-        return new Trainer(new Trainer.Config(32, 1000, maxSteps, 11, 0, EVERY, out, null, false));
+        return new Trainer(new Trainer.Config(32, 1000, maxSteps, 11, 0, EVERY, out, null, null, false));
     }
 
     static Net fresh() {

@@ -1,0 +1,17 @@
+package dev.primer.experiments.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code primer bench}: the project's speed measurements. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
+        subcommands = {BenchNnCommand.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

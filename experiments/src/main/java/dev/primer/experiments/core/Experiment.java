@@ -1,0 +1,13 @@
+package dev.primer.experiments.core;
+
+/** One reproducible claim of the primer, run at a budget and a seed, producing metrics and plots. */
+public interface Experiment {
+    /** Registry name, e.g. {@code memorize-random-labels}. */
+    String name();
+
+    /** One line for {@code primer list}. */
+    String description();
+
+    /** Runs the experiment, writing plots into {@code ctx.dir()}; returns its metrics and plot files. */
+    Outcome run(Context ctx) throws Exception;
+}

@@ -1,0 +1,23 @@
+package dev.primer.experiments.core;
+
+import dev.primer.experiments.nn.MemorizeRandomLabels;
+import java.util.List;
+import java.util.Optional;
+
+/** Every experiment primer knows, in the order {@code tour} runs them. */
+public final class Registry {
+    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels());
+
+    private Registry() {
+    }
+
+    /** All registered experiments. */
+    public static List<Experiment> all() {
+        return ALL;
+    }
+
+    /** The experiment called {@code name}, if any. */
+    public static Optional<Experiment> find(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}

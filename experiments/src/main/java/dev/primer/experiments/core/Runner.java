@@ -1,0 +1,25 @@
+package dev.primer.experiments.core;
+
+import dev.primer.nn.Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Runs an experiment into {@code out/NAME/} and records its result. */
+public final class Runner {
+    private Runner() {
+    }
+
+    /** Runs {@code e} and writes {@code out/NAME/result.json} beside its plots. */
+    public static RunRecord run(Experiment e, Budget budget, long seed, Path out) throws Exception {
+        Path dir = out.resolve(e.name());
+        Files.createDirectories(dir);
+        long t0 = System.nanoTime();
+        Outcome o = e.run(new Context(budget, seed, dir));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        RunRecord r = new RunRecord(e.name(), seed, budget.name().toLowerCase(java.util.Locale.ROOT), o.metrics(),
+                o.plots(), o.headline(), wall, Backend.init().summary(), Instant.now().toString());
+        r.write(dir);
+        return r;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.primer.experiments.nn;
+
+import dev.primer.experiments.core.Context;
+import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.Outcome;
+import dev.primer.experiments.core.Plots;
+import dev.primer.nn.Net;
+import dev.primer.nn.Networks;
+import dev.primer.nn.Networks.ImageShape;
+import dev.primer.nn.data.ArrayDataset;
+import dev.primer.nn.data.Datasets;
+import dev.primer.nn.data.SplitMix64;
+import dev.primer.nn.optim.Updates;
+import dev.primer.nn.train.Evaluations;
+import dev.primer.nn.train.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Zhang et al. 2017, "Understanding deep learning requires rethinking generalization", §2: the same
+ * convnet fits true labels, random labels, shuffled pixels and Gaussian-noise images to 100% training
+ * accuracy; random labels only take longer (their Fig. 1a).
+ */
+public final class MemorizeRandomLabels implements Experiment {
+    /** The four corruptions of §2 that this experiment runs. */
+    public enum Condition {
+        /** The dataset as it is. */
+        TRUE_LABELS,
+        /** Every label replaced by a uniformly random class. */
+        RANDOM_LABELS,
+        /** One random permutation of the pixels applied to every image. */
+        SHUFFLED_PIXELS,
+        /** Images replaced by Gaussian noise with the dataset's mean and variance. */
+        GAUSSIAN
+    }
+
+    @Override
+    public String name() {
+        return "memorize-random-labels";
+    }
+
+    @Override
+    public String description() {
+        return "Zhang et al. 2017: a convnet reaches 100% training accuracy on true labels, random labels, "
+                + "shuffled pixels and Gaussian noise (Fashion-MNIST subset)";
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws Exception {
+        int n = ctx.pick(1024, 8192);
+        int maxEpochs = ctx.pick(250, 400);
+        int batch = 64;
+        ArrayDataset base = Datasets.fashionMnist(Datasets.Split.TRAIN, n);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("examples", n);
+        metrics.put("batch_size", batch);
+        metrics.put("max_epochs", maxEpochs);
+        List<Plots.Series> curves = new ArrayList<>();
+        Map<Condition, Long> stepsTo100 = new LinkedHashMap<>();
+        for (Condition c : Condition.values()) {
+            ArrayDataset data = corrupt(base, c, ctx.seed());
+            List<double[]> points = new ArrayList<>();
+            int stepsPerEpoch = (n + batch - 1) / batch;
+            Trainer trainer = new Trainer(Trainer.Config.of(batch, maxEpochs, ctx.seed())
+                    .withEvalEvery(stepsPerEpoch)
+                    .withTarget(new Trainer.Target("train_accuracy", 1.0)));
+            Trainer.Result r = trainer.run(
+                    () -> Net.of(Networks.convnet(new ImageShape(1, 28, 28), 10, Updates.adam(1e-3), ctx.seed())),
+                    data, (net, step) -> {
+                        double acc = Evaluations.accuracy(net, data, 512);
+                        points.add(new double[] {step, acc});
+                        return Map.of("train_accuracy", acc);
+                    });
+            boolean reached = r.stop() == Trainer.Stop.TARGET_REACHED;
+            String key = c.name().toLowerCase(Locale.ROOT);
+            metrics.put(key + "_steps_to_100pct", reached ? r.state().step() : "not reached");
+            metrics.put(key + "_final_train_accuracy", r.metrics().get("train_accuracy"));
+            if (reached) {
+                stepsTo100.put(c, r.state().step());
+            }
+            curves.add(new Plots.Series(key, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        String plot = Plots.lines(ctx.dir(), "train-accuracy.png",
+                "Memorisation: training accuracy (" + n + " Fashion-MNIST images)", "step", "training accuracy",
+                curves);
+        String headline;
+        Long t = stepsTo100.get(Condition.TRUE_LABELS);
+        Long rnd = stepsTo100.get(Condition.RANDOM_LABELS);
+        if (t != null && rnd != null) {
+            double ratio = (double) rnd / t;
+            metrics.put("ratio_random_to_true", ratio);
+            headline = String.format(Locale.ROOT, "The convnet fits random labels to 100%% training accuracy in %d"
+                    + " steps, %.1fx the %d steps it needs for the true labels.", rnd, ratio, t);
+        } else {
+            headline = "Within " + maxEpochs + " epochs 100% training accuracy was reached for " + stepsTo100.keySet()
+                    + " only.";
+        }
+        return new Outcome(metrics, List.of(plot), headline);
+    }
+
+    /** The dataset under condition {@code c}, with randomness derived from {@code seed}. */
+    static ArrayDataset corrupt(ArrayDataset base, Condition c, long seed) {
+        SplitMix64 rng = new SplitMix64(seed ^ (0x5DEECE66DL * (c.ordinal() + 1)));
+        return switch (c) {
+            case TRUE_LABELS -> base;
+            case RANDOM_LABELS -> {
+                int[] y = new int[base.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = rng.nextInt(base.numClasses());
+                }
+                yield ArrayDataset.of(base.features(), y, base.numClasses());
+            }
+            case SHUFFLED_PIXELS -> {
+                int pixels = (int) (base.features().length() / base.size());
+                int[] perm = new int[pixels];
+                for (int i = 0; i < pixels; i++) {
+                    perm[i] = i;
+                }
+                rng.shuffle(perm);
+                INDArray flat = base.features().reshape(base.size(), pixels);
+                INDArray shuffled = flat.getColumns(perm);
+                yield base.withFeatures(shuffled.reshape(base.features().shape()));
+            }
+            case GAUSSIAN -> {
+                double mean = base.features().meanNumber().doubleValue();
+                double std = base.features().stdNumber().doubleValue();
+                float[] x = new float[(int) base.features().length()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) (mean + std * rng.nextGaussian());
+                }
+                yield base.withFeatures(Nd4j.create(x, base.features().shape(), DataType.FLOAT));
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.primer.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void badFlagPrintsUsageAndExitsWith2() {
+        Run r = run("run", "memorize-random-labels", "--budget", "huge");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--budget") && r.err().contains("Usage"), r.err());
+        Run unknown = run("--frobnicate");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Unknown option"), unknown.err());
+    }
+
+    @Test
+    void unknownExperimentIsAUsageError() {
+        Run r = run("run", "no-such-experiment", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown experiment 'no-such-experiment'"), r.err());
+    }
+
+    @Test
+    void helpAndVersionWorkEverywhere() {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"bench", "nn", "--help"},
+                {"tour", "--help"}, {"report", "--help"}, {"list", "--help"}}) {
+            Run r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().contains("Usage"), r.out());
+        }
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("primer "), v.out());
+    }
+
+    @Test
+    void reportOnAnEmptyDirectoryWritesAPage() throws Exception {
+        Run r = run("report", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("0 experiment(s)"));
+    }
+
+    @Test
+    void benchNnWritesTheRequestedJson() throws Exception {
+        Path json = dir.resolve("b.json");
+        Run r = run("bench", "nn", "--workload", "mlp", "--warmup", "1", "--samples", "3", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        String s = Files.readString(json);
+        for (String key : new String[] {"\"workload\" : \"mlp\"", "\"median_ms\"", "\"p10_ms\"", "\"p90_ms\""}) {
+            assertTrue(s.contains(key), key + " missing from " + s);
+        }
+    }
+}

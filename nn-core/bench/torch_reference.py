@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""PyTorch twin of nn-core's reference workloads (dev.primer.nn.bench.Workload), for speed comparisons.
+
+Same nets, losses, optimisers, batch sizes and timing method as `primer bench nn`:
+median / p10 / p90 milliseconds per training step or inference call after warm-up.
+Usage: torch_reference.py --workload mlp|convnet|resnet9 [--mode train|infer] [--batch N]
+       [--threads N] [--warmup N] [--samples N] [--json FILE]
+Needs Debian's python3-torch and libopenblas0-pthread (else torch falls back to the reference BLAS).
+"""
+import argparse
+import json
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ConvNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(1, 32, 3, padding=1)
+        self.c2 = nn.Conv2d(32, 64, 3, padding=1)
+        self.fc = nn.Linear(64 * 7 * 7, 128)
+        self.out = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.c1(x)), 2)
+        x = F.max_pool2d(F.relu(self.c2(x)), 2)
+        return self.out(F.relu(self.fc(x.flatten(1))))
+
+
+def conv_bn(cin, cout, k):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, padding=k // 2, bias=False), nn.BatchNorm2d(cout))
+
+
+class Block(nn.Module):
+    def __init__(self, f):
+        super().__init__()
+        self.a = conv_bn(f, f, 3)
+        self.b = conv_bn(f, f, 3)
+
+    def forward(self, x):
+        return F.relu(self.b(F.relu(self.a(x))) + x)
+
+
+class ResNet9(nn.Module):
+    """8x9x9 planes -> conv3x3 64 BN ReLU -> 6 blocks -> policy 82 / value 1 (AlphaGo Zero layout)."""
+
+    def __init__(self, planes=8, n=9, f=64, blocks=6, moves=82, value_hidden=64):
+        super().__init__()
+        self.stem = conv_bn(planes, f, 3)
+        self.blocks = nn.Sequential(*[Block(f) for _ in range(blocks)])
+        self.p = conv_bn(f, 2, 1)
+        self.p_fc = nn.Linear(2 * n * n, moves)
+        self.v = conv_bn(f, 1, 1)
+        self.v_fc1 = nn.Linear(n * n, value_hidden)
+        self.v_fc2 = nn.Linear(value_hidden, 1)
+
+    def forward(self, x):
+        x = self.blocks(F.relu(self.stem(x)))
+        p = self.p_fc(F.relu(self.p(x)).flatten(1))
+        v = torch.tanh(self.v_fc2(F.relu(self.v_fc1(F.relu(self.v(x)).flatten(1)))))
+        return p, v
+
+
+def build(workload, batch):
+    g = torch.Generator().manual_seed(1)
+    if workload == "mlp":
+        net = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 10))
+        x = torch.rand(batch, 784, generator=g)
+        y = torch.randint(0, 10, (batch,), generator=g)
+        return net, torch.optim.Adam(net.parameters(), 1e-3), x, lambda out: F.cross_entropy(out, y)
+    if workload == "convnet":
+        net = ConvNet()
+        x = torch.rand(batch, 1, 28, 28, generator=g)
+        y = torch.randint(0, 10, (batch,), generator=g)
+        return net, torch.optim.Adam(net.parameters(), 1e-3), x, lambda out: F.cross_entropy(out, y)
+    if workload == "resnet9":
+        net = ResNet9()
+        x = torch.rand(batch, 8, 9, 9, generator=g)
+        y = torch.randint(0, 82, (batch,), generator=g)
+        z = torch.rand(batch, 1, generator=g) * 2 - 1
+        opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+        return net, opt, x, lambda out: F.cross_entropy(out[0], y) + F.mse_loss(out[1], z)
+    raise SystemExit("unknown workload " + workload)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--workload", required=True, choices=["mlp", "convnet", "resnet9"])
+    ap.add_argument("--mode", default="train", choices=["train", "infer"])
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--warmup", type=int, default=10)
+    ap.add_argument("--samples", type=int, default=50)
+    ap.add_argument("--json")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    net, opt, x, loss_fn = build(a.workload, a.batch)
+    ms = []
+    if a.mode == "train":
+        net.train()
+    else:
+        net.eval()
+    for i in range(a.warmup + a.samples):
+        t0 = time.perf_counter()
+        if a.mode == "train":
+            opt.zero_grad()
+            loss = loss_fn(net(x))
+            loss.backward()
+            opt.step()
+        else:
+            with torch.no_grad():
+                net(x)
+        t1 = time.perf_counter()
+        if i >= a.warmup:
+            ms.append((t1 - t0) * 1e3)
+    ms.sort()
+
+    def q(p):
+        pos = p * (len(ms) - 1)
+        lo = int(pos)
+        hi = min(len(ms) - 1, lo + 1)
+        return ms[lo] + (pos - lo) * (ms[hi] - ms[lo])
+
+    r = {"workload": a.workload, "mode": a.mode, "batch": a.batch, "threads": a.threads,
+         "median_ms": q(0.5), "p10_ms": q(0.1), "p90_ms": q(0.9), "samples": a.samples,
+         "backend": "pytorch " + torch.__version__}
+    print(f"{r['workload']:9s} {r['mode']:6s} {a.batch:6d} {a.threads:8d} {r['median_ms']:10.2f} "
+          f"{r['p10_ms']:10.2f} {r['p90_ms']:10.2f}  (pytorch)")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(r, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
