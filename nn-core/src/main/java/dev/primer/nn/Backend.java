@@ -63,7 +63,7 @@ public final class Backend {
         boolean helpers = !"false".equalsIgnoreCase(System.getProperty(ONEDNN_PROPERTY, "true"));
         System.setProperty(HELPERS_DISABLE, Boolean.toString(!helpers));
         Nd4j.getEnvironment().allowHelpers(helpers);
-        boolean compiled = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        boolean compiled = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         String env = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "?");
         info = new Info(env, Nd4j.factory().blas().getBlasVendor().toString(),
                 coreType == null ? "auto" : coreType, source, threads(),

@@ -12,6 +12,8 @@ package org.nd4j.nativeblas;
  * was built with oneDNN and has it enabled. See nn-core/PERFORMANCE.md.
  */
 public final class Nd4jCpu {
+    private static final String NATIVE_ENVIRONMENT = "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
+
     private Nd4jCpu() {
     }
 
@@ -27,9 +29,18 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
-        /** True when the loaded libnd4jcpu has oneDNN compiled in and switched on. */
+        /**
+         * True when the loaded libnd4jcpu has oneDNN compiled in and switched on; false on other backends
+         * (the CPU binding is looked up reflectively so this class also loads under the CUDA backend).
+         */
         public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            try {
+                Class<?> env = Class.forName(NATIVE_ENVIRONMENT);
+                Object instance = env.getMethod("getInstance").invoke(null);
+                return (Boolean) env.getMethod("isUseONEDNN").invoke(instance);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return false;
+            }
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.primer.experiments.core;
 
+import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import java.util.List;
 import java.util.Optional;
 
 /** Every experiment primer knows, in the order {@code tour} runs them. */
 public final class Registry {
-    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels());
+    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet());
 
     private Registry() {
     }

@@ -29,6 +29,8 @@ public final class Trainer {
     public static final String CHECKPOINT = "checkpoint.bin";
     /** File name of the last good model written when the loss stops being finite. */
     public static final String LAST_GOOD = "last-good.bin";
+    /** File name of the summary written when a run finishes. */
+    public static final String SUMMARY = "summary.json";
 
     private final Config config;
 
@@ -125,9 +127,21 @@ public final class Trainer {
     public record Result(Net net, TrainState state, Map<String, Double> metrics, Stop stop, long resumedFrom) {
     }
 
-    /** Trains a fresh network from {@code fresh}, or resumes from the output directory's checkpoint if one exists. */
+    /**
+     * Trains a fresh network from {@code fresh}, or resumes from the output directory's checkpoint when an
+     * earlier run there was interrupted; the files of a finished earlier run are replaced.
+     */
     public Result run(Supplier<Net> fresh, ArrayDataset data, Evaluation eval) {
         Path ckpt = config.outDir() == null ? null : config.outDir().resolve(CHECKPOINT);
+        if (ckpt != null && Files.exists(config.outDir().resolve(SUMMARY))) {
+            try {
+                for (String f : new String[] {CHECKPOINT, SUMMARY, MetricsLog.TRAIN, MetricsLog.EVAL}) {
+                    Files.deleteIfExists(config.outDir().resolve(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clear the finished run in " + config.outDir(), e);
+            }
+        }
         if (ckpt != null && Files.exists(ckpt)) {
             try {
                 Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
@@ -268,7 +282,7 @@ public final class Trainer {
         m.put("metrics", r.metrics());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(config.outDir().resolve("summary.json").toFile(), m);
+                    .writeValue(config.outDir().resolve(SUMMARY).toFile(), m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

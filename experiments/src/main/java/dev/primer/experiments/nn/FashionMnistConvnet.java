@@ -1,0 +1,72 @@
+package dev.primer.experiments.nn;
+
+import dev.primer.experiments.core.Context;
+import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.Outcome;
+import dev.primer.experiments.core.Plots;
+import dev.primer.nn.Net;
+import dev.primer.nn.Networks;
+import dev.primer.nn.Networks.ImageShape;
+import dev.primer.nn.data.ArrayDataset;
+import dev.primer.nn.data.Datasets;
+import dev.primer.nn.optim.Updates;
+import dev.primer.nn.train.Evaluations;
+import dev.primer.nn.train.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The reference {@code convnet} workload trained on all 60,000 Fashion-MNIST images, test accuracy on the
+ * 10,000 test images after every epoch. Checkpoints every 500 steps: a killed run resumes.
+ */
+public final class FashionMnistConvnet implements Experiment {
+    @Override
+    public String name() {
+        return "fashion-mnist-convnet";
+    }
+
+    @Override
+    public String description() {
+        return "reference convnet (Adam 1e-3, batch 64) on Fashion-MNIST: test accuracy per epoch";
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws Exception {
+        int epochs = ctx.pick(3, 15);
+        int batch = 64;
+        ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN);
+        ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST);
+        int stepsPerEpoch = (train.size() + batch - 1) / batch;
+        List<double[]> curve = new ArrayList<>();
+        Trainer trainer = new Trainer(Trainer.Config.of(batch, epochs, ctx.seed())
+                .withEvalEvery(stepsPerEpoch)
+                .withOutput(ctx.dir().resolve("train"), 500)
+                .withEarlyStopping(new Trainer.EarlyStopping("test_accuracy", true, 3))
+                .withProgress(System.console() != null));
+        Trainer.Result r = trainer.run(
+                () -> Net.of(Networks.convnet(new ImageShape(1, 28, 28), 10, Updates.adam(1e-3), ctx.seed())),
+                train, (net, step) -> {
+                    double acc = Evaluations.accuracy(net, test, 1000);
+                    curve.add(new double[] {(double) step / stepsPerEpoch, acc});
+                    return Map.of("test_accuracy", acc);
+                });
+        double best = curve.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN);
+        double last = r.metrics().getOrDefault("test_accuracy", Double.NaN);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs_run", r.state().epoch());
+        m.put("steps", r.state().step());
+        m.put("final_test_accuracy", last);
+        m.put("best_test_accuracy", best);
+        m.put("stop", r.stop().name());
+        m.put("resumed_from_step", r.resumedFrom());
+        String plot = Plots.lines(ctx.dir(), "test-accuracy.png", "convnet on Fashion-MNIST", "epoch",
+                "test accuracy", List.of(new Plots.Series("test accuracy",
+                        curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray())));
+        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+                "The reference convnet reaches %.2f%% test accuracy on Fashion-MNIST after %d epoch(s) (best %.2f%%).",
+                100 * last, r.state().epoch(), 100 * best));
+    }
+}

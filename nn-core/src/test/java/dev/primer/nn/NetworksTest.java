@@ -1,0 +1,66 @@
+package dev.primer.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.nn.Networks.TowerSpec;
+import dev.primer.nn.bench.Workload;
+import dev.primer.nn.data.SplitMix64;
+import dev.primer.nn.optim.Updates;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NetworksTest {
+    @Test
+    void towerHasAPolicyDistributionAndABoundedValue() {
+        ComputationGraph g = Networks.residualTower(TowerSpec.resnet9(), Updates.adam(1e-3), 1);
+        INDArray[] out = g.output(Nd4j.rand(DataType.FLOAT, 5, 8, 9, 9));
+        assertArrayEquals(new long[] {5, 82}, out[0].shape());
+        assertArrayEquals(new long[] {5, 1}, out[1].shape());
+        INDArray rowSums = out[0].sum(1);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1.0, rowSums.getDouble(i), 1e-5);
+            assertTrue(Math.abs(out[1].getDouble(i, 0)) <= 1.0);
+        }
+    }
+
+    @Test
+    void towerLearnsToPredictAFixedMoveAndValue() {
+        Net net = Workload.RESNET9.build(3);
+        MultiDataSet batch = Workload.RESNET9.randomBatch(16, new SplitMix64(3));
+        net.fit(batch);
+        double first = net.score();
+        for (int i = 0; i < 30; i++) {
+            net.fit(batch);
+        }
+        assertTrue(net.score() < 0.5 * first, "loss " + first + " -> " + net.score());
+    }
+
+    @Test
+    void lstmLearnsACyclicSequence() {
+        int classes = 4;
+        int len = 12;
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 8, classes, len);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, classes, len);
+        for (int b = 0; b < 8; b++) {
+            for (int t = 0; t < len; t++) {
+                int c = (b + t) % classes;
+                x.putScalar(new int[] {b, c, t}, 1);
+                y.putScalar(new int[] {b, (c + 1) % classes, t}, 1);
+            }
+        }
+        MultiLayerNetwork lstm = Networks.lstm(classes, 16, 1, classes, Updates.adam(2e-2), 5);
+        for (int i = 0; i < 150; i++) {
+            lstm.fit(x, y);
+        }
+        INDArray pred = lstm.output(x).argMax(1);
+        INDArray truth = y.argMax(1);
+        assertEquals(truth, pred, "next symbol of a cycle mod 4");
+    }
+}
