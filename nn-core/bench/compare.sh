@@ -12,9 +12,9 @@ cases=("mlp train 64" "convnet train 64" "resnet9 train 64" "resnet9 infer 8" "r
 for ((r = 1; r <= rounds; r++)); do
   for c in "${cases[@]}"; do
     read -r w m b <<<"$c"
-    ./primer bench nn --workload "$w" --mode "$m" --batch "$b" --threads "$threads" --samples 30 2>/dev/null \
+    ./primer bench nn --workload "$w" --mode "$m" --batch "$b" --threads "$threads" --samples 50 2>/dev/null \
       | tail -1 | sed 's/$/  (primer)/'
     OMP_NUM_THREADS="$threads" /usr/bin/python3 nn-core/bench/torch_reference.py --workload "$w" --mode "$m" \
-      --batch "$b" --threads "$threads" --samples 30
+      --batch "$b" --threads "$threads" --samples 50 --warmup 100
   done
 done

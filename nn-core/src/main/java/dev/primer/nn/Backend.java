@@ -16,14 +16,18 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@link #init()} must run before any other ND4J class loads: it picks an OpenBLAS kernel set the
  * CPU really has (OpenBLAS 0.3.19 does not recognise recent CPUs and falls back to its oldest
- * kernels) and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1).
+ * kernels), sizes the OpenMP pool ({@code OMP_NUM_THREADS}, else {@code -Dprimer.threads}, else 1)
+ * and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1).
  */
 public final class Backend {
     /** DL4J's switch for layer helpers (cuDNN / oneDNN); M2.1 defaults it to {@code true}. */
     public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
     /** Set to {@code false} to run the plain DL4J layers (no oneDNN helpers). */
     public static final String ONEDNN_PROPERTY = "primer.onednn";
+    /** Threads for native ops when {@code OMP_NUM_THREADS} is unset (default 1: see nn-core/PERFORMANCE.md). */
+    public static final String THREADS_PROPERTY = "primer.threads";
     private static final String CORETYPE = "OPENBLAS_CORETYPE";
+    private static final String OMP_THREADS = "OMP_NUM_THREADS";
 
     private static volatile Info info;
 
@@ -59,6 +63,10 @@ public final class Backend {
             if (coreType != null) {
                 LibC.INSTANCE.setenv(CORETYPE, coreType, 1);
             }
+        }
+        String omp = System.getenv(OMP_THREADS);
+        if (omp == null || omp.isBlank()) {
+            LibC.INSTANCE.setenv(OMP_THREADS, System.getProperty(THREADS_PROPERTY, "1"), 1);
         }
         boolean helpers = !"false".equalsIgnoreCase(System.getProperty(ONEDNN_PROPERTY, "true"));
         System.setProperty(HELPERS_DISABLE, Boolean.toString(!helpers));

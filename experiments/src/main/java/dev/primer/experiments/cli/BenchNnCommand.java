@@ -23,7 +23,7 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "ND4J threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "100", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--samples", defaultValue = "50", description = "timed steps (default: ${DEFAULT-VALUE})")
