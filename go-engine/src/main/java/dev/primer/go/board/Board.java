@@ -1,0 +1,605 @@
+package dev.primer.go.board;
+
+import java.util.Arrays;
+
+/**
+ * The fast layer: stones on a flat padded board, chains kept incrementally (chain head, circular
+ * next-in-chain list, stone count and pseudo-liberties per head), a 64-bit Zobrist hash updated on every
+ * stone change, simple ko and a list of empty points for random playouts. It knows nothing of history,
+ * superko or komi. Nothing here allocates after construction.
+ *
+ * <p>Pseudo-liberties count (stone, empty neighbour) pairs of a chain, so a liberty shared by two stones
+ * counts twice; a chain is captured exactly when its count reaches zero. Empty and wall points have chain head
+ * {@link Coords#NONE}, a wall whose pseudo-liberty slot absorbs updates, so neighbour updates need no branches.
+ */
+public final class Board {
+    static final int EMPTY = 0;
+    static final int WALL = 3;
+
+    private static final int ZOBRIST_STRIDE = (Coords.MAX_SIZE + 1) * (Coords.MAX_SIZE + 2) + 1;
+    private static final long[] ZOBRIST = zobristKeys();
+
+    private final Coords coords;
+    private final int stride;
+    private final int[] color;
+    private final int[] head;
+    private final int[] next;
+    private final int[] pseudoLibs;
+    private final int[] chainSize;
+    private final int[] empties;
+    private final int[] emptyIndex;
+    private int emptyCount;
+    private long hash;
+    private int koPoint;
+    private int koColor;
+    private int lastCaptures;
+    private int capturedAt;
+    private final int[] captures = new int[3];
+    /** Scratch for flood fills and liberty counting; contents are meaningless between calls. */
+    private final int[] stack;
+    private final int[] mark;
+    private final int[] region;
+    private int markStamp;
+
+    /** Creates an empty board of the given coordinate system. */
+    public Board(Coords coords) {
+        this.coords = coords;
+        this.stride = coords.stride();
+        int n = coords.arraySize();
+        color = new int[n];
+        head = new int[n];
+        next = new int[n];
+        pseudoLibs = new int[n];
+        chainSize = new int[n];
+        empties = new int[coords.area()];
+        emptyIndex = new int[n];
+        stack = new int[n];
+        mark = new int[n];
+        region = new int[n];
+        clear();
+    }
+
+    /** Creates an empty board of side {@code size}. */
+    public static Board empty(int size) {
+        return new Board(Coords.of(size));
+    }
+
+    /**
+     * Builds a board from a picture, one row per line from the top: 'X' or 'x' black, 'O' or 'o' white,
+     * '.' or '+' empty; spaces are ignored and blank lines skipped.
+     */
+    public static Board parse(int size, String picture) {
+        Board b = empty(size);
+        String[] lines = picture.strip().split("\n");
+        int y = 0;
+        for (String line : lines) {
+            String row = line.replace(" ", "").replace("\t", "");
+            if (row.isEmpty()) {
+                continue;
+            }
+            if (row.length() != size || y >= size) {
+                throw new IllegalArgumentException("picture row " + y + " must have " + size + " points: " + line);
+            }
+            for (int x = 0; x < size; x++) {
+                b.color[b.coords.point(x, y)] = switch (row.charAt(x)) {
+                    case 'X', 'x' -> Color.BLACK.code();
+                    case 'O', 'o' -> Color.WHITE.code();
+                    case '.', '+' -> EMPTY;
+                    default -> throw new IllegalArgumentException("unknown point '" + row.charAt(x) + "' in " + line);
+                };
+            }
+            y++;
+        }
+        if (y != size) {
+            throw new IllegalArgumentException("picture must have " + size + " rows, has " + y);
+        }
+        b.rebuild();
+        return b;
+    }
+
+    /** Empties the board, clears ko and capture counts. */
+    public void clear() {
+        Arrays.fill(color, WALL);
+        for (int p : coords.points()) {
+            color[p] = EMPTY;
+        }
+        Arrays.fill(captures, 0);
+        rebuild();
+    }
+
+    /** Makes this board an exact copy of {@code other}, which must have the same size. */
+    public void copyFrom(Board other) {
+        if (other.coords != coords) {
+            throw new IllegalArgumentException("board sizes differ");
+        }
+        int n = color.length;
+        System.arraycopy(other.color, 0, color, 0, n);
+        System.arraycopy(other.head, 0, head, 0, n);
+        System.arraycopy(other.next, 0, next, 0, n);
+        System.arraycopy(other.pseudoLibs, 0, pseudoLibs, 0, n);
+        System.arraycopy(other.chainSize, 0, chainSize, 0, n);
+        System.arraycopy(other.emptyIndex, 0, emptyIndex, 0, n);
+        System.arraycopy(other.empties, 0, empties, 0, other.emptyCount);
+        System.arraycopy(other.captures, 0, captures, 0, captures.length);
+        emptyCount = other.emptyCount;
+        hash = other.hash;
+        koPoint = other.koPoint;
+        koColor = other.koColor;
+        lastCaptures = other.lastCaptures;
+    }
+
+    /** Returns a new board equal to this one. */
+    public Board copy() {
+        Board b = new Board(coords);
+        b.copyFrom(this);
+        return b;
+    }
+
+    /** Returns the coordinate system. */
+    public Coords coords() {
+        return coords;
+    }
+
+    /** Returns the side length. */
+    public int size() {
+        return coords.size();
+    }
+
+    /** Returns what point {@code p} holds. */
+    public Stone stoneAt(int p) {
+        return Stone.of(color[p]);
+    }
+
+    /** Returns the board-array code (Stone ordinal) at {@code p}, for loops that must not touch enums. */
+    public int codeAt(int p) {
+        return color[p];
+    }
+
+    /** Returns the Zobrist hash of the stones (not of ko or side to move). */
+    public long hash() {
+        return hash;
+    }
+
+    /** Returns the Zobrist key XORed into the hash for a stone of code {@code code} (1 or 2) at {@code p}. */
+    public static long zobrist(int code, int p) {
+        return ZOBRIST[code * ZOBRIST_STRIDE + p];
+    }
+
+    /** Returns the point where simple ko forbids a recapture, or {@link Coords#NONE}. */
+    public int koPoint() {
+        return koPoint;
+    }
+
+    /** Returns the number of stones {@code c} has captured. */
+    public int captures(Color c) {
+        return captures[c.code()];
+    }
+
+    /** Returns the number of stones the last move removed (its own, for a suicide). */
+    public int lastCaptures() {
+        return lastCaptures;
+    }
+
+    /** Returns the number of empty points. */
+    public int emptyCount() {
+        return emptyCount;
+    }
+
+    /** Returns the head of the chain at stone point {@code p}; equal heads mean the same chain. */
+    public int chainHead(int p) {
+        return head[p];
+    }
+
+    /** Returns the number of stones in the chain at stone point {@code p}. */
+    public int chainSize(int p) {
+        return chainSize[head[p]];
+    }
+
+    /** Returns the pseudo-liberty count of the chain at stone point {@code p} (zero exactly when it has no liberty). */
+    public int pseudoLiberties(int p) {
+        return pseudoLibs[head[p]];
+    }
+
+    /** Returns the exact number of distinct liberties of the chain at stone point {@code p}. */
+    public int liberties(int p) {
+        int stamp = nextStamp();
+        int count = 0;
+        int q = p;
+        do {
+            count += countNew(q - stride, stamp) + countNew(q - 1, stamp) + countNew(q + 1, stamp)
+                    + countNew(q + stride, stamp);
+            q = next[q];
+        } while (q != p);
+        return count;
+    }
+
+    private int countNew(int n, int stamp) {
+        if (color[n] != EMPTY || mark[n] == stamp) {
+            return 0;
+        }
+        mark[n] = stamp;
+        return 1;
+    }
+
+    private int nextStamp() {
+        if (++markStamp == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            markStamp = 1;
+        }
+        return markStamp;
+    }
+
+    /** Returns whether {@code c} may play on point {@code p} under simple ko, suicide forbidden. */
+    public Legality legality(int p, Color c) {
+        return legality(p, c, false);
+    }
+
+    /** Returns whether {@code c} may play on point {@code p} under simple ko; PASS is always OK. */
+    public Legality legality(int p, Color c, boolean suicideAllowed) {
+        if (p == Coords.PASS) {
+            return Legality.OK;
+        }
+        if (!coords.onBoard(p)) {
+            throw new IllegalArgumentException("not a board point: " + p);
+        }
+        if (color[p] != EMPTY) {
+            return Legality.OCCUPIED;
+        }
+        byte code = c.code();
+        if (p == koPoint && code == koColor) {
+            return Legality.KO;
+        }
+        return suicideAllowed || !isSuicide(p, code) ? Legality.OK : Legality.SUICIDE;
+    }
+
+    /** Returns true when {@code code} may play on empty point {@code p}: not the ko point and not suicide. */
+    public boolean isLegalFast(int p, int code) {
+        return !(p == koPoint && code == koColor) && !isSuicide(p, code);
+    }
+
+    private boolean isSuicide(int p, int code) {
+        int n = p - stride;
+        int w = p - 1;
+        int e = p + 1;
+        int s = p + stride;
+        if (color[n] * color[w] * color[e] * color[s] == EMPTY) {
+            return false;
+        }
+        adjustNeighbourLibs(p, -1);
+        boolean survives = survivesVia(n, code) || survivesVia(w, code) || survivesVia(e, code) || survivesVia(s, code);
+        adjustNeighbourLibs(p, +1);
+        return !survives;
+    }
+
+    private boolean survivesVia(int n, int code) {
+        int c = color[n];
+        if (c == code) {
+            return pseudoLibs[head[n]] > 0;
+        }
+        return c == 3 - code && pseudoLibs[head[n]] == 0;
+    }
+
+    private void adjustNeighbourLibs(int p, int delta) {
+        pseudoLibs[head[p - stride]] += delta;
+        pseudoLibs[head[p - 1]] += delta;
+        pseudoLibs[head[p + 1]] += delta;
+        pseudoLibs[head[p + stride]] += delta;
+    }
+
+    /**
+     * Returns true when {@code p} is an empty point that is an eye of {@code c}: all four neighbours are
+     * {@code c} or wall, and at most one diagonal is an opponent stone (none on the edge).
+     */
+    public boolean isEye(int p, Color c) {
+        return isEyeFast(p, c.code());
+    }
+
+    /** Returns {@link #isEye} for colour code {@code code}. */
+    public boolean isEyeFast(int p, int code) {
+        // own stones and walls are exactly the codes sharing a bit with {@code code} (BLACK 1, WHITE 2, WALL 3)
+        if ((color[p - stride] & color[p - 1] & color[p + 1] & color[p + stride] & code) == 0) {
+            return false;
+        }
+        int opp = 3 - code;
+        int nw = color[p - stride - 1];
+        int ne = color[p - stride + 1];
+        int sw = color[p + stride - 1];
+        int se = color[p + stride + 1];
+        int bad = (nw == opp ? 1 : 0) + (ne == opp ? 1 : 0) + (sw == opp ? 1 : 0) + (se == opp ? 1 : 0);
+        int edge = nw == WALL || ne == WALL || sw == WALL || se == WALL ? 1 : 0;
+        return bad + edge < 2;
+    }
+
+    /**
+     * Plays {@code c} at {@code p} (or passes): places the stone, removes captured chains, then removes its
+     * own chain if it has no liberty (suicide). The caller MUST have checked that {@code p} is PASS or empty;
+     * legality beyond that is the caller's business.
+     */
+    public void play(int p, Color c) {
+        playFast(p, c.code());
+    }
+
+    /** Returns {@link #play} for colour code {@code code}. */
+    public void playFast(int p, int code) {
+        koPoint = Coords.NONE;
+        lastCaptures = 0;
+        if (p == Coords.PASS) {
+            return;
+        }
+        place(p, code);
+        capturedAt = Coords.NONE;
+        int captured = settle(p, p - stride, code) + settle(p, p - 1, code) + settle(p, p + 1, code)
+                + settle(p, p + stride, code);
+        int opp = 3 - code;
+        int h = head[p];
+        if (pseudoLibs[h] == 0) {
+            lastCaptures = removeChain(h);
+            captures[opp] += lastCaptures;
+            return;
+        }
+        if (captured == 1 && chainSize[h] == 1 && pseudoLibs[h] == 1) {
+            koPoint = capturedAt;
+            koColor = opp;
+        }
+        captures[code] += captured;
+        lastCaptures = captured;
+    }
+
+    /** Merges the new stone at p with a friendly chain at n, or removes an enemy chain at n left without liberties. */
+    private int settle(int p, int n, int code) {
+        int nc = color[n];
+        if (nc == code) {
+            if (head[n] != head[p]) {
+                merge(head[p], head[n]);
+            }
+        } else if (nc == 3 - code && pseudoLibs[head[n]] == 0) {
+            capturedAt = n;
+            return removeChain(head[n]);
+        }
+        return 0;
+    }
+
+    private int neighbour(int p, int i) {
+        return switch (i) {
+            case 0 -> p - stride;
+            case 1 -> p - 1;
+            case 2 -> p + 1;
+            default -> p + stride;
+        };
+    }
+
+    private void place(int p, int code) {
+        color[p] = code;
+        hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
+        int last = empties[--emptyCount];
+        int idx = emptyIndex[p];
+        empties[idx] = last;
+        emptyIndex[last] = idx;
+        adjustNeighbourLibs(p, -1);
+        head[p] = p;
+        next[p] = p;
+        chainSize[p] = 1;
+        pseudoLibs[p] = emptyAt(p - stride) + emptyAt(p - 1) + emptyAt(p + 1) + emptyAt(p + stride);
+    }
+
+    private int emptyAt(int n) {
+        return color[n] == EMPTY ? 1 : 0;
+    }
+
+    private void merge(int a, int b) {
+        if (chainSize[a] < chainSize[b]) {
+            int t = a;
+            a = b;
+            b = t;
+        }
+        int q = b;
+        do {
+            head[q] = a;
+            q = next[q];
+        } while (q != b);
+        int t = next[a];
+        next[a] = next[b];
+        next[b] = t;
+        chainSize[a] += chainSize[b];
+        pseudoLibs[a] += pseudoLibs[b];
+    }
+
+    private int removeChain(int h) {
+        int code = color[h];
+        int count = 0;
+        int q = h;
+        do {
+            color[q] = EMPTY;
+            head[q] = Coords.NONE;
+            hash ^= ZOBRIST[code * ZOBRIST_STRIDE + q];
+            emptyIndex[q] = emptyCount;
+            empties[emptyCount++] = q;
+            count++;
+            q = next[q];
+        } while (q != h);
+        q = h;
+        do {
+            adjustNeighbourLibs(q, +1);
+            q = next[q];
+        } while (q != h);
+        return count;
+    }
+
+    /**
+     * Plays a uniformly random legal move for {@code code} that does not fill one of its own eyes, or passes
+     * when there is none; returns the point played or PASS.
+     */
+    public int playRandomMove(int code, FastRandom rng) {
+        int n = emptyCount;
+        while (n > 0) {
+            int i = rng.nextInt(n);
+            int p = empties[i];
+            if (!isEyeFast(p, code) && isLegalFast(p, code)) {
+                playFast(p, code);
+                return p;
+            }
+            n--;
+            int last = empties[n];
+            empties[n] = p;
+            empties[i] = last;
+            emptyIndex[p] = n;
+            emptyIndex[last] = i;
+        }
+        playFast(Coords.PASS, code);
+        return Coords.PASS;
+    }
+
+    /** Returns the empty point at position {@code i} in [0, emptyCount()) of the (unordered) empty list. */
+    public int emptyPoint(int i) {
+        return empties[i];
+    }
+
+    /**
+     * Puts {@code stone} on each of {@code points} as setup (no captures, no ko), then rebuilds chains and hash;
+     * setup may leave chains without liberties, as SGF setup can.
+     */
+    public void setup(Stone stone, int... points) {
+        for (int p : points) {
+            if (!coords.onBoard(p)) {
+                throw new IllegalArgumentException("not a board point: " + p);
+            }
+            color[p] = stone.ordinal();
+        }
+        rebuild();
+    }
+
+    private void rebuild() {
+        hash = 0;
+        koPoint = Coords.NONE;
+        koColor = EMPTY;
+        lastCaptures = 0;
+        emptyCount = 0;
+        Arrays.fill(head, Coords.NONE);
+        Arrays.fill(pseudoLibs, 0);
+        for (int p : coords.points()) {
+            int c = color[p];
+            next[p] = p;
+            chainSize[p] = 1;
+            if (c == EMPTY) {
+                emptyIndex[p] = emptyCount;
+                empties[emptyCount++] = p;
+            } else {
+                head[p] = p;
+                hash ^= ZOBRIST[c * ZOBRIST_STRIDE + p];
+            }
+        }
+        for (int p : coords.points()) {
+            int c = color[p];
+            if (c == EMPTY) {
+                continue;
+            }
+            int libs = 0;
+            for (int i = 0; i < 4; i++) {
+                int n = neighbour(p, i);
+                if (color[n] == EMPTY) {
+                    libs++;
+                }
+            }
+            pseudoLibs[head[p]] += libs;
+            for (int i = 0; i < 2; i++) {
+                int n = neighbour(p, i);
+                if (color[n] == c && head[n] != head[p]) {
+                    merge(head[p], head[n]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns black area minus white area under Tromp-Taylor rule 9: a point counts for a colour when it
+     * holds that colour or is empty and reaches only that colour through empty points.
+     */
+    public int areaScore() {
+        int stamp = nextStamp();
+        int score = 0;
+        for (int p : coords.points()) {
+            int c = color[p];
+            if (c == 1) {
+                score++;
+            } else if (c == 2) {
+                score--;
+            } else if (mark[p] != stamp) {
+                score += floodRegion(p, stamp, null);
+            }
+        }
+        return score;
+    }
+
+    /**
+     * Writes into {@code owner[p]}, for every on-board point, the Stone code of the colour that owns it under
+     * Tromp-Taylor area counting (EMPTY for dame); {@code owner} must have length coords().arraySize().
+     */
+    public void areaOwners(byte[] owner) {
+        int stamp = nextStamp();
+        for (int p : coords.points()) {
+            int c = color[p];
+            if (c != EMPTY) {
+                owner[p] = (byte) c;
+            } else if (mark[p] != stamp) {
+                floodRegion(p, stamp, owner);
+            }
+        }
+    }
+
+    /** Marks the empty region of {@code start}; returns +size, -size or 0 and, given {@code owner}, writes it. */
+    private int floodRegion(int start, int stamp, byte[] owner) {
+        int top = 0;
+        int size = 0;
+        int reach = 0;
+        stack[top++] = start;
+        mark[start] = stamp;
+        while (top > 0) {
+            int q = stack[--top];
+            region[size++] = q;
+            for (int i = 0; i < 4; i++) {
+                int n = neighbour(q, i);
+                int nc = color[n];
+                if (nc == EMPTY) {
+                    if (mark[n] != stamp) {
+                        mark[n] = stamp;
+                        stack[top++] = n;
+                    }
+                } else if (nc != WALL) {
+                    reach |= nc;
+                }
+            }
+        }
+        if (reach == WALL) {
+            reach = EMPTY;
+        }
+        if (owner != null) {
+            for (int i = 0; i < size; i++) {
+                owner[region[i]] = (byte) reach;
+            }
+        }
+        return reach == 1 ? size : reach == 2 ? -size : 0;
+    }
+
+    /** Returns the picture {@link #parse} reads: one row per line, 'X' black, 'O' white, '.' empty. */
+    @Override
+    public String toString() {
+        int size = coords.size();
+        StringBuilder sb = new StringBuilder((size + 1) * size);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                sb.append(".XO#".charAt(color[coords.point(x, y)]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static long[] zobristKeys() {
+        long[] keys = new long[3 * ZOBRIST_STRIDE];
+        FastRandom rng = new FastRandom(0x5EED_600DL);
+        for (int i = ZOBRIST_STRIDE; i < keys.length; i++) {
+            keys[i] = rng.nextLong();
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.primer.go.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.go.board.Board;
+import dev.primer.go.board.Color;
+import dev.primer.go.board.Coords;
+import dev.primer.go.board.FastRandom;
+import dev.primer.go.board.Playout;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+class PlayoutBenchTest {
+    @Test
+    void reportsPlayoutsPerSecond() {
+        PlayoutBench.Result r = PlayoutBench.run(9, 0.3, 2, 1);
+        assertEquals(9, r.size());
+        assertEquals(2, r.threads());
+        assertTrue(r.playouts() > 0);
+        assertEquals(r.playouts() / r.seconds(), r.playoutsPerSecond(), 1e-6);
+    }
+
+    @Test
+    void playoutsDoNotAllocate() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Board root = new Board(Coords.of(19));
+        Board scratch = new Board(root.coords());
+        FastRandom rng = new FastRandom(5);
+        long score = 0;
+        for (int i = 0; i < 2_000; i++) {
+            scratch.copyFrom(root);
+            Playout.run(scratch, Color.BLACK, rng);
+            score += scratch.areaScore();
+        }
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (int i = 0; i < 2_000; i++) {
+            scratch.copyFrom(root);
+            Playout.run(scratch, Color.BLACK, rng);
+            score += scratch.areaScore();
+        }
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 2_000, "2,000 playouts allocated " + allocated + " bytes (score " + score + ")");
+    }
+}
