@@ -1,0 +1,186 @@
+package dev.primer.atari.minatar;
+
+import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.EpisodeGuard;
+import dev.primer.atari.core.Frame;
+import dev.primer.atari.core.Info;
+import dev.primer.atari.core.Reset;
+import dev.primer.atari.core.Rng;
+import dev.primer.atari.core.Snapshot;
+import dev.primer.atari.core.Step;
+import dev.primer.atari.spaces.Box;
+import dev.primer.atari.spaces.Discrete;
+import dev.primer.atari.spaces.Space;
+import java.util.List;
+
+/**
+ * Shared machinery of the MinAtar games (Young and Tian 2019): a 10 x 10 grid observed as boolean planes in
+ * C x 10 x 10 layout (plane {@code c} is MinAtar's {@code state[:, :, c]}, cell (y, x) at {@code c*100 + y*10 + x}).
+ *
+ * <p>Subclasses port {@code act}, {@code reset} and {@code state} of {@code minatar/environments/<game>.py}.
+ * Sticky actions are not here: MinAtar applies them in its {@code Environment} wrapper, and so do we
+ * ({@link dev.primer.atari.wrappers.StickyActions}).
+ *
+ * @param <G> the concrete game, for state copies
+ */
+public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environment<boolean[], Integer> {
+
+    /** Grid side length. */
+    public static final int SIZE = 10;
+    /** Cells per plane. */
+    public static final int CELLS = SIZE * SIZE;
+    /** Pixels per grid cell in {@link #render()}. */
+    public static final int CELL_PIXELS = 16;
+
+    /** The game's random stream (MinAtar's {@code self.random}). */
+    protected final Rng rng = new Rng(0);
+    /** MinAtar's {@code ramping} flag. */
+    protected final boolean ramping;
+    /** MinAtar's {@code self.terminal}. */
+    protected boolean terminal;
+
+    private final String name;
+    private final List<String> channels;
+    private final int[] actionMap;
+    private final Discrete actionSpace;
+    private final Box<boolean[]> observationSpace;
+    private final boolean[] observation;
+    private final Step<boolean[]> step = new Step<>();
+    private final EpisodeGuard guard;
+    private long episodeFrame;
+
+    protected MinAtarGame(String name, List<String> channels, List<MinAtarAction> minimalActions,
+                          MinAtarOptions options) {
+        this.name = name;
+        this.channels = List.copyOf(channels);
+        this.ramping = options.difficultyRamping();
+        List<MinAtarAction> actions = options.minimalActions() ? minimalActions : List.of(MinAtarAction.values());
+        this.actionMap = actions.stream().mapToInt(Enum::ordinal).toArray();
+        this.actionSpace = new Discrete(actionMap.length);
+        this.observationSpace = Box.bool(channels.size(), SIZE, SIZE);
+        this.observation = new boolean[channels.size() * CELLS];
+        this.guard = new EpisodeGuard(name);
+    }
+
+    /** MinAtar's {@code reset()}: draws the start state from {@link #rng}. */
+    protected abstract void resetGame();
+
+    /** MinAtar's {@code act(a)} while not terminal: advances one frame and returns the reward. */
+    protected abstract int act(MinAtarAction action);
+
+    /** MinAtar's {@code state()}: sets the active cells of the cleared observation. */
+    protected abstract void writeState(boolean[] planes);
+
+    /** A copy of every mutable game field of {@code other} into this game (MinAtar state, not the RNG). */
+    protected abstract void copyGameFrom(G other);
+
+    /** A fresh game with the same options, used as snapshot storage. */
+    protected abstract G blank();
+
+    /** MinAtar's {@code difficulty_ramp()}: the ramp level, 0 for games without a ramp. */
+    public int difficultyRamp() {
+        return 0;
+    }
+
+    /** The game's name as MinAtar spells it, e.g. {@code space_invaders}. */
+    public String name() {
+        return name;
+    }
+
+    /** The channel names in MinAtar's order. */
+    public List<String> channels() {
+        return channels;
+    }
+
+    /** The MinAtar action behind action index {@code a} of this environment's action space. */
+    public MinAtarAction action(int a) {
+        return MinAtarAction.of(actionMap[a]);
+    }
+
+    @Override
+    public final Reset<boolean[]> reset(long seed) {
+        rng.seed(seed);
+        return reset();
+    }
+
+    @Override
+    public final Reset<boolean[]> reset() {
+        resetGame();
+        episodeFrame = 0;
+        guard.started();
+        writeObservation();
+        return new Reset<>(observation, Info.START);
+    }
+
+    @Override
+    public final Step<boolean[]> step(Integer a) {
+        guard.checkStep();
+        guard.checkAction(a, actionMap.length);
+        int reward = act(MinAtarAction.of(actionMap[a]));
+        episodeFrame++;
+        writeObservation();
+        guard.stepped(terminal);
+        return step.set(observation, reward, terminal, false, Info.NO_LIVES, episodeFrame);
+    }
+
+    private void writeObservation() {
+        java.util.Arrays.fill(observation, false);
+        writeState(observation);
+    }
+
+    /** Sets cell (y, x) of plane {@code channel}. */
+    protected static void set(boolean[] planes, int channel, int y, int x) {
+        planes[channel * CELLS + y * SIZE + x] = true;
+    }
+
+    @Override
+    public final Discrete actionSpace() {
+        return actionSpace;
+    }
+
+    @Override
+    public final Space<boolean[]> observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public final Frame render() {
+        return GridRenderer.render(observation, channels.size(), CELL_PIXELS);
+    }
+
+    @Override
+    public final Snapshot cloneState() {
+        G copy = blank();
+        copy.copyGameFrom(self());
+        return new GameSnapshot<>(copy, rng.state(), terminal, episodeFrame, guard.phase(), this);
+    }
+
+    @Override
+    public final void restoreState(Snapshot snapshot) {
+        if (!(snapshot instanceof GameSnapshot<?> s) || s.owner() != this) {
+            throw new IllegalArgumentException(name + ": snapshot was not made by this environment's cloneState()");
+        }
+        @SuppressWarnings("unchecked")
+        G game = (G) s.game();
+        copyGameFrom(game);
+        rng.setState(s.rngState());
+        terminal = s.terminal();
+        episodeFrame = s.episodeFrame();
+        guard.setPhase(s.phase());
+        writeObservation();
+    }
+
+    @SuppressWarnings("unchecked")
+    private G self() {
+        return (G) this;
+    }
+
+    private record GameSnapshot<G>(G game, long rngState, boolean terminal, long episodeFrame,
+                                   EpisodeGuard.Phase phase, Object owner) implements Snapshot {
+    }
+
+    @Override
+    public String toString() {
+        return "MinAtar:" + name;
+    }
+}

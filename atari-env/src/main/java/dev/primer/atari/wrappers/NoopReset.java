@@ -1,0 +1,69 @@
+package dev.primer.atari.wrappers;
+
+import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.Reset;
+import dev.primer.atari.core.Rng;
+import dev.primer.atari.core.Snapshot;
+import dev.primer.atari.core.Step;
+import dev.primer.atari.core.Wrapper;
+
+/**
+ * No-op starts (Mnih et al. 2015): every reset plays a uniform number in 1..{@code noopMax} of NOOP actions so
+ * that deterministic games start from varied states; restarts the game if it ends during the no-ops.
+ */
+public final class NoopReset<O> extends Wrapper<O, Integer> {
+
+    /** DQN's {@code noop_max}. */
+    public static final int DQN_NOOP_MAX = 30;
+    /** The no-op action index. */
+    public static final int NOOP = 0;
+    private static final long SEED_SALT = 0x4E00BL;
+
+    private final int noopMax;
+    private final Rng rng = new Rng(SEED_SALT);
+
+    /** Plays 1..noopMax no-ops at each reset. */
+    public NoopReset(Environment<O, Integer> env, int noopMax) {
+        super(env);
+        if (noopMax < 1) {
+            throw new IllegalArgumentException("noopMax must be at least 1, got " + noopMax);
+        }
+        this.noopMax = noopMax;
+    }
+
+    @Override
+    public Reset<O> reset(long seed) {
+        rng.seed(seed ^ SEED_SALT);
+        return noops(env.reset(seed));
+    }
+
+    @Override
+    public Reset<O> reset() {
+        return noops(env.reset());
+    }
+
+    private Reset<O> noops(Reset<O> start) {
+        Reset<O> r = start;
+        int n = 1 + rng.nextInt(noopMax);
+        for (int i = 0; i < n; i++) {
+            Step<O> s = env.step(NOOP);
+            r = s.done() ? env.reset() : new Reset<>(s.observation(), s.info());
+        }
+        return r;
+    }
+
+    @Override
+    public Snapshot cloneState() {
+        return new NoopSnapshot(env.cloneState(), rng.state(), this);
+    }
+
+    @Override
+    public void restoreState(Snapshot snapshot) {
+        NoopSnapshot s = Snapshots.own(snapshot, NoopSnapshot.class, this);
+        env.restoreState(s.inner());
+        rng.setState(s.rngState());
+    }
+
+    private record NoopSnapshot(Snapshot inner, long rngState, Object owner) implements Snapshots.Owned {
+    }
+}

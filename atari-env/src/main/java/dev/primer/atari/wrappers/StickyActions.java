@@ -1,0 +1,86 @@
+package dev.primer.atari.wrappers;
+
+import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.Reset;
+import dev.primer.atari.core.Rng;
+import dev.primer.atari.core.Snapshot;
+import dev.primer.atari.core.Step;
+import dev.primer.atari.core.Wrapper;
+
+/**
+ * Sticky actions (Machado et al. 2018): with probability {@code p} the previous action is repeated instead of
+ * the chosen one. This is MinAtar's {@code Environment.act} ({@code if random.rand() < sticky_action_prob:
+ * a = last_action}; default 0.1) and ALE v5's {@code repeat_action_probability} (default 0.25).
+ *
+ * <p>One deliberate difference from MinAtar: the remembered action returns to NOOP (0) at every reset, as in
+ * ALE, so an episode's trajectory depends only on its seed and actions; MinAtar carries it across episodes.
+ */
+public final class StickyActions<O> extends Wrapper<O, Integer> {
+
+    /** MinAtar's default {@code sticky_action_prob}. */
+    public static final double MINATAR_PROBABILITY = 0.1;
+    /** ALE v5's default {@code repeat_action_probability}. */
+    public static final double ALE_PROBABILITY = 0.25;
+    /** The action remembered at the start of an episode. */
+    public static final int NOOP = 0;
+    private static final long SEED_SALT = 0x57C4A11L;
+
+    private final double probability;
+    private final Rng rng = new Rng(SEED_SALT);
+    private int lastAction = NOOP;
+
+    /** Repeats the previous action with probability {@code probability} in [0, 1]. */
+    public StickyActions(Environment<O, Integer> env, double probability) {
+        super(env);
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("sticky probability must lie in [0, 1], got " + probability);
+        }
+        this.probability = probability;
+    }
+
+    /** The repeat probability. */
+    public double probability() {
+        return probability;
+    }
+
+    @Override
+    public Reset<O> reset(long seed) {
+        rng.seed(seed ^ SEED_SALT);
+        lastAction = NOOP;
+        return env.reset(seed);
+    }
+
+    @Override
+    public Reset<O> reset() {
+        lastAction = NOOP;
+        return env.reset();
+    }
+
+    @Override
+    public Step<O> step(Integer action) {
+        if (!env.actionSpace().contains(action)) {
+            throw new IllegalArgumentException("action " + action + " is outside " + env.actionSpace()
+                    + "; pass an action from actionSpace()");
+        }
+        int a = rng.nextDouble() < probability ? lastAction : action;
+        lastAction = a;
+        return env.step(a);
+    }
+
+    @Override
+    public Snapshot cloneState() {
+        return new StickySnapshot(env.cloneState(), rng.state(), lastAction, this);
+    }
+
+    @Override
+    public void restoreState(Snapshot snapshot) {
+        StickySnapshot s = Snapshots.own(snapshot, StickySnapshot.class, this);
+        env.restoreState(s.inner());
+        rng.setState(s.rngState());
+        lastAction = s.lastAction();
+    }
+
+    private record StickySnapshot(Snapshot inner, long rngState, int lastAction, Object owner)
+            implements Snapshots.Owned {
+    }
+}
