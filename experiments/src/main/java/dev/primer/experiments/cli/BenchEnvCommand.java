@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Steps per second of one environment with random actions (one thread).")
 final class BenchEnvCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--game", required = true, description = "environment id (see `primer envs`)")
     String game;
 
@@ -27,7 +30,7 @@ final class BenchEnvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Envs.ids().contains(game) || seconds <= 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--game must be one of " + Envs.ids().makeString() + " and --seconds > 0");
         }
         EnvBench.Result r = EnvBench.run(game, seconds, seed);

@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "nn", mixinStandardHelpOptions = true,
         description = "Time a reference workload (mlp, convnet, resnet9): median, p10, p90 ms per step.")
 final class BenchNnCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--workload", required = true, description = "mlp, convnet or resnet9")
     Workload workload;
 
@@ -38,7 +41,7 @@ final class BenchNnCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1 || samples < 1 || warmup < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--batch, --threads and --samples must be >= 1 and --warmup >= 0");
         }
         NnBench.Timing t = NnBench.run(workload, mode, batch, threads, warmup, samples, seed);

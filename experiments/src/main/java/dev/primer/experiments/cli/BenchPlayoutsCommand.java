@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "playouts", mixinStandardHelpOptions = true,
         description = "Random legal playouts (no filling of own single-point eyes) to the end, scored; playouts/s.")
 final class BenchPlayoutsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--size", defaultValue = "9", description = "board size 2..25 (default: ${DEFAULT-VALUE})")
     int size;
 
@@ -29,7 +32,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (size < 2 || size > 25 || seconds <= 0 || threads < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--size must be 2..25, --seconds > 0 and --threads >= 1");
         }
         PlayoutBench.Result r = PlayoutBench.run(size, seconds, threads, seed);

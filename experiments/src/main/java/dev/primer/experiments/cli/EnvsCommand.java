@@ -22,6 +22,9 @@ final class EnvsCommand implements Runnable {
     @Command(name = "random", mixinStandardHelpOptions = true,
             description = "Uniformly random policy: mean and standard deviation of return and episode length.")
     static final class Random implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--game", required = true, description = "environment id (see `primer envs`)")
         String game;
 
@@ -40,11 +43,11 @@ final class EnvsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!Envs.ids().contains(game)) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(spec.commandLine(),
                         "unknown game '" + game + "'; known: " + Envs.ids().makeString());
             }
             if (episodes < 1 || (sticky != null && (sticky < 0 || sticky >= 1))) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(spec.commandLine(),
                         "--episodes must be >= 1 and --sticky in [0, 1)");
             }
             double p = sticky == null ? Envs.spec(game).defaultSticky() : sticky;

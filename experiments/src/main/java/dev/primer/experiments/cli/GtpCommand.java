@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gtp", mixinStandardHelpOptions = true,
         description = "Speak GTP v2 on stdin/stdout (flat Monte Carlo player until the MCTS player lands).")
 final class GtpCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Rule sets selectable on the command line. */
     enum RuleSet {
         CHINESE(Rules.CHINESE), TROMP_TAYLOR(Rules.TROMP_TAYLOR);
@@ -39,7 +42,7 @@ final class GtpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (playouts < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--playouts must be >= 1");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--playouts must be >= 1");
         }
         GtpEngine engine = new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(playouts, seed)),
                 rules.rules);

@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = "Play a game in the terminal (keys shown on screen; q quits). --record saves a GIF.")
 final class PlayCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private static final String CLEAR = "\u001b[H\u001b[2J";
 
     @Parameters(paramLabel = "GAME", description = "environment id (see `primer envs`)")
@@ -53,12 +56,12 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Envs.ids().contains(game) || fps < 1 || steps < 0 || columns < 8) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "GAME must be one of "
+            throw new CommandLine.ParameterException(spec.commandLine(), "GAME must be one of "
                     + Envs.ids().makeString() + "; --fps >= 1, --steps >= 0, --columns >= 8");
         }
         boolean interactive = !random;
         if (interactive && System.console() == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "play needs a terminal for the keyboard; use --random to watch a random agent");
         }
         List<Control> controls = controls(game);

@@ -75,4 +75,37 @@ class MainTest {
             assertTrue(s.contains(key), key + " missing from " + s);
         }
     }
+
+    @Test
+    void envsRandomAndBenchEnvWriteJson() throws Exception {
+        Path stats = dir.resolve("r.json");
+        Run r = run("envs", "random", "--game", "cartpole", "--episodes", "20", "--json", stats.toString());
+        assertEquals(0, r.code(), r.err());
+        String s = Files.readString(stats);
+        assertTrue(s.contains("\"mean_return\"") && s.contains("\"std_length\""), s);
+        Path bench = dir.resolve("b.json");
+        assertEquals(0, run("bench", "env", "--game", "breakout", "--seconds", "0.2", "--json", bench.toString()).code());
+        assertTrue(Files.readString(bench).contains("\"steps_per_second\""));
+        Run bad = run("envs", "random", "--game", "tetris");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown game 'tetris'"), bad.err());
+    }
+
+    @Test
+    void playWithARandomAgentRecordsAGif() throws Exception {
+        Path gif = dir.resolve("p.gif");
+        Run r = run("play", "space_invaders", "--random", "--steps", "20", "--record", gif.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(gif), 6);
+        assertEquals("GIF89a", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void benchPlayoutsReportsARate() throws Exception {
+        Path json = dir.resolve("p.json");
+        Run r = run("bench", "playouts", "--size", "9", "--seconds", "0.3", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(json).contains("\"playouts_per_second\""));
+        assertEquals(2, run("bench", "playouts", "--size", "30").code());
+    }
 }
