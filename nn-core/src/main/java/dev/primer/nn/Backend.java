@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The one place that prepares and reports ND4J's native backend.
  *
  * <p>{@link #init()} must run before any other ND4J class loads: it picks an OpenBLAS kernel set the
  * CPU really has (OpenBLAS 0.3.19 does not recognise recent CPUs and falls back to its oldest
- * kernels), sizes the OpenMP pool ({@code OMP_NUM_THREADS}, else {@code -Dprimer.threads}, else 1)
+ * kernels), sizes the thread pools ({@code OMP_NUM_THREADS}, else {@code -Dprimer.threads}, else 1)
  * and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1).
  */
 public final class Backend {
@@ -64,38 +65,57 @@ public final class Backend {
                 LibC.INSTANCE.setenv(CORETYPE, coreType, 1);
             }
         }
-        String omp = System.getenv(OMP_THREADS);
-        if (omp == null || omp.isBlank()) {
-            LibC.INSTANCE.setenv(OMP_THREADS, System.getProperty(THREADS_PROPERTY, "1"), 1);
-        }
         boolean helpers = !"false".equalsIgnoreCase(System.getProperty(ONEDNN_PROPERTY, "true"));
         System.setProperty(HELPERS_DISABLE, Boolean.toString(!helpers));
         Nd4j.getEnvironment().allowHelpers(helpers);
         boolean compiled = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         String env = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "?");
+        int threads = configuredThreads();
         info = new Info(env, Nd4j.factory().blas().getBlasVendor().toString(),
-                coreType == null ? "auto" : coreType, source, threads(),
+                coreType == null ? "auto" : coreType, source, threads,
                 compiled, helpers && BaseMKLDNNHelper.mklDnnEnabled(),
                 flags.stream().filter(f -> f.startsWith("avx")).sorted().collect(Collectors.joining(" ")));
+        applyThreads(threads);
         return info;
     }
 
-    /** Threads ND4J uses for native ops and BLAS. */
+    /** Threads ND4J uses for native ops (OpenMP, oneDNN) and BLAS. */
     public static int threads() {
-        return Nd4j.getEnvironment().maxMasterThreads();
+        return init().threads();
     }
 
-    /** Sets the threads ND4J uses for native ops and BLAS (OpenMP and OpenBLAS). */
-    public static void setThreads(int n) {
+    /** Sets the threads ND4J uses for native ops (OpenMP, oneDNN) and BLAS. */
+    public static synchronized void setThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
         }
-        init();
+        Info i = init();
+        applyThreads(n);
+        info = new Info(i.backend(), i.blasVendor(), i.openBlasCoreType(), i.coreTypeSource(), n,
+                i.oneDnnCompiled(), i.oneDnnHelpers(), i.cpuFlags());
+    }
+
+    /**
+     * ND4J sizes its OpenMP pool from the JVM's startup environment (all cores when OMP_NUM_THREADS is
+     * unset), so the pool, libnd4j's own limit and OpenBLAS are all set here explicitly.
+     */
+    private static void applyThreads(int n) {
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
-        info = new Info(info.backend(), info.blasVendor(), info.openBlasCoreType(), info.coreTypeSource(), n,
-                info.oneDnnCompiled(), info.oneDnnHelpers(), info.cpuFlags());
+    }
+
+    /** OMP_NUM_THREADS if set, else {@code -Dprimer.threads}, else 1. */
+    private static int configuredThreads() {
+        String omp = System.getenv(OMP_THREADS);
+        String v = omp != null && !omp.isBlank() ? omp : System.getProperty(THREADS_PROPERTY, "1");
+        try {
+            return Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("thread count '" + v + "' (OMP_NUM_THREADS or -D" + THREADS_PROPERTY
+                    + ") is not a number", e);
+        }
     }
 
     /**
