@@ -2,12 +2,17 @@ package dev.primer.experiments.core;
 
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
+import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.Optimizers;
+import dev.primer.experiments.prob.SgdVsGdRates;
+import dev.primer.experiments.prob.SgldMixture;
 import java.util.List;
 import java.util.Optional;
 
 /** Every experiment primer knows, in the order {@code tour} runs them. */
 public final class Registry {
-    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet());
+    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
+            new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd());
 
     private Registry() {
     }

@@ -1,0 +1,46 @@
+package dev.primer.experiments.cli;
+
+import dev.primer.prob.bench.McmcBench;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code primer bench mcmc}: ESS per gradient and per second of HMC and NUTS on the 100-d Gaussian and the banana. */
+@Command(name = "mcmc", mixinStandardHelpOptions = true,
+        description = "HMC and NUTS (adapted step size and diagonal metric) on the 100-d Gaussian and the banana.")
+final class BenchMcmcCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--draws", defaultValue = "1000", description = "draws per chain after warm-up (default: ${DEFAULT-VALUE})")
+    int draws;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "also write the table to FILE")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (draws < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--draws must be >= 10");
+        }
+        List<McmcBench.Result> results = McmcBench.run(seed, draws);
+        System.out.printf("%-5s %-16s %4s %8s %9s %10s %6s %6s %4s %6s%n", "", "target", "dim", "min_ess",
+                "ess/grad", "ess/s", "step", "accept", "div", "rhat");
+        for (McmcBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-5s %-16s %4d %8.0f %9.4f %10.0f %6.3f %6.2f %4d %6.3f%n", r.sampler(),
+                    r.target(), r.dim(), r.minEss(), r.essPerGradient(), r.essPerSecond(), r.stepSize(),
+                    r.acceptProb(), r.divergences(), r.maxRhat());
+        }
+        if (json != null) {
+            Json.write(json, results);
+        }
+        return 0;
+    }
+}

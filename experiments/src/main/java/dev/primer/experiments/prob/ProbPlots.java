@@ -1,0 +1,67 @@
+package dev.primer.experiments.prob;
+
+import dev.primer.experiments.core.Plots;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Scatter plots and log-axis line plots (800×500 PNG) for the probabilistic experiments. */
+final class ProbPlots {
+    private ProbPlots() {
+    }
+
+    /** A scatter chart of each series' points; returns the file name. */
+    static String scatter(Path dir, String file, String title, String xLabel, String yLabel,
+                          List<Plots.Series> series) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        for (Plots.Series s : series) {
+            chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return save(chart, dir, file);
+    }
+
+    /** A line chart with a logarithmic y axis and, if {@code logX}, x axis; non-positive points are dropped. */
+    static String logLines(Path dir, String file, String title, String xLabel, String yLabel, boolean logX,
+                           List<Plots.Series> series) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setMarkerSize(0);
+        for (Plots.Series s : series) {
+            int n = 0;
+            for (int i = 0; i < s.x().length; i++) {
+                n += s.y()[i] > 0 && (!logX || s.x()[i] > 0) ? 1 : 0;
+            }
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0, k = 0; i < s.x().length; i++) {
+                if (s.y()[i] > 0 && (!logX || s.x()[i] > 0)) {
+                    x[k] = s.x()[i];
+                    y[k++] = s.y()[i];
+                }
+            }
+            if (n > 0) {
+                chart.addSeries(s.name(), x, y).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return save(chart, dir, file);
+    }
+
+    private static XYChart chart(String title, String xLabel, String yLabel) {
+        return new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
+                .build();
+    }
+
+    private static String save(XYChart chart, Path dir, String file) throws IOException {
+        String name = file.endsWith(".png") ? file : file + ".png";
+        BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        return name;
+    }
+}
