@@ -23,6 +23,19 @@ public final class Asterix extends MinAtarGame<Asterix> {
     /** Gold with probability 1/3 ({@code random.rand() < 1/3}). */
     static final double GOLD_PROBABILITY = 1.0 / 3;
     private static final int START_X = 5, START_Y = 5, TOP_ROW = 1, BOTTOM_ROW = 8;
+    /**
+     * Per MinAtar action (by ordinal: n, l, u, r, d, f): the player's step and the clamp applied to it, so a move
+     * is {@code min(MAX, max(MIN, pos + D))} without a branch; axes an action does not move are left unclamped.
+     */
+    private static final int[] DX = {0, -1, 0, 1, 0, 0}, DY = {0, 0, -1, 0, 1, 0};
+    private static final int[] MIN_X = {Integer.MIN_VALUE, 0, Integer.MIN_VALUE, Integer.MIN_VALUE,
+            Integer.MIN_VALUE, Integer.MIN_VALUE};
+    private static final int[] MAX_X = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, SIZE - 1,
+            Integer.MAX_VALUE, Integer.MAX_VALUE};
+    private static final int[] MIN_Y = {Integer.MIN_VALUE, Integer.MIN_VALUE, TOP_ROW, Integer.MIN_VALUE,
+            Integer.MIN_VALUE, Integer.MIN_VALUE};
+    private static final int[] MAX_Y = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Integer.MAX_VALUE, BOTTOM_ROW, Integer.MAX_VALUE};
 
     int playerX, playerY, spawnSpeed, spawnTimer, moveSpeed, moveTimer, rampTimer, rampIndex;
     /** Slot occupancy and fields of MinAtar's {@code [x, y=slot+1, lr, is_gold]} entities. */
@@ -58,36 +71,25 @@ public final class Asterix extends MinAtarGame<Asterix> {
 
     @Override
     protected int act(MinAtarAction a) {
-        int r = 0;
         if (spawnTimer == 0) {
             spawnEntity();
             spawnTimer = spawnSpeed;
         }
-        switch (a) {
-            case LEFT -> playerX = Math.max(0, playerX - 1);
-            case RIGHT -> playerX = Math.min(SIZE - 1, playerX + 1);
-            case UP -> playerY = Math.max(TOP_ROW, playerY - 1);
-            case DOWN -> playerY = Math.min(BOTTOM_ROW, playerY + 1);
-            default -> {
-            }
-        }
-        for (int i = 0; i < SLOTS; i++) {
-            if (alive[i] && entityX[i] == playerX && i + 1 == playerY) {
-                r += collide(i);
-            }
-        }
+        int o = a.ordinal();
+        playerX = Math.min(MAX_X[o], Math.max(MIN_X[o], playerX + DX[o]));
+        playerY = Math.min(MAX_Y[o], Math.max(MIN_Y[o], playerY + DY[o]));
+        // only the entity in the player's row (slot playerY - 1) can touch the player
+        int r = touchPlayer();
         if (moveTimer == 0) {
             moveTimer = moveSpeed;
             for (int i = 0; i < SLOTS; i++) {
                 if (alive[i]) {
-                    entityX[i] += movingRight[i] ? 1 : -1;
-                    if (entityX[i] < 0 || entityX[i] > SIZE - 1) {
-                        alive[i] = false;
-                    } else if (entityX[i] == playerX && i + 1 == playerY) {
-                        r += collide(i);
-                    }
+                    int x = entityX[i] + (movingRight[i] ? 1 : -1);
+                    entityX[i] = x;
+                    alive[i] = x >= 0 && x <= SIZE - 1;
                 }
             }
+            r += touchPlayer();
         }
         spawnTimer--;
         moveTimer--;
@@ -106,6 +108,15 @@ public final class Asterix extends MinAtarGame<Asterix> {
             }
         }
         return r;
+    }
+
+    /** Collides the entity on the player's cell, if any. */
+    private int touchPlayer() {
+        int slot = playerY - 1;
+        if (slot >= 0 && slot < SLOTS && alive[slot] && entityX[slot] == playerX) {
+            return collide(slot);
+        }
+        return 0;
     }
 
     /** Gold is collected for +1; an enemy ends the game (the enemy stays on the board). */
@@ -144,14 +155,15 @@ public final class Asterix extends MinAtarGame<Asterix> {
     }
 
     @Override
-    protected void writeState(boolean[] planes) {
-        set(planes, PLAYER, playerY, playerX);
+    protected void writeState() {
+        mark(PLAYER, playerY, playerX);
         for (int i = 0; i < SLOTS; i++) {
             if (alive[i]) {
-                set(planes, gold[i] ? GOLD : ENEMY, i + 1, entityX[i]);
-                int backX = movingRight[i] ? entityX[i] - 1 : entityX[i] + 1;
+                int x = entityX[i];
+                mark(gold[i] ? GOLD : ENEMY, i + 1, x);
+                int backX = movingRight[i] ? x - 1 : x + 1;
                 if (backX >= 0 && backX <= SIZE - 1) {
-                    set(planes, TRAIL, i + 1, backX);
+                    mark(TRAIL, i + 1, backX);
                 }
             }
         }

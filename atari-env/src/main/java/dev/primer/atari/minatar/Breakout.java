@@ -122,11 +122,11 @@ public final class Breakout extends MinAtarGame<Breakout> {
     }
 
     @Override
-    protected void writeState(boolean[] planes) {
-        set(planes, BALL, ballY, ballX);
-        set(planes, PADDLE, BOTTOM, pos);
-        set(planes, TRAIL, lastY, lastX);
-        System.arraycopy(bricks, 0, planes, BRICK * CELLS, CELLS);
+    protected void writeState() {
+        mark(BALL, ballY, ballX);
+        mark(PADDLE, BOTTOM, pos);
+        mark(TRAIL, lastY, lastX);
+        copyPlane(BRICK, bricks);
     }
 
     @Override

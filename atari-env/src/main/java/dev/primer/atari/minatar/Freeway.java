@@ -113,18 +113,18 @@ public final class Freeway extends MinAtarGame<Freeway> {
     }
 
     @Override
-    protected void writeState(boolean[] planes) {
-        set(planes, CHICKEN, pos, CHICKEN_X);
+    protected void writeState() {
+        mark(CHICKEN, pos, CHICKEN_X);
         for (int i = 0; i < CARS; i++) {
             int lane = i + 1;
-            set(planes, CAR, lane, carX[i]);
+            mark(CAR, lane, carX[i]);
             int backX = carSpeed[i] > 0 ? carX[i] - 1 : carX[i] + 1;
             if (backX < 0) {
                 backX = SIZE - 1;
             } else if (backX > SIZE - 1) {
                 backX = 0;
             }
-            set(planes, SPEED1 + Math.abs(carSpeed[i]) - 1, lane, backX);
+            mark(SPEED1 + Math.abs(carSpeed[i]) - 1, lane, backX);
         }
     }
 

@@ -45,6 +45,9 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environme
     private final Discrete actionSpace;
     private final Box<boolean[]> observationSpace;
     private final boolean[] observation;
+    /** Indices of the cells {@link #mark}ed for the current observation, cleared before the next one is written. */
+    private int[] marked;
+    private int markedCount;
     private final Step<boolean[]> step = new Step<>();
     private final EpisodeGuard guard;
     private long episodeFrame;
@@ -59,17 +62,30 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environme
         this.actionSpace = new Discrete(actionMap.length);
         this.observationSpace = Box.bool(channels.size(), SIZE, SIZE);
         this.observation = new boolean[channels.size() * CELLS];
+        this.marked = new int[observation.length];
         this.guard = new EpisodeGuard(name);
     }
 
     /** MinAtar's {@code reset()}: draws the start state from {@link #rng}. */
     protected abstract void resetGame();
 
-    /** MinAtar's {@code act(a)} while not terminal: advances one frame and returns the reward. */
+    /**
+     * MinAtar's {@code act(a)} while not terminal: advances one frame and returns the reward. It is called on a
+     * cleared observation and may already {@link #mark} cells of the new frame; {@link #writeStepState()} follows.
+     */
     protected abstract int act(MinAtarAction action);
 
-    /** MinAtar's {@code state()}: sets the active cells of the cleared observation. */
-    protected abstract void writeState(boolean[] planes);
+    /**
+     * MinAtar's {@code state()}: sets every active cell with {@link #mark}, {@link #copyRow} or {@link #copyPlane}.
+     * Marked cells are cleared before the next frame; copied rows and planes are not: the game keeps them current
+     * itself (copying every frame, or whenever they change) and marks nothing there.
+     */
+    protected abstract void writeState();
+
+    /** Completes the observation after {@link #act}: by default {@link #writeState()}, for games whose act marks nothing. */
+    protected void writeStepState() {
+        writeState();
+    }
 
     /** A copy of every mutable game field of {@code other} into this game (MinAtar state, not the RNG). */
     protected abstract void copyGameFrom(G other);
@@ -116,21 +132,52 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environme
     public final Step<boolean[]> step(Integer a) {
         guard.checkStep();
         guard.checkAction(a, actionMap.length);
+        clearObservation();
         int reward = act(MinAtarAction.of(actionMap[a]));
         episodeFrame++;
-        writeObservation();
+        writeStepState();
         guard.stepped(terminal);
         return step.set(observation, reward, terminal, false, Info.NO_LIVES, episodeFrame);
     }
 
+    /** Clears the observation and writes the state from scratch. */
     private void writeObservation() {
-        java.util.Arrays.fill(observation, false);
-        writeState(observation);
+        clearObservation();
+        writeState();
     }
 
-    /** Sets cell (y, x) of plane {@code channel}. */
-    protected static void set(boolean[] planes, int channel, int y, int x) {
-        planes[channel * CELLS + y * SIZE + x] = true;
+    /** Clears the cells marked for the last observation (not the whole buffer). */
+    private void clearObservation() {
+        boolean[] obs = observation;
+        int[] cells = marked;
+        for (int i = markedCount - 1; i >= 0; i--) {
+            obs[cells[i]] = false;
+        }
+        markedCount = 0;
+    }
+
+    /**
+     * Sets cell (y, x) of plane {@code channel} in the observation being written. It stores without reading the
+     * cell first (a cell marked twice is remembered twice): reading a cell that the clear has just written makes
+     * the CPU replay when its memory-dependence prediction fails.
+     */
+    protected final void mark(int channel, int y, int x) {
+        int i = channel * CELLS + y * SIZE + x;
+        observation[i] = true;
+        if (markedCount == marked.length) {
+            marked = java.util.Arrays.copyOf(marked, 2 * marked.length);
+        }
+        marked[markedCount++] = i;
+    }
+
+    /** Overwrites row {@code y} of plane {@code channel} with {@code cells} (SIZE long). */
+    protected final void copyRow(int channel, int y, boolean[] cells) {
+        System.arraycopy(cells, 0, observation, channel * CELLS + y * SIZE, SIZE);
+    }
+
+    /** Overwrites plane {@code channel} with {@code cells} (CELLS long, row-major). */
+    protected final void copyPlane(int channel, boolean[] cells) {
+        System.arraycopy(cells, 0, observation, channel * CELLS, CELLS);
     }
 
     @Override

@@ -33,12 +33,43 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
     /** Enemies and divers spawn in rows 1..8 ({@code randint(low=1, high=9)}). */
     static final int SPAWN_ROW_LOW = 1, SPAWN_ROWS = 8;
     private static final int START_X = 5, DEEPEST_ROW = 8, GAUGE_ROW = SIZE - 1, OXYGEN_CELLS = 10;
+    private static final int FIRE = MinAtarAction.FIRE.ordinal();
+    /**
+     * Per MinAtar action (by ordinal: n, l, u, r, d, f): the sub's step and the clamp applied to it, so a move is
+     * {@code min(MAX, max(MIN, pos + D))} without a branch; axes an action does not move are left unclamped.
+     */
+    private static final int[] DX = {0, -1, 0, 1, 0, 0}, DY = {0, 0, -1, 0, 1, 0};
+    private static final int[] MIN_X = {Integer.MIN_VALUE, 0, Integer.MIN_VALUE, Integer.MIN_VALUE,
+            Integer.MIN_VALUE, Integer.MIN_VALUE};
+    private static final int[] MAX_X = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, SIZE - 1,
+            Integer.MAX_VALUE, Integer.MAX_VALUE};
+    private static final int[] MIN_Y = {Integer.MIN_VALUE, Integer.MIN_VALUE, 0, Integer.MIN_VALUE,
+            Integer.MIN_VALUE, Integer.MIN_VALUE};
+    private static final int[] MAX_Y = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Integer.MAX_VALUE, DEEPEST_ROW, Integer.MAX_VALUE};
+    /** LEFT and RIGHT set the facing ({@code sub_or}); the other actions keep it. */
+    private static final boolean[] KEEPS_FACING = {true, false, true, false, true, true},
+            TURNS_RIGHT = {false, false, false, true, false, false};
+    /** The gauge rows by reading: {@code OXYGEN_ROWS[k]} lights cells 0..k-1, {@code DIVER_ROWS[d]} cells 9-d..8. */
+    private static final boolean[][] OXYGEN_ROWS = new boolean[OXYGEN_CELLS + 1][SIZE], DIVER_ROWS =
+            new boolean[SIZE][SIZE];
+
+    static {
+        for (int k = 0; k <= OXYGEN_CELLS; k++) {
+            java.util.Arrays.fill(OXYGEN_ROWS[k], 0, k, true);
+        }
+        for (int d = 0; d < SIZE; d++) {
+            java.util.Arrays.fill(DIVER_ROWS[d], SIZE - 1 - d, SIZE - 1, true);
+        }
+    }
 
     int oxygen, diverCount, subX, subY, eSpawnSpeed, eSpawnTimer, dSpawnTimer, moveSpeed, rampIndex, shotTimer;
     /** {@code sub_or}: true when facing right. */
     boolean facingRight;
     /** True while the sub sits at the surface after surfacing (so it surfaces once per visit). */
     boolean surface;
+    /** The gauge rows now in the observation (all-false rows until first written). */
+    private boolean[] shownOxygen = OXYGEN_ROWS[0], shownDivers = DIVER_ROWS[0];
     final EntityList friendlyBullets = new EntityList();
     final EntityList enemyBullets = new EntityList();
     final EntityList fish = new EntityList();
@@ -88,20 +119,15 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             spawnDiver();
             dSpawnTimer = DIVER_SPAWN_SPEED;
         }
-        if (a == MinAtarAction.FIRE && shotTimer == 0) {
+        int o = a.ordinal();
+        if (o == FIRE && shotTimer == 0) {
             friendlyBullets.add(subX, subY, facingRight, 0, 0);
             shotTimer = SHOT_COOL_DOWN;
-        } else if (a == MinAtarAction.LEFT) {
-            subX = Math.max(0, subX - 1);
-            facingRight = false;
-        } else if (a == MinAtarAction.RIGHT) {
-            subX = Math.min(SIZE - 1, subX + 1);
-            facingRight = true;
-        } else if (a == MinAtarAction.UP) {
-            subY = Math.max(0, subY - 1);
-        } else if (a == MinAtarAction.DOWN) {
-            subY = Math.min(DEEPEST_ROW, subY + 1);
         }
+        // the move table gives FIRE and NOOP no effect, so the other actions need no branch
+        subX = Math.min(MAX_X[o], Math.max(MIN_X[o], subX + DX[o]));
+        subY = Math.min(MAX_Y[o], Math.max(MIN_Y[o], subY + DY[o]));
+        facingRight = facingRight & KEEPS_FACING[o] | TURNS_RIGHT[o];
         r += updateFriendlyBullets();
         updateDivers();
         r += updateEnemySubs();
@@ -168,9 +194,12 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
                 } else if (d.x[i] == subX && d.y[i] == subY && diverCount < MAX_DIVERS) {
                     d.removeAt(i);
                     diverCount++;
+                } else {
+                    markMover(DIVER, d, i);
                 }
             } else {
                 d.timer[i]--;
+                markMover(DIVER, d, i);
             }
         }
     }
@@ -217,6 +246,9 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             } else if (!removed) {
                 s.shotTimer[i]--;
             }
+            if (!removed) {
+                markMover(ENEMY_SUB, s, i);
+            }
         }
         return r;
     }
@@ -230,8 +262,11 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             b.x[i] += b.right[i] ? 1 : -1;
             if (b.x[i] < 0 || b.x[i] > SIZE - 1) {
                 b.removeAt(i);
-            } else if (b.x[i] == subX && b.y[i] == subY) {
-                terminal = true;
+            } else {
+                if (b.x[i] == subX && b.y[i] == subY) {
+                    terminal = true;
+                }
+                mark(ENEMY_BULLET, b.y[i], b.x[i]);
             }
         }
     }
@@ -250,16 +285,20 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
                     f.removeAt(i);
                 } else if (f.x[i] == subX && f.y[i] == subY) {
                     terminal = true;
+                    markMover(ENEMY_FISH, f, i);
                 } else {
                     int hit = friendlyBullets.indexAt(f.x[i], f.y[i]);
                     if (hit >= 0) {
                         f.removeAt(i);
                         friendlyBullets.removeAt(hit);
                         r++;
+                    } else {
+                        markMover(ENEMY_FISH, f, i);
                     }
                 }
             } else {
                 f.timer[i]--;
+                markMover(ENEMY_FISH, f, i);
             }
         }
         return r;
@@ -315,35 +354,56 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         return rampIndex;
     }
 
+    /** The whole observation (after reset or restore): the sub, the gauges and every entity list. */
     @Override
-    protected void writeState(boolean[] planes) {
-        set(planes, SUB_FRONT, subY, subX);
-        set(planes, SUB_BACK, subY, facingRight ? subX - 1 : subX + 1);
-        int oxygenCells = Math.max(0, oxygen) * OXYGEN_CELLS / MAX_OXYGEN;
-        for (int x = 0; x < oxygenCells; x++) {
-            set(planes, OXYGEN_GAUGE, GAUGE_ROW, x);
-        }
-        for (int x = SIZE - 1 - diverCount; x < SIZE - 1; x++) {   // state[9, 9-diver_count:9]
-            set(planes, DIVER_GAUGE, GAUGE_ROW, x);
-        }
-        for (int i = 0; i < friendlyBullets.size; i++) {
-            set(planes, FRIENDLY_BULLET, friendlyBullets.y[i], friendlyBullets.x[i]);
-        }
+    protected void writeState() {
+        writeStepState();
         for (int i = 0; i < enemyBullets.size; i++) {
-            set(planes, ENEMY_BULLET, enemyBullets.y[i], enemyBullets.x[i]);
+            mark(ENEMY_BULLET, enemyBullets.y[i], enemyBullets.x[i]);
         }
-        writeMovers(planes, fish, ENEMY_FISH);
-        writeMovers(planes, subs, ENEMY_SUB);
-        writeMovers(planes, divers, DIVER);
+        for (int i = 0; i < fish.size; i++) {
+            markMover(ENEMY_FISH, fish, i);
+        }
+        for (int i = 0; i < subs.size; i++) {
+            markMover(ENEMY_SUB, subs, i);
+        }
+        for (int i = 0; i < divers.size; i++) {
+            markMover(DIVER, divers, i);
+        }
     }
 
-    private static void writeMovers(boolean[] planes, EntityList list, int channel) {
-        for (int i = 0; i < list.size; i++) {
-            set(planes, channel, list.y[i], list.x[i]);
-            int backX = list.right[i] ? list.x[i] - 1 : list.x[i] + 1;
-            if (backX >= 0 && backX <= SIZE - 1) {
-                set(planes, TRAIL, list.y[i], backX);
-            }
+    /**
+     * The observation after {@link #act}, which marks each diver, enemy sub, enemy bullet and fish as its update
+     * leaves it (those lists are final by then); friendly bullets can still be removed later in the frame.
+     */
+    @Override
+    protected void writeStepState() {
+        mark(SUB_FRONT, subY, subX);
+        mark(SUB_BACK, subY, facingRight ? subX - 1 : subX + 1);
+        // the gauge rows are written only when their reading changes; nothing else touches them
+        boolean[] oxygenRow = OXYGEN_ROWS[Math.max(0, oxygen) * OXYGEN_CELLS / MAX_OXYGEN];
+        if (oxygenRow != shownOxygen) {
+            copyRow(OXYGEN_GAUGE, GAUGE_ROW, oxygenRow);
+            shownOxygen = oxygenRow;
+        }
+        boolean[] diverRow = DIVER_ROWS[Math.max(0, diverCount)];   // state[9, 9-diver_count:9]
+        if (diverRow != shownDivers) {
+            copyRow(DIVER_GAUGE, GAUGE_ROW, diverRow);
+            shownDivers = diverRow;
+        }
+        for (int i = 0; i < friendlyBullets.size; i++) {
+            mark(FRIENDLY_BULLET, friendlyBullets.y[i], friendlyBullets.x[i]);
+        }
+    }
+
+    /** Marks entity {@code i} of {@code list} on plane {@code channel} and its trail behind it. */
+    private void markMover(int channel, EntityList list, int i) {
+        int x = list.x[i];
+        int y = list.y[i];
+        mark(channel, y, x);
+        int backX = list.right[i] ? x - 1 : x + 1;
+        if (backX >= 0 && backX <= SIZE - 1) {
+            mark(TRAIL, y, backX);
         }
     }
 

@@ -26,6 +26,8 @@ public final class SpaceInvaders extends MinAtarGame<SpaceInvaders> {
     /** A wave fills rows 0..3 and columns 2..7 ({@code alien_map[0:4, 2:8] = 1}). */
     private static final int WAVE_ROWS = 4, WAVE_COL_FROM = 2, WAVE_COL_TO = 8;
     private static final int BOTTOM = SIZE - 1;
+    /** An empty plane, for the alien-direction plane not in use. */
+    private static final boolean[] NO_CELLS = new boolean[CELLS];
 
     int pos, alienDir, enemyMoveInterval, alienMoveTimer, alienShotTimer, rampIndex, shotTimer, alienCount;
     final boolean[] aliens = new boolean[CELLS];
@@ -206,12 +208,13 @@ public final class SpaceInvaders extends MinAtarGame<SpaceInvaders> {
     }
 
     @Override
-    protected void writeState(boolean[] planes) {
-        set(planes, CANNON, BOTTOM, pos);
-        System.arraycopy(aliens, 0, planes, ALIEN * CELLS, CELLS);
-        System.arraycopy(aliens, 0, planes, (alienDir < 0 ? ALIEN_LEFT : ALIEN_RIGHT) * CELLS, CELLS);
-        System.arraycopy(friendlyBullets, 0, planes, FRIENDLY_BULLET * CELLS, CELLS);
-        System.arraycopy(enemyBullets, 0, planes, ENEMY_BULLET * CELLS, CELLS);
+    protected void writeState() {
+        mark(CANNON, BOTTOM, pos);
+        copyPlane(ALIEN, aliens);
+        copyPlane(ALIEN_LEFT, alienDir < 0 ? aliens : NO_CELLS);
+        copyPlane(ALIEN_RIGHT, alienDir < 0 ? NO_CELLS : aliens);
+        copyPlane(FRIENDLY_BULLET, friendlyBullets);
+        copyPlane(ENEMY_BULLET, enemyBullets);
     }
 
     @Override

@@ -26,6 +26,8 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
     private static final long SEED_SALT = 0x57C4A11L;
 
     private final double probability;
+    /** {@code rng.nextDouble() < probability} is {@code (rng.nextLong() >>> 11) < repeatBelow}, exactly. */
+    private final long repeatBelow;
     private final Rng rng = new Rng(SEED_SALT);
     private int lastAction = NOOP;
 
@@ -36,6 +38,7 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
             throw new IllegalArgumentException("sticky probability must lie in [0, 1], got " + probability);
         }
         this.probability = probability;
+        this.repeatBelow = (long) Math.ceil(probability * 0x1.0p53);   // nextDouble() is (nextLong() >>> 11) * 2^-53
     }
 
     /** The repeat probability. */
@@ -62,7 +65,7 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
             throw new IllegalArgumentException("action " + action + " is outside " + env.actionSpace()
                     + "; pass an action from actionSpace()");
         }
-        int a = rng.nextDouble() < probability ? lastAction : action;
+        int a = (rng.nextLong() >>> 11) < repeatBelow ? lastAction : action;
         lastAction = a;
         return env.step(a);
     }
