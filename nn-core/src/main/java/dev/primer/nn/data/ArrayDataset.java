@@ -58,11 +58,6 @@ public record ArrayDataset(INDArray features, INDArray labels) {
         return select(idx);
     }
 
-    /** The same features with these labels. */
-    public ArrayDataset withLabels(INDArray newLabels) {
-        return new ArrayDataset(features, newLabels);
-    }
-
     /** The same labels with these features. */
     public ArrayDataset withFeatures(INDArray newFeatures) {
         return new ArrayDataset(newFeatures, labels);

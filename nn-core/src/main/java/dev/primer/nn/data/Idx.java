@@ -42,7 +42,10 @@ public final class Idx {
             long n = 1;
             for (int d = 0; d < dims; d++) {
                 shape[d] = in.readInt();
-                n *= shape[d];
+                if (shape[d] < 0) {
+                    throw new IOException(file + ": dimension " + d + " has negative size " + shape[d]);
+                }
+                n = Math.multiplyExact(n, (long) shape[d]);
             }
             if (n > Integer.MAX_VALUE - 8) {
                 throw new IOException(file + ": too large (" + n + " values)");

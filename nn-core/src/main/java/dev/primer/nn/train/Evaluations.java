@@ -12,6 +12,9 @@ public final class Evaluations {
 
     /** Fraction of examples whose argmax output equals the argmax label, evaluated in batches. */
     public static double accuracy(Net net, ArrayDataset data, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
         int correct = 0;
         int n = data.size();
         for (int from = 0; from < n; from += batchSize) {

@@ -55,6 +55,18 @@ public final class Trainer {
      */
     public record Config(int batchSize, int epochs, long maxSteps, long seed, int evalEvery, int checkpointEvery,
                          Path outDir, EarlyStopping earlyStopping, Target target, boolean progress) {
+        /** Rejects settings that cannot run. */
+        public Config {
+            if (batchSize < 1 || epochs < 1 || maxSteps < 0 || evalEvery < 0 || checkpointEvery < 0) {
+                throw new IllegalArgumentException("need batchSize >= 1, epochs >= 1 and maxSteps, evalEvery,"
+                        + " checkpointEvery >= 0; got batchSize " + batchSize + ", epochs " + epochs + ", maxSteps "
+                        + maxSteps + ", evalEvery " + evalEvery + ", checkpointEvery " + checkpointEvery);
+            }
+            if (checkpointEvery > 0 && outDir == null) {
+                throw new IllegalArgumentException("checkpoints need an output directory");
+            }
+        }
+
         /** A run of {@code epochs} at {@code batchSize}, no files, no early stopping, no progress bar. */
         public static Config of(int batchSize, int epochs, long seed) {
             return new Config(batchSize, epochs, 0, seed, 0, 0, null, null, null, false);
@@ -145,12 +157,19 @@ public final class Trainer {
         if (ckpt != null && Files.exists(ckpt)) {
             try {
                 Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
-                return fit(loaded.net(), loaded.state(), data, eval);
+                TrainState saved = loaded.state();
+                if (saved.seed() != config.seed() || saved.batchSize() != config.batchSize()) {
+                    throw new IllegalStateException(ckpt + " belongs to an interrupted run with seed " + saved.seed()
+                            + " and batch size " + saved.batchSize() + ", not seed " + config.seed()
+                            + " and batch size " + config.batchSize()
+                            + ": resume with those settings, or delete the checkpoint to start afresh");
+                }
+                return fit(loaded.net(), saved, data, eval);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage(), e);
             }
         }
-        return fit(fresh.get(), TrainState.start(config.seed()), data, eval);
+        return fit(fresh.get(), TrainState.start(config.seed(), config.batchSize()), data, eval);
     }
 
     /** Trains {@code net} from {@code state} on {@code data}, calling {@code eval} (may be null) as configured. */
@@ -188,7 +207,7 @@ public final class Trainer {
                         throw new NonFiniteLossException(step, loss, saveLastGood(net, s));
                     }
                     b++;
-                    s = new TrainState(step, epoch, b, s.seed(), s.ndRngSeed(), s.best(), s.badEvals(), loss);
+                    s = s.next(epoch, b, loss);
                     log.train(step, epoch, loss);
                     if (bar != null) {
                         bar.stepTo(step);
@@ -212,8 +231,7 @@ public final class Trainer {
                         checkpoint(net, s);
                     }
                 }
-                s = new TrainState(s.step(), epoch + 1, 0, s.seed(), s.ndRngSeed(), s.best(), s.badEvals(),
-                        s.lastLoss());
+                s = s.atEpoch(epoch + 1);
             }
         } finally {
             log.close();
@@ -241,8 +259,7 @@ public final class Trainer {
         }
         double v = metrics.get(es.metric());
         boolean better = Double.isNaN(s.best()) || (es.maximize() ? v > s.best() : v < s.best());
-        return new TrainState(s.step(), s.epoch(), s.batchInEpoch(), s.seed(), s.ndRngSeed(),
-                better ? v : s.best(), better ? 0 : s.badEvals() + 1, s.lastLoss());
+        return s.withBest(better ? v : s.best(), better ? 0 : s.badEvals() + 1);
     }
 
     private void checkpoint(Net net, TrainState s) {

@@ -32,7 +32,7 @@ class CheckpointTest {
         for (int i = 0; i < 3; i++) {
             ((Net.Sequential) net).net().fit(x, y);
         }
-        TrainState state = new TrainState(3, 1, 2, 5, 5, 0.75, 1, 0.5);
+        TrainState state = new TrainState(3, 1, 2, 5, 32, 5, 0.75, 1, 0.5);
         Path f = dir.resolve("c.bin");
         Checkpoint.write(f, net, state);
         Checkpoint.Loaded back = Checkpoint.read(f);
@@ -55,7 +55,7 @@ class CheckpointTest {
         INDArray y = Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2).castTo(DataType.FLOAT);
         ((Net.Sequential) net).net().fit(x, y);
         Path f = dir.resolve(kind + ".bin");
-        Checkpoint.write(f, net, TrainState.start(1));
+        Checkpoint.write(f, net, TrainState.start(1, 8));
         Net back = Checkpoint.read(f).net();
         assertEquals(net.updaterState(), back.updaterState());
         ((Net.Sequential) net).net().fit(x, y);
@@ -67,7 +67,7 @@ class CheckpointTest {
     void corruptionAndTruncationAreReportedNotLoaded() throws IOException {
         Net net = Net.of(Networks.mlp(4, new int[] {8}, 3, Updates.adam(1e-2), 5));
         Path f = dir.resolve("c.bin");
-        Checkpoint.write(f, net, TrainState.start(1));
+        Checkpoint.write(f, net, TrainState.start(1, 8));
         byte[] bytes = Files.readAllBytes(f);
         bytes[bytes.length / 2] ^= 0x40;
         Files.write(f, bytes);

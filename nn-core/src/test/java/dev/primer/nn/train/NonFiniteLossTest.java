@@ -36,7 +36,7 @@ class NonFiniteLossTest {
         Net net = Net.of(Networks.mlp(4, new int[] {16}, 2, blowUp, 1));
         Trainer t = new Trainer(Trainer.Config.of(8, 50, 1).withOutput(dir, 0));
         NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
-                () -> t.fit(net, TrainState.start(1), data, null));
+                () -> t.fit(net, TrainState.start(1, 8), data, null));
         assertTrue(e.getMessage().contains("at step " + e.step()), e.getMessage());
         assertTrue(e.step() >= 1);
         assertEquals(0, net.params().isNaN().castTo(DataType.INT).sumNumber().intValue(), "params rolled back");

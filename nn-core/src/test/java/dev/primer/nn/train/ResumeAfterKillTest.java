@@ -55,12 +55,15 @@ class ResumeAfterKillTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         Path ckpt = run.resolve(Trainer.CHECKPOINT);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (stepOf(ckpt) < 3 * EVERY) {
-            assertTrue(child.isAlive(), () -> "child died: " + read(dir.resolve("child.log")));
-            assertTrue(Instant.now().isBefore(deadline), "no checkpoint at step >= " + 3 * EVERY + " in 3 minutes");
-            Thread.sleep(20);
+        try {
+            while (stepOf(ckpt) < 3 * EVERY) {
+                assertTrue(child.isAlive(), () -> "child died: " + read(dir.resolve("child.log")));
+                assertTrue(Instant.now().isBefore(deadline), "no checkpoint at step >= " + 3 * EVERY + " in 3 minutes");
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly().waitFor();
         }
-        child.destroyForcibly().waitFor();
         long loggedAtKill = lastLoggedStep(run.resolve(MetricsLog.TRAIN));
         long saved = stepOf(ckpt);
 
@@ -99,5 +102,17 @@ class ResumeAfterKillTest {
         } catch (Exception e) {
             return "(no log)";
         }
+    }
+
+    @Test
+    void aCheckpointOfAnotherSeedIsRefusedNotSilentlyContinued() throws Exception {
+        Path run = dir.resolve("other");
+        trainer(run, 0).fit(fresh(), TrainState.start(11, 32), data().head(64), null);
+        Checkpoint.write(run.resolve(Trainer.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
+        Files.deleteIfExists(run.resolve(Trainer.SUMMARY));
+        Trainer otherSeed = new Trainer(new Trainer.Config(32, 2, 0, 12, 0, EVERY, run, null, null, false));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> otherSeed.run(ResumeAfterKillTest::fresh, data(), null));
+        assertTrue(e.getMessage().contains("seed 11") && e.getMessage().contains("not seed 12"), e.getMessage());
     }
 }
