@@ -33,7 +33,8 @@ public final class Board {
     private int koPoint;
     private int koColor;
     private int lastCaptures;
-    private int capturedAt;
+    /** Black stones minus white stones on the board. */
+    private int stoneBalance;
     private final int[] captures = new int[3];
     /** Scratch for flood fills and liberty counting; contents are meaningless between calls. */
     private final int[] stack;
@@ -122,6 +123,7 @@ public final class Board {
         System.arraycopy(other.empties, 0, empties, 0, other.emptyCount);
         System.arraycopy(other.captures, 0, captures, 0, captures.length);
         emptyCount = other.emptyCount;
+        stoneBalance = other.stoneBalance;
         hash = other.hash;
         koPoint = other.koPoint;
         koColor = other.koColor;
@@ -258,32 +260,37 @@ public final class Board {
     }
 
     private boolean isSuicide(int p, int code) {
-        int n = p - stride;
-        int w = p - 1;
-        int e = p + 1;
-        int s = p + stride;
-        if (color[n] * color[w] * color[e] * color[s] == EMPTY) {
-            return false;
-        }
-        adjustNeighbourLibs(p, -1);
-        boolean survives = survivesVia(n, code) || survivesVia(w, code) || survivesVia(e, code) || survivesVia(s, code);
-        adjustNeighbourLibs(p, +1);
-        return !survives;
+        int[] color = this.color;
+        int cn = color[p - stride];
+        int cw = color[p - 1];
+        int ce = color[p + 1];
+        int cs = color[p + stride];
+        return ((cn - 1) | (cw - 1) | (ce - 1) | (cs - 1)) >= 0 && !survivesSurrounded(p, code, cn, cw, ce, cs);
     }
 
-    private boolean survivesVia(int n, int code) {
-        int c = color[n];
-        if (c == code) {
-            return pseudoLibs[head[n]] > 0;
-        }
-        return c == 3 - code && pseudoLibs[head[n]] == 0;
+    /**
+     * Returns whether a stone of {@code code} on empty {@code p}, whose neighbours (colours cn, cw, ce, cs) are all
+     * stones or walls, keeps a liberty: it joins a friendly chain with a liberty besides p, or captures an enemy
+     * chain whose only liberty is p. Reads only: p supplies exactly one pseudo-liberty to a neighbouring chain per
+     * side the chain touches it on, so a chain's count without p is its count minus those sides.
+     */
+    private boolean survivesSurrounded(int p, int code, int cn, int cw, int ce, int cs) {
+        int[] head = this.head;
+        int[] libs = pseudoLibs;
+        int hn = head[p - stride];
+        int hw = head[p - 1];
+        int he = head[p + 1];
+        int hs = head[p + stride];
+        // walls have head NONE, which no chain has, and colour WALL, which matches neither test
+        return survivesVia(code, cn, libs[hn], 1 + (hn == hw ? 1 : 0) + (hn == he ? 1 : 0) + (hn == hs ? 1 : 0))
+                || survivesVia(code, cw, libs[hw], 1 + (hw == hn ? 1 : 0) + (hw == he ? 1 : 0) + (hw == hs ? 1 : 0))
+                || survivesVia(code, ce, libs[he], 1 + (he == hn ? 1 : 0) + (he == hw ? 1 : 0) + (he == hs ? 1 : 0))
+                || survivesVia(code, cs, libs[hs], 1 + (hs == hn ? 1 : 0) + (hs == hw ? 1 : 0) + (hs == he ? 1 : 0));
     }
 
-    private void adjustNeighbourLibs(int p, int delta) {
-        pseudoLibs[head[p - stride]] += delta;
-        pseudoLibs[head[p - 1]] += delta;
-        pseudoLibs[head[p + 1]] += delta;
-        pseudoLibs[head[p + stride]] += delta;
+    /** A neighbour of colour c whose chain has {@code libs} pseudo-liberties, {@code sides} of them at the move. */
+    private static boolean survivesVia(int code, int c, int libs, int sides) {
+        return c == code ? libs > sides : c == 3 - code && libs == sides;
     }
 
     /**
@@ -296,17 +303,22 @@ public final class Board {
 
     /** Returns {@link #isEye} for colour code {@code code}. */
     public boolean isEyeFast(int p, int code) {
+        int[] color = this.color;
         // own stones and walls are exactly the codes sharing a bit with {@code code} (BLACK 1, WHITE 2, WALL 3)
-        if ((color[p - stride] & color[p - 1] & color[p + 1] & color[p + stride] & code) == 0) {
-            return false;
-        }
-        int opp = 3 - code;
+        return (color[p - stride] & color[p - 1] & color[p + 1] & color[p + stride] & code) != 0
+                && diagonalsMakeEye(p, code);
+    }
+
+    /** The diagonal half of the eye test, for a point whose four neighbours are own stones or walls. */
+    private boolean diagonalsMakeEye(int p, int code) {
+        int[] color = this.color;
         int nw = color[p - stride - 1];
         int ne = color[p - stride + 1];
         int sw = color[p + stride - 1];
         int se = color[p + stride + 1];
+        int opp = 3 - code;
         int bad = (nw == opp ? 1 : 0) + (ne == opp ? 1 : 0) + (sw == opp ? 1 : 0) + (se == opp ? 1 : 0);
-        int edge = nw == WALL || ne == WALL || sw == WALL || se == WALL ? 1 : 0;
+        int edge = nw == WALL | ne == WALL | sw == WALL | se == WALL ? 1 : 0;
         return bad + edge < 2;
     }
 
@@ -326,37 +338,86 @@ public final class Board {
         if (p == Coords.PASS) {
             return;
         }
-        place(p, code);
-        capturedAt = Coords.NONE;
-        int captured = settle(p, p - stride, code) + settle(p, p - 1, code) + settle(p, p + 1, code)
-                + settle(p, p + stride, code);
+        int[] color = this.color;
+        int[] head = this.head;
+        int[] libs = pseudoLibs;
+        int stride = this.stride;
+        int pn = p - stride;
+        int pw = p - 1;
+        int pe = p + 1;
+        int ps = p + stride;
+        int cn = color[pn];
+        int cw = color[pw];
+        int ce = color[pe];
+        int cs = color[ps];
+        color[p] = code;
+        hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
+        stoneBalance += 3 - 2 * code;
+        int last = empties[--emptyCount];
+        int idx = emptyIndex[p];
+        empties[idx] = last;
+        emptyIndex[last] = idx;
+        head[p] = p;
+        next[p] = p;
+        chainSize[p] = 1;
+        libs[p] = (cn == EMPTY ? 1 : 0) + (cw == EMPTY ? 1 : 0) + (ce == EMPTY ? 1 : 0) + (cs == EMPTY ? 1 : 0);
+        // a stone (1 or 2) plus one has bit 1 set; empty (0) and wall (3) plus one do not
+        if ((((cn + 1) | (cw + 1) | (ce + 1) | (cs + 1)) & 2) == 0) {
+            return;
+        }
+        libs[head[pn]]--;
+        libs[head[pw]]--;
+        libs[head[pe]]--;
+        libs[head[ps]]--;
         int opp = 3 - code;
+        int captured = 0;
+        int capturedAt = Coords.NONE;
+        // captures are rare: test all four sides at once (libs of a wall or empty side is junk, masked by colour)
+        if ((cn == opp & libs[head[pn]] == 0) | (cw == opp & libs[head[pw]] == 0) | (ce == opp & libs[head[pe]] == 0)
+                | (cs == opp & libs[head[ps]] == 0)) {
+            // re-read colours: capturing one side may have emptied another side of the same chain
+            if (cn == opp && libs[head[pn]] == 0) {
+                captured += removeChain(head[pn]);
+                capturedAt = pn;
+            }
+            if (color[pw] == opp && libs[head[pw]] == 0) {
+                captured += removeChain(head[pw]);
+                capturedAt = pw;
+            }
+            if (color[pe] == opp && libs[head[pe]] == 0) {
+                captured += removeChain(head[pe]);
+                capturedAt = pe;
+            }
+            if (color[ps] == opp && libs[head[ps]] == 0) {
+                captured += removeChain(head[ps]);
+                capturedAt = ps;
+            }
+        }
+        // merging commutes with the captures above (they touch only enemy chains), but not with itself: keep n, w, e, s
+        if (cn == code) {
+            merge(p, head[pn]);
+        }
+        if (cw == code) {
+            merge(head[p], head[pw]);
+        }
+        if (ce == code) {
+            merge(head[p], head[pe]);
+        }
+        if (cs == code) {
+            merge(head[p], head[ps]);
+        }
         int h = head[p];
-        if (pseudoLibs[h] == 0) {
+        if (libs[h] == 0) {
             lastCaptures = removeChain(h);
             captures[opp] += lastCaptures;
             return;
         }
-        if (captured == 1 && chainSize[h] == 1 && pseudoLibs[h] == 1) {
+        if (captured == 1 && chainSize[h] == 1 && libs[h] == 1) {
             koPoint = capturedAt;
             koColor = opp;
         }
         captures[code] += captured;
         lastCaptures = captured;
-    }
-
-    /** Merges the new stone at p with a friendly chain at n, or removes an enemy chain at n left without liberties. */
-    private int settle(int p, int n, int code) {
-        int nc = color[n];
-        if (nc == code) {
-            if (head[n] != head[p]) {
-                merge(head[p], head[n]);
-            }
-        } else if (nc == 3 - code && pseudoLibs[head[n]] == 0) {
-            capturedAt = n;
-            return removeChain(head[n]);
-        }
-        return 0;
     }
 
     private int neighbour(int p, int i) {
@@ -368,60 +429,68 @@ public final class Board {
         };
     }
 
-    private void place(int p, int code) {
-        color[p] = code;
-        hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
-        int last = empties[--emptyCount];
-        int idx = emptyIndex[p];
-        empties[idx] = last;
-        emptyIndex[last] = idx;
-        adjustNeighbourLibs(p, -1);
-        head[p] = p;
-        next[p] = p;
-        chainSize[p] = 1;
-        pseudoLibs[p] = emptyAt(p - stride) + emptyAt(p - 1) + emptyAt(p + 1) + emptyAt(p + stride);
-    }
-
-    private int emptyAt(int n) {
-        return color[n] == EMPTY ? 1 : 0;
-    }
-
+    /** Merges the chains with heads a and b (a no-op when equal), relabelling the smaller one. */
     private void merge(int a, int b) {
-        if (chainSize[a] < chainSize[b]) {
+        if (a == b) {
+            return;
+        }
+        int[] chainSize = this.chainSize;
+        int sizeA = chainSize[a];
+        int sizeB = chainSize[b];
+        if (sizeA < sizeB) {
             int t = a;
             a = b;
             b = t;
         }
-        int q = b;
-        do {
+        int[] head = this.head;
+        int[] next = this.next;
+        head[b] = a;
+        // most merges absorb a lone stone: skip the relabelling loop then
+        for (int q = next[b]; q != b; q = next[q]) {
             head[q] = a;
-            q = next[q];
-        } while (q != b);
+        }
         int t = next[a];
         next[a] = next[b];
         next[b] = t;
-        chainSize[a] += chainSize[b];
+        chainSize[a] = sizeA + sizeB;
         pseudoLibs[a] += pseudoLibs[b];
     }
 
+    /**
+     * Removes the chain with head h, returning its stone count. Removed stones give their neighbours' chains a
+     * pseudo-liberty each; increments landing on the removed chain itself (its head or, once cleared, NONE) are
+     * harmless because no live chain has those heads.
+     */
     private int removeChain(int h) {
+        int[] color = this.color;
+        int[] head = this.head;
+        int[] next = this.next;
+        int[] libs = pseudoLibs;
+        int[] empties = this.empties;
+        int[] emptyIndex = this.emptyIndex;
+        int stride = this.stride;
         int code = color[h];
+        int zobristBase = code * ZOBRIST_STRIDE;
+        long hash = this.hash;
         int count = 0;
+        int empty = emptyCount;
         int q = h;
         do {
             color[q] = EMPTY;
             head[q] = Coords.NONE;
-            hash ^= ZOBRIST[code * ZOBRIST_STRIDE + q];
-            emptyIndex[q] = emptyCount;
-            empties[emptyCount++] = q;
+            hash ^= ZOBRIST[zobristBase + q];
+            emptyIndex[q] = empty;
+            empties[empty++] = q;
             count++;
+            libs[head[q - stride]]++;
+            libs[head[q - 1]]++;
+            libs[head[q + 1]]++;
+            libs[head[q + stride]]++;
             q = next[q];
         } while (q != h);
-        q = h;
-        do {
-            adjustNeighbourLibs(q, +1);
-            q = next[q];
-        } while (q != h);
+        this.hash = hash;
+        emptyCount = empty;
+        stoneBalance -= count * (3 - 2 * code);
         return count;
     }
 
@@ -430,11 +499,14 @@ public final class Board {
      * when there is none; returns the point played or PASS.
      */
     public int playRandomMove(int code, FastRandom rng) {
+        int[] empties = this.empties;
+        int[] emptyIndex = this.emptyIndex;
         int n = emptyCount;
+        // sample without replacement, moving each rejected point past the end of the candidates
         while (n > 0) {
             int i = rng.nextInt(n);
             int p = empties[i];
-            if (!isEyeFast(p, code) && isLegalFast(p, code)) {
+            if (isPlayable(p, code)) {
                 playFast(p, code);
                 return p;
             }
@@ -447,6 +519,21 @@ public final class Board {
         }
         playFast(Coords.PASS, code);
         return Coords.PASS;
+    }
+
+    /** Returns whether empty {@code p} is a legal move for {@code code} that does not fill its own eye. */
+    private boolean isPlayable(int p, int code) {
+        int[] color = this.color;
+        int cn = color[p - stride];
+        int cw = color[p - 1];
+        int ce = color[p + 1];
+        int cs = color[p + stride];
+        // an empty neighbour (code 0, so code - 1 < 0) makes p neither an eye nor suicide nor the ko point, whose
+        // neighbours are all stones
+        return ((cn - 1) | (cw - 1) | (ce - 1) | (cs - 1)) < 0
+                || !((cn & cw & ce & cs & code) != 0 && diagonalsMakeEye(p, code))
+                        && !(p == koPoint && code == koColor)
+                        && survivesSurrounded(p, code, cn, cw, ce, cs);
     }
 
     /** Returns the empty point at position {@code i} in [0, emptyCount()) of the (unordered) empty list. */
@@ -474,6 +561,7 @@ public final class Board {
         koColor = EMPTY;
         lastCaptures = 0;
         emptyCount = 0;
+        stoneBalance = 0;
         Arrays.fill(head, Coords.NONE);
         Arrays.fill(pseudoLibs, 0);
         for (int p : coords.points()) {
@@ -486,6 +574,7 @@ public final class Board {
             } else {
                 head[p] = p;
                 hash ^= ZOBRIST[c * ZOBRIST_STRIDE + p];
+                stoneBalance += 3 - 2 * c;
             }
         }
         for (int p : coords.points()) {
@@ -515,14 +604,22 @@ public final class Board {
      * holds that colour or is empty and reaches only that colour through empty points.
      */
     public int areaScore() {
+        int[] color = this.color;
+        int[] empties = this.empties;
+        int[] mark = this.mark;
+        int stride = this.stride;
         int stamp = nextStamp();
-        int score = 0;
-        for (int p : coords.points()) {
-            int c = color[p];
-            if (c == 1) {
-                score++;
-            } else if (c == 2) {
-                score--;
+        int score = stoneBalance;
+        for (int i = 0, n = emptyCount; i < n; i++) {
+            int p = empties[i];
+            int cn = color[p - stride];
+            int cw = color[p - 1];
+            int ce = color[p + 1];
+            int cs = color[p + stride];
+            if (((cn - 1) | (cw - 1) | (ce - 1) | (cs - 1)) >= 0) {
+                // a lone empty point: the AND of its neighbours is 1 when all are black or wall, 2 for white, else 0
+                int reach = cn & cw & ce & cs;
+                score += (reach & 1) - (reach >> 1);
             } else if (mark[p] != stamp) {
                 score += floodRegion(p, stamp, null);
             }
