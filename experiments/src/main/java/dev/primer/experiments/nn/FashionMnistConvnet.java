@@ -12,6 +12,7 @@ import dev.primer.nn.data.Datasets;
 import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Evaluations;
 import dev.primer.nn.train.Trainer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +41,19 @@ public final class FashionMnistConvnet implements Experiment {
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN);
         ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST);
         int stepsPerEpoch = (train.size() + batch - 1) / batch;
-        List<double[]> curve = new ArrayList<>();
+        Path out = ctx.dir().resolve("train");
         Trainer trainer = new Trainer(Trainer.Config.of(batch, epochs, ctx.seed())
                 .withEvalEvery(stepsPerEpoch)
-                .withOutput(ctx.dir().resolve("train"), 500)
+                .withOutput(out, 500)
                 .withEarlyStopping(new Trainer.EarlyStopping("test_accuracy", true, 3))
                 .withProgress(System.console() != null));
         Trainer.Result r = trainer.run(
                 () -> Net.of(Networks.convnet(new ImageShape(1, 28, 28), 10, Updates.adam(1e-3), ctx.seed())),
-                train, (net, step) -> {
-                    double acc = Evaluations.accuracy(net, test, 1000);
-                    curve.add(new double[] {(double) step / stepsPerEpoch, acc});
-                    return Map.of("test_accuracy", acc);
-                });
+                train, (net, step) -> Map.of("test_accuracy", Evaluations.accuracy(net, test, 1000)));
+        List<double[]> curve = new ArrayList<>();
+        for (Map<String, Double> row : Trainer.evaluations(out)) {
+            curve.add(new double[] {row.get("step") / stepsPerEpoch, row.get("test_accuracy")});
+        }
         double best = curve.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN);
         double last = r.metrics().getOrDefault("test_accuracy", Double.NaN);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -62,7 +62,8 @@ public final class MemorizeRandomLabels implements Experiment {
         metrics.put("batch_size", batch);
         metrics.put("max_epochs", maxEpochs);
         List<Plots.Series> curves = new ArrayList<>();
-        Map<Condition, Long> stepsTo100 = new LinkedHashMap<>();
+        long[] steps = new long[Condition.values().length];
+        java.util.EnumSet<Condition> reachedAll = java.util.EnumSet.noneOf(Condition.class);
         for (Condition c : Condition.values()) {
             ArrayDataset data = corrupt(base, c, ctx.seed());
             List<double[]> points = new ArrayList<>();
@@ -79,10 +80,12 @@ public final class MemorizeRandomLabels implements Experiment {
                     });
             boolean reached = r.stop() == Trainer.Stop.TARGET_REACHED;
             String key = c.name().toLowerCase(Locale.ROOT);
-            metrics.put(key + "_steps_to_100pct", reached ? r.state().step() : "not reached");
+            metrics.put(key + "_reached_100pct", reached);
+            metrics.put(key + "_steps", r.state().step());
             metrics.put(key + "_final_train_accuracy", r.metrics().get("train_accuracy"));
+            steps[c.ordinal()] = r.state().step();
             if (reached) {
-                stepsTo100.put(c, r.state().step());
+                reachedAll.add(c);
             }
             curves.add(new Plots.Series(key, points.stream().mapToDouble(p -> p[0]).toArray(),
                     points.stream().mapToDouble(p -> p[1]).toArray()));
@@ -91,15 +94,15 @@ public final class MemorizeRandomLabels implements Experiment {
                 "Memorisation: training accuracy (" + n + " Fashion-MNIST images)", "step", "training accuracy",
                 curves);
         String headline;
-        Long t = stepsTo100.get(Condition.TRUE_LABELS);
-        Long rnd = stepsTo100.get(Condition.RANDOM_LABELS);
-        if (t != null && rnd != null) {
+        long t = steps[Condition.TRUE_LABELS.ordinal()];
+        long rnd = steps[Condition.RANDOM_LABELS.ordinal()];
+        if (reachedAll.contains(Condition.TRUE_LABELS) && reachedAll.contains(Condition.RANDOM_LABELS)) {
             double ratio = (double) rnd / t;
             metrics.put("ratio_random_to_true", ratio);
             headline = String.format(Locale.ROOT, "The convnet fits random labels to 100%% training accuracy in %d"
                     + " steps, %.1fx the %d steps it needs for the true labels.", rnd, ratio, t);
         } else {
-            headline = "Within " + maxEpochs + " epochs 100% training accuracy was reached for " + stepsTo100.keySet()
+            headline = "Within " + maxEpochs + " epochs 100% training accuracy was reached for " + reachedAll
                     + " only.";
         }
         return new Outcome(metrics, List.of(plot), headline);

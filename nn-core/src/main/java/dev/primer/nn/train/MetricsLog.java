@@ -77,6 +77,30 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
+    /** Rows of {@code dir/eval.csv} as maps from column name (step first) to value; empty if none. */
+    static List<Map<String, Double>> readEval(Path dir) {
+        Path p = dir.resolve(EVAL);
+        if (!Files.exists(p)) {
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(p);
+            String[] header = lines.get(0).split(",");
+            List<Map<String, Double>> rows = new java.util.ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                Map<String, Double> row = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < header.length && i < f.length; i++) {
+                    row.put(header[i], Double.parseDouble(f[i]));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void truncateAfter(Path p, long step, String header) throws IOException {
         if (!Files.exists(p)) {
             if (header != null) {

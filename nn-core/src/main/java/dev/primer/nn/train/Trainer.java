@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
@@ -170,6 +171,11 @@ public final class Trainer {
             }
         }
         return fit(fresh.get(), TrainState.start(config.seed(), config.batchSize()), data, eval);
+    }
+
+    /** Every evaluation of the run in {@code outDir}, resumed parts included: "step" and the metrics, in order. */
+    public static List<Map<String, Double>> evaluations(Path outDir) {
+        return MetricsLog.readEval(outDir);
     }
 
     /** Trains {@code net} from {@code state} on {@code data}, calling {@code eval} (may be null) as configured. */
