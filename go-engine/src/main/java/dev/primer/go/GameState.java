@@ -23,7 +23,6 @@ public final class GameState {
     private double komi;
     private int handicap;
     private final Board board;
-    private final Board scratch;
     private Color toMove = Color.BLACK;
     private final List<Move> moves = new ArrayList<>();
     /** Board before move i, for undo. */
@@ -40,7 +39,6 @@ public final class GameState {
         this.rules = rules;
         this.komi = komi;
         this.board = new Board(coords);
-        this.scratch = new Board(coords);
         this.setupBoard = new Board(coords);
         keys.add(key(board.hash(), toMove));
     }
@@ -129,9 +127,8 @@ public final class GameState {
         if (l != Legality.OK || point == Coords.PASS || rules.ko() == KoRule.SIMPLE) {
             return l;
         }
-        scratch.copyFrom(board);
-        scratch.play(point, c);
-        return keys.contains(key(scratch.hash(), c.opponent())) ? Legality.SUPERKO : Legality.OK;
+        // the hash after the move, computed without playing it (no board copy per legality test)
+        return keys.contains(key(board.hashAfter(point, c.code()), c.opponent())) ? Legality.SUPERKO : Legality.OK;
     }
 
     /** Plays {@code c} at {@code point} when legal and returns OK; otherwise changes nothing and returns why not. */

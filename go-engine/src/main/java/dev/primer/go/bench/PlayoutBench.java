@@ -58,25 +58,46 @@ public final class PlayoutBench {
         return new Result(size, threads, total, elapsed, total / elapsed);
     }
 
-    /** Returns the number of playouts one thread finishes before {@code deadline} (System.nanoTime). */
+    /**
+     * Returns the number of playouts one thread finishes before {@code deadline} (System.nanoTime). Fails, so that a
+     * broken or short-circuited playout cannot pass for speed, when the mean playout length is implausible (below the
+     * board area, which an empty-board playout fills but for eyes and recaptures, or at the move cap, which only ko
+     * cycles reach) or when one colour won every playout (at komi 0 both colours win a share of random games).
+     */
     static long playUntil(Coords coords, long deadline, long seed) {
         Board root = new Board(coords);
         Board scratch = new Board(coords);
         FastRandom rng = new FastRandom(seed);
+        int maxMoves = Playout.defaultMaxMoves(coords);
         long playouts = 0;
-        long scoreSum = 0;
+        long moves = 0;
+        long blackWins = 0;
+        long whiteWins = 0;
         do {
             for (int i = 0; i < CLOCK_CHECK_INTERVAL; i++) {
                 scratch.copyFrom(root);
-                Playout.run(scratch, Color.BLACK, rng);
-                scoreSum += scratch.areaScore();
+                moves += Playout.run(scratch, Color.BLACK, 0, rng, maxMoves);
+                int score = scratch.areaScore();
+                blackWins += score > 0 ? 1 : 0;
+                whiteWins += score < 0 ? 1 : 0;
             }
             playouts += CLOCK_CHECK_INTERVAL;
         } while (System.nanoTime() < deadline);
-        if (Math.abs(scoreSum) > playouts * coords.area()) {
-            throw new IllegalStateException("scores out of range: " + scoreSum);
-        }
+        checkPlausible(coords, playouts, moves, blackWins, whiteWins);
         return playouts;
+    }
+
+    /** Throws IllegalStateException when the playout statistics {@link #playUntil} gathered are implausible. */
+    static void checkPlausible(Coords coords, long playouts, long moves, long blackWins, long whiteWins) {
+        double perPlayout = moves / (double) playouts;
+        if (perPlayout < coords.area() || perPlayout >= Playout.defaultMaxMoves(coords)) {
+            throw new IllegalStateException("implausible mean playout length " + perPlayout + " on " + coords.size()
+                    + "x" + coords.size());
+        }
+        if (blackWins == 0 || whiteWins == 0) {
+            throw new IllegalStateException("one colour won all " + playouts + " playouts (black " + blackWins
+                    + ", white " + whiteWins + ")");
+        }
     }
 
     /** Prints the throughput for 9x9 and 19x19, after a one-second warm-up each: args [seconds] [seed] [threads]. */

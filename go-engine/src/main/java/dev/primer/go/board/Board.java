@@ -231,6 +231,83 @@ public final class Board {
         return markStamp;
     }
 
+    /**
+     * Returns the Zobrist hash this board would have after {@code code} (1 or 2) plays on empty point {@code p}:
+     * captured chains removed and, for a suicide, the mover's own chain removed, exactly as {@link #playFast} would
+     * leave it. Reads only; the caller MUST have checked that {@code p} is an empty board point.
+     */
+    public long hashAfter(int p, int code) {
+        int[] color = this.color;
+        int[] head = this.head;
+        int[] libs = pseudoLibs;
+        int opp = 3 - code;
+        long h = hash ^ ZOBRIST[code * ZOBRIST_STRIDE + p];
+        boolean lives = false;
+        boolean captures = false;
+        for (int i = 0; i < 4; i++) {
+            int n = neighbour(p, i);
+            int c = color[n];
+            if (c == EMPTY) {
+                lives = true;
+            } else if ((c == code || c == opp) && firstSideOf(p, i)) {
+                int hd = head[n];
+                int sides = sidesOf(p, hd);
+                if (c == opp && libs[hd] == sides) {
+                    h ^= chainKeys(hd);
+                    captures = true;
+                } else if (c == code && libs[hd] > sides) {
+                    lives = true;
+                }
+            }
+        }
+        if (lives || captures) {
+            return h;
+        }
+        // suicide: the new stone and every own chain it joins are removed again
+        h = hash;
+        for (int i = 0; i < 4; i++) {
+            int n = neighbour(p, i);
+            if (color[n] == code && firstSideOf(p, i)) {
+                h ^= chainKeys(head[n]);
+            }
+        }
+        return h;
+    }
+
+    /** Returns whether side {@code i} of {@code p} is the first side touching the chain on it. */
+    private boolean firstSideOf(int p, int i) {
+        int hd = head[neighbour(p, i)];
+        for (int j = 0; j < i; j++) {
+            if (head[neighbour(p, j)] == hd) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns how many sides of {@code p} touch the chain with head {@code hd}. */
+    private int sidesOf(int p, int hd) {
+        int sides = 0;
+        for (int i = 0; i < 4; i++) {
+            if (head[neighbour(p, i)] == hd) {
+                sides++;
+            }
+        }
+        return sides;
+    }
+
+    /** Returns the XOR of the Zobrist keys of the stones of the chain with head {@code hd}. */
+    private long chainKeys(int hd) {
+        int base = color[hd] * ZOBRIST_STRIDE;
+        long keys = 0;
+        int q = hd;
+        do {
+            keys ^= ZOBRIST[base + q];
+            q = next[q];
+        } while (q != hd);
+        return keys;
+    }
+
     /** Returns whether {@code c} may play on point {@code p} under simple ko, suicide forbidden. */
     public Legality legality(int p, Color c) {
         return legality(p, c, false);
@@ -542,15 +619,22 @@ public final class Board {
     }
 
     /**
-     * Puts {@code stone} on each of {@code points} as setup (no captures, no ko), then rebuilds chains and hash;
-     * setup may leave chains without liberties, as SGF setup can.
+     * Puts {@code stone} (EMPTY, BLACK or WHITE) on each of {@code points} as setup (no captures, no ko), then rebuilds
+     * chains and hash; setup may leave chains without liberties, as SGF setup can. Every point is checked before
+     * anything is written, so an IllegalArgumentException (WALL, or a point off the board) leaves the board unchanged.
      */
     public void setup(Stone stone, int... points) {
+        if (stone == Stone.WALL) {
+            throw new IllegalArgumentException("cannot set up a wall");
+        }
+        int code = stone.ordinal();
         for (int p : points) {
             if (!coords.onBoard(p)) {
                 throw new IllegalArgumentException("not a board point: " + p);
             }
-            color[p] = stone.ordinal();
+        }
+        for (int p : points) {
+            color[p] = code;
         }
         rebuild();
     }

@@ -34,7 +34,10 @@ public enum Plane {
     MOVE_8_AGO,
     /** Stones a move here by the side to move captures, min(n, 8) / 8. */
     CAPTURE_SIZE,
-    /** Size of the own chain a move here leaves in atari, min(n, 8) / 8 (0 when it keeps two or more liberties). */
+    /**
+     * Size of the own chain a move here leaves in atari, min(n, 8) / 8 (0 when it keeps two or more liberties); for a
+     * suicide, which only rules allowing it make legal, the size of the own chain it removes.
+     */
     SELF_ATARI_SIZE,
     /** A legal move for the side to move under the game's rules. */
     LEGAL,

@@ -24,11 +24,6 @@ final class TimeControl {
         }
     }
 
-    /** Returns the settings. */
-    TimeSettings settings() {
-        return settings;
-    }
-
     /** Records a time_left report: seconds left and stones left in byo-yomi (0 while in main time). */
     void left(Color c, double seconds, int stones) {
         secondsLeft[c.ordinal()] = seconds;

@@ -21,7 +21,10 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
 
     /**
      * @param maxPlayouts playouts per move (the effort when time is unlimited)
-     * @param seed        random seed; the same seed and position give the same move
+     * @param seed        random seed; each search draws its playouts from a generator seeded by this seed and the
+     *                    position (stones, side to move, ko point, passes, komi), so the same seed and position give
+     *                    the same move whatever was searched before, as long as the playout count is not cut short by
+     *                    a time limit (and, under superko, the history forbids the same moves)
      */
     public record Config(int maxPlayouts, long seed) {
         /** 4,000 playouts, seed 1. */
@@ -29,12 +32,10 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
     }
 
     private final Config config;
-    private final FastRandom rng;
 
     /** Creates a player with {@code config}. */
     public FlatMonteCarloPlayer(Config config) {
         this.config = config;
-        this.rng = new FastRandom(config.seed());
     }
 
     @Override
@@ -65,6 +66,7 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
         int[] visits = new int[n];
         double[] wins = new double[n];
         Board scratch = new Board(state.coords());
+        FastRandom rng = new FastRandom(searchSeed(config.seed(), state, c, passIsCandidate));
         long deadline = budget.isUnlimited() ? Long.MAX_VALUE
                 : System.nanoTime() + (long) (Math.max(0.01, budget.seconds()) * 1e9);
         int maxMoves = Playout.defaultMaxMoves(state.coords());
@@ -91,6 +93,23 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
             }
         }
         return candidates.get(best);
+    }
+
+    /** Mixes the configured seed with everything about the position the search depends on. */
+    static long searchSeed(long seed, GameState state, Color c, boolean passIsCandidate) {
+        long h = state.board().hash();
+        h = mix(h ^ c.code());
+        h = mix(h ^ state.board().koPoint());
+        h = mix(h ^ state.consecutivePasses() ^ (passIsCandidate ? 0x100L : 0));
+        h = mix(h ^ Double.doubleToLongBits(state.komi()));
+        return mix(h ^ mix(seed));
+    }
+
+    /** The SplitMix64 finaliser: a bijection that spreads every input bit over the output. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static int bestUcb(int[] visits, double[] wins, int total) {

@@ -11,7 +11,11 @@ public interface MoveGenerator {
     /** Returns a legal point (or Coords.PASS, or RESIGN) for {@code c} to play in {@code state}, which it must not modify. */
     int genmove(GameState state, Color c, TimeBudget budget);
 
-    /** Returns genmove for kgs-genmove_cleanup: like genmove, but never passes while a legal non-eye move is left. */
+    /**
+     * Returns a move for kgs-genmove_cleanup, where dead stones must be captured before the game ends: an implementation
+     * that supports cleanup SHOULD NOT pass while a legal move that fills no own eye is left. The default gives no such
+     * guarantee: it simply returns {@link #genmove}, which may pass; implementations override it to honour the rule.
+     */
     default int genmoveCleanup(GameState state, Color c, TimeBudget budget) {
         return genmove(state, c, budget);
     }

@@ -46,18 +46,139 @@ public final class DeadStones {
         return out;
     }
 
-    /** Returns the stones whose point the opponent owns at the end of more playouts than their own colour does. */
+    /**
+     * Returns the stones whose point the opponent owns at the end of more playouts than their own colour does, except
+     * stones in {@link #seki}: light playouts do not respect seki (whoever fills a shared liberty first loses), so
+     * they would call one side of every seki dead.
+     */
     public static int[] estimate(GameState state, int playouts, long seed) {
         double[] own = ownership(state, playouts, seed);
+        boolean[] seki = sekiMask(state.board());
         MutableIntList dead = new IntArrayList();
         Board board = state.board();
         for (int p : state.coords().points()) {
             Stone s = board.stoneAt(p);
-            if (s == Stone.BLACK && own[p] < 0 || s == Stone.WHITE && own[p] > 0) {
+            if ((s == Stone.BLACK && own[p] < 0 || s == Stone.WHITE && own[p] > 0) && !seki[p]) {
                 dead.add(p);
             }
         }
         return dead.toArray();
+    }
+
+    /**
+     * Returns the stones in seki, found from the shape alone: chains whose every liberty is either an eye (an empty
+     * region reaching only their colour) or a shared liberty that neither colour can fill without putting its own
+     * chain in atari (or committing suicide) and without capturing, where every chain next to each such shared
+     * liberty passes the same test. It is conservative: a seki that still has an open dame point next to it is
+     * not found.
+     */
+    public static int[] seki(GameState state) {
+        Board board = state.board();
+        boolean[] seki = sekiMask(board);
+        MutableIntList out = new IntArrayList();
+        for (int p : state.coords().points()) {
+            if (seki[p]) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Returns, indexed by point, whether the stone there is in seki (see {@link #seki}). */
+    private static boolean[] sekiMask(Board board) {
+        Coords coords = board.coords();
+        int n = coords.arraySize();
+        int stride = coords.stride();
+        int[] sides = {-stride, -1, 1, stride};
+        byte[] owner = new byte[n];
+        board.areaOwners(owner);
+        Board scratch = new Board(coords);
+        // shared liberties that both colours would fill only as self-atari or suicide
+        boolean[] mutual = new boolean[n];
+        boolean any = false;
+        for (int p : coords.points()) {
+            if (board.codeAt(p) != Stone.EMPTY.ordinal()) {
+                continue;
+            }
+            int touches = 0;
+            for (int d : sides) {
+                int c = board.codeAt(p + d);
+                touches |= c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal() ? c : 0;
+            }
+            if (touches == 3 && fillingHurts(board, scratch, p, 1) && fillingHurts(board, scratch, p, 2)) {
+                mutual[p] = true;
+                any = true;
+            }
+        }
+        boolean[] seki = new boolean[n];
+        if (!any) {
+            return seki;
+        }
+        // candidates: stones of chains next to a mutual point; drop chains with any other liberty, then mutual
+        // points next to a dropped chain, until nothing changes
+        for (int p : coords.points()) {
+            if (mutual[p]) {
+                for (int d : sides) {
+                    int c = board.codeAt(p + d);
+                    if (c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal()) {
+                        markChain(board, p + d, seki, true);
+                    }
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int p : coords.points()) {
+                if (!seki[p]) {
+                    continue;
+                }
+                int c = board.codeAt(p);
+                for (int d : sides) {
+                    int q = p + d;
+                    if (board.codeAt(q) == Stone.EMPTY.ordinal() && !mutual[q] && owner[q] != c) {
+                        markChain(board, p, seki, false);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            for (int p : coords.points()) {
+                if (!mutual[p]) {
+                    continue;
+                }
+                for (int d : sides) {
+                    int c = board.codeAt(p + d);
+                    if ((c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal()) && !seki[p + d]) {
+                        // its other chains lose their seki on the next pass: this is now an ordinary liberty
+                        mutual[p] = false;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return seki;
+    }
+
+    /** Returns whether {@code code} playing on empty {@code p} captures nothing and leaves its chain one liberty or none. */
+    private static boolean fillingHurts(Board board, Board scratch, int p, int code) {
+        scratch.copyFrom(board);
+        scratch.playFast(p, code);
+        if (scratch.codeAt(p) == Stone.EMPTY.ordinal()) {
+            return true;
+        }
+        return scratch.lastCaptures() == 0 && scratch.liberties(p) <= 1;
+    }
+
+    /** Sets {@code mask} to {@code value} on every stone of the chain at {@code p}. */
+    private static void markChain(Board board, int p, boolean[] mask, boolean value) {
+        int head = board.chainHead(p);
+        for (int q : board.coords().points()) {
+            if (board.codeAt(q) != Stone.EMPTY.ordinal() && board.chainHead(q) == head) {
+                mask[q] = value;
+            }
+        }
     }
 
     /** Returns the Tromp-Taylor score after removing {@code dead} stones from the current board. */

@@ -1,6 +1,8 @@
 package dev.primer.go.bench;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.go.board.Board;
@@ -41,5 +43,26 @@ class PlayoutBenchTest {
         }
         long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         assertTrue(allocated < 2_000, "2,000 playouts allocated " + allocated + " bytes (score " + score + ")");
+    }
+
+    @Test
+    void sanityCheckRejectsShortOrCappedPlayoutsAndOneSidedResults() {
+        Coords c = Coords.of(9);
+        int cap = Playout.defaultMaxMoves(c);
+        assertDoesNotThrow(() -> PlayoutBench.checkPlausible(c, 100, 100 * 110, 45, 50));
+        assertThrows(IllegalStateException.class, () -> PlayoutBench.checkPlausible(c, 100, 100 * 2, 45, 50),
+                "playouts that stop after a couple of moves");
+        assertThrows(IllegalStateException.class, () -> PlayoutBench.checkPlausible(c, 100, 100L * cap, 45, 50),
+                "every playout ran into the move cap");
+        assertThrows(IllegalStateException.class, () -> PlayoutBench.checkPlausible(c, 100, 100 * 110, 100, 0));
+        assertThrows(IllegalStateException.class, () -> PlayoutBench.checkPlausible(c, 100, 100 * 110, 0, 97));
+    }
+
+    @Test
+    void realPlayoutsPassTheSanityCheckOnEverySize() {
+        for (int size = Coords.MIN_SIZE; size <= Coords.MAX_SIZE; size++) {
+            Coords c = Coords.of(size);
+            assertTrue(PlayoutBench.playUntil(c, System.nanoTime(), size) > 0, "size " + size);
+        }
     }
 }

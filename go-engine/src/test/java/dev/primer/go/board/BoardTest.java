@@ -326,4 +326,75 @@ class BoardTest {
                     || !b.isLegalFast(p, 1) && !b.isLegalFast(p, 2), "a playout ends when no move is left");
         }
     }
+
+    @Test
+    void setupChecksEveryPointBeforeWritingAny() {
+        Board b = Board.parse(5, """
+                . X O . .
+                . X O . .
+                . . . . .
+                . . . . .
+                . . . . .
+                """);
+        Board before = b.copy();
+        int offBoard = b.coords().arraySize() + 7;
+        // the first point is fine, the second is not: nothing may be written
+        assertThrows(IllegalArgumentException.class, () -> b.setup(Stone.WHITE, at(b, "A1"), offBoard, at(b, "E5")));
+        assertThrows(IllegalArgumentException.class, () -> b.setup(Stone.WHITE, at(b, "A1"), -1));
+        assertThrows(IllegalArgumentException.class, () -> b.setup(Stone.WALL, at(b, "A1")));
+        assertEquals(before.toString(), b.toString());
+        assertSameStructure(before, b);
+        assertEquals(before.hash(), b.hash());
+        b.setup(Stone.WHITE, at(b, "A1"), at(b, "B1"));
+        b.setup(Stone.EMPTY, at(b, "B5"));
+        assertSameStructure(Board.parse(5, b.toString()), b);
+        assertEquals(Stone.WHITE, b.stoneAt(at(b, "B1")));
+        assertEquals(Stone.EMPTY, b.stoneAt(at(b, "B5")));
+    }
+
+    @Test
+    void hashAfterMatchesPlayingTheMoveIncludingCapturesAndSuicide() {
+        FastRandom rng = new FastRandom(11);
+        Board scratch;
+        int checked = 0;
+        int suicides = 0;
+        int captures = 0;
+        for (int size : new int[] {2, 3, 5, 9}) {
+            Board b = Board.empty(size);
+            scratch = Board.empty(size);
+            for (int game = 0; game < 10; game++) {
+                b.clear();
+                int code = 1;
+                for (int move = 0; move < 3 * size * size; move++) {
+                    for (int p : b.coords().points()) {
+                        if (b.codeAt(p) != 0) {
+                            continue;
+                        }
+                        for (int c = 1; c <= 2; c++) {
+                            scratch.copyFrom(b);
+                            scratch.playFast(p, c);
+                            assertEquals(scratch.hash(), b.hashAfter(p, c), "move " + p + " by " + c + " on\n" + b);
+                            checked++;
+                            if (scratch.codeAt(p) == 0) {
+                                suicides++;
+                            } else if (scratch.lastCaptures() > 0) {
+                                captures++;
+                            }
+                        }
+                    }
+                    // random games allowing suicide now and then, so boards with suicide points arise
+                    int p = b.emptyCount() == 0 ? Coords.PASS : b.emptyPoint(rng.nextInt(b.emptyCount()));
+                    if (p != Coords.PASS && (b.isLegalFast(p, code) || rng.nextInt(4) == 0)
+                            && p != b.koPoint()) {
+                        b.playFast(p, code);
+                    } else {
+                        b.playRandomMove(code, rng);
+                    }
+                    code = 3 - code;
+                }
+            }
+        }
+        assertTrue(suicides > 100 && captures > 100, checked + " checked, " + suicides + " suicides, " + captures
+                + " captures");
+    }
 }
