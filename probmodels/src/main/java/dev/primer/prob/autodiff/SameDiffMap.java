@@ -43,15 +43,18 @@ public final class SameDiffMap {
         return new SameDiffMap(dim, outDim, sd, y.name(), pair.name());
     }
 
-    /** F(x). */
+    /** F(x); x must have length d. */
     public synchronized double[] value(double[] x) {
-        sd.getVariable(INPUT).getArr().assign(Nd4j.createFromArray(x));
+        setInput(x);
         return sd.output(Map.of(COTANGENT, Nd4j.zeros(DataType.DOUBLE, outDim)), output).get(output).toDoubleVector();
     }
 
-    /** The vector-Jacobian product uᵀJ_F(x), a length-d vector. */
+    /** The vector-Jacobian product uᵀJ_F(x), a length-d vector; x must have length d and u length m. */
     public synchronized double[] vjp(double[] x, double[] u) {
-        sd.getVariable(INPUT).getArr().assign(Nd4j.createFromArray(x));
+        if (u.length != outDim) {
+            throw new IllegalArgumentException("expected a cotangent of length " + outDim + ", got " + u.length);
+        }
+        setInput(x);
         OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of(COTANGENT, Nd4j.createFromArray(u.clone())),
                 List.of(pairing), List.of(INPUT));
         return r.getGradients().get(INPUT).toDoubleVector();
@@ -72,5 +75,13 @@ public final class SameDiffMap {
     /** The input dimension d. */
     public int dim() {
         return dim;
+    }
+
+    /** Loads x into the graph's input variable, after checking its length. */
+    private void setInput(double[] x) {
+        if (x.length != dim) {
+            throw new IllegalArgumentException("expected " + dim + " inputs, got " + x.length);
+        }
+        sd.getVariable(INPUT).getArr().assign(Nd4j.createFromArray(x));
     }
 }

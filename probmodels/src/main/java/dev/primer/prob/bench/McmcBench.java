@@ -57,16 +57,20 @@ public final class McmcBench {
         List<Target> targets = List.of(Gaussian.standard(100), Banana.moderate());
         List<String> names = List.of("gaussian-100d", "banana-2d");
         for (int i = 0; i < targets.size(); i++) {
-            Target t = targets.get(i);
             for (Sampler s : Sampler.values()) {
-                Kernel<HamiltonianState> k = s == Sampler.HMC ? Hmc.of(t) : Nuts.of(t);
-                Samples r = Chains.run(k, t.dim(), CHAINS, draws, draws, seed, 1);
-                double min = r.minEss();
-                out.add(new Result(s, names.get(i), t.dim(), draws, min, r.meanEss(), r.samplingGradients(),
-                        r.totalSamplingSeconds(), min / r.samplingGradients(), min / r.totalSamplingSeconds(),
-                        r.meanStepSize(), r.meanAcceptProb(), r.divergences(), r.maxRhat()));
+                out.add(run(s, names.get(i), targets.get(i), seed, draws));
             }
         }
         return out;
+    }
+
+    /** One sampler on one target (named {@code name}), {@code draws} warmup and {@code draws} kept per chain. */
+    public static Result run(Sampler s, String name, Target t, long seed, int draws) {
+        Kernel<HamiltonianState> k = s == Sampler.HMC ? Hmc.of(t) : Nuts.of(t);
+        Samples r = Chains.run(k, t.dim(), CHAINS, draws, draws, seed, 1);
+        double min = r.minEss();
+        return new Result(s, name, t.dim(), draws, min, r.meanEss(), r.samplingGradients(), r.totalSamplingSeconds(),
+                min / r.samplingGradients(), min / r.totalSamplingSeconds(), r.meanStepSize(), r.meanAcceptProb(),
+                r.divergences(), r.maxRhat());
     }
 }

@@ -12,11 +12,7 @@ public final class Diagnostics {
     public static double[] autocovariance(double[] x) {
         int n = x.length;
         int m = Integer.highestOneBit(2 * n - 1) << 1;
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= n;
+        double mean = mean(x);
         double[] re = new double[m];
         double[] im = new double[m];
         for (int i = 0; i < n; i++) {
@@ -39,7 +35,12 @@ public final class Diagnostics {
      * Effective sample size by Geyer's initial monotone sequence estimator over split chains, as Stan computes
      * it (Stan Reference Manual §16.4.2; Vehtari et al. 2021, eqs. 9–10 without rank normalisation):
      * ρ̂_t = 1 − (W − mean_m γ̂_{m,t}) / var⁺, summed in pairs while ρ̂_{2k} + ρ̂_{2k+1} &gt; 0, pairs made
-     * monotone, and ESS = M·N / τ̂ with τ̂ = −1 + 2·Σρ̂_t + ρ̂_{next}.
+     * monotone, and ESS = M·N / τ̂ with τ̂ = −1 + 2·Σρ̂_t + max(ρ̂_even, 0), the last term being the last even-lag
+     * autocorrelation computed, whether or not its pair was kept (Stan's {@code compute_effective_sample_size}; the
+     * same as the {@code posterior} package's {@code ess_basic} whenever the sequence stops by Geyer's criterion).
+     * ESS is capped at M·N·log₁₀(M·N).
+     *
+     * @throws IllegalArgumentException when there are no chains or the chains differ in length
      */
     public static double ess(double[][] chains) {
         double[][] split = split(chains);
@@ -80,9 +81,9 @@ public final class Diagnostics {
             }
         }
         int maxT = t;
-        if (rho[maxT] > 0) {
-            rho[maxT + 1] = rho[maxT];
-        }
+        // Stan's improved tail: the last ρ̂_even computed, kept or not (a rejected pair is never stored in rho),
+        // added once when positive; it reduces variance for antithetic chains
+        double tail = even > 0 ? even : 0;
         for (int k = 1; k <= maxT - 3; k += 2) {
             if (rho[k + 1] + rho[k + 2] > rho[k - 1] + rho[k]) {
                 rho[k + 1] = (rho[k - 1] + rho[k]) / 2;
@@ -94,7 +95,7 @@ public final class Diagnostics {
         for (int k = 0; k <= maxT; k++) {
             sum += rho[k];
         }
-        double tau = -1 + 2 * sum + rho[maxT + 1];
+        double tau = -1 + 2 * sum + tail;
         tau = Math.max(tau, 1 / Math.log10(total));
         return total / tau;
     }
@@ -102,6 +103,8 @@ public final class Diagnostics {
     /**
      * Split R̂ (Gelman et al. 2013, BDA3 §11.4, eqs. 11.3–11.4): chains are halved, then
      * R̂ = √(var⁺/W) with var⁺ = ((n−1)/n)·W + B/n.
+     *
+     * @throws IllegalArgumentException when there are no chains or the chains differ in length
      */
     public static double splitRhat(double[][] chains) {
         double[][] split = split(chains);
@@ -119,8 +122,21 @@ public final class Diagnostics {
         return Math.sqrt(varPlus / w);
     }
 
-    /** Each chain cut into its first and second halves (the middle draw dropped when the length is odd). */
+    /**
+     * Each chain cut into its first and second halves (the middle draw dropped when the length is odd).
+     *
+     * @throws IllegalArgumentException when there are no chains or the chains differ in length
+     */
     static double[][] split(double[][] chains) {
+        if (chains.length == 0) {
+            throw new IllegalArgumentException("no chains given");
+        }
+        for (int c = 1; c < chains.length; c++) {
+            if (chains[c].length != chains[0].length) {
+                throw new IllegalArgumentException("chains must have equal lengths: chain 0 has " + chains[0].length
+                        + " draws, chain " + c + " has " + chains[c].length);
+            }
+        }
         int n = chains[0].length / 2;
         double[][] r = new double[2 * chains.length][];
         for (int c = 0; c < chains.length; c++) {

@@ -35,8 +35,15 @@ public final class Gumbel {
         return best;
     }
 
-    /** A point of the probability simplex: softmax((logits + g)/τ) for temperature τ &gt; 0. */
+    /**
+     * A point of the probability simplex: softmax((logits + g)/τ) for temperature τ &gt; 0.
+     *
+     * @throws IllegalArgumentException unless τ is finite and positive
+     */
     public static double[] softmax(double[] logits, double temperature, SplitMix64 rng) {
+        if (!(temperature > 0) || temperature == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("Gumbel-softmax temperature must be finite and > 0, got " + temperature);
+        }
         double[] z = new double[logits.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < z.length; k++) {

@@ -1,6 +1,6 @@
 package dev.primer.prob.linalg;
 
-/** Dense double[] vector and small-matrix helpers; every method allocates its result unless it says "in place". */
+/** Dense double[] vector and small-matrix helpers; every method allocates its result. */
 public final class Vec {
     private Vec() {
     }
@@ -26,13 +26,6 @@ public final class Vec {
             r[i] = a[i] + s * b[i];
         }
         return r;
-    }
-
-    /** {@code y += s·x}, in place. */
-    public static void addInPlace(double[] y, double s, double[] x) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += s * x[i];
-        }
     }
 
     /** {@code s·a}. */

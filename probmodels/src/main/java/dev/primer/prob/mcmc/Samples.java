@@ -62,6 +62,20 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
         return s / n;
     }
 
+    /** The pooled sample standard deviation (divisor count − 1) of a [chain][iteration] array. */
+    public static double sd(double[][] values) {
+        double m = mean(values);
+        double s = 0;
+        int n = 0;
+        for (double[] chain : values) {
+            for (double v : chain) {
+                s += (v - m) * (v - m);
+                n++;
+            }
+        }
+        return Math.sqrt(s / (n - 1));
+    }
+
     /** Split-chain ESS of coordinate j ({@link Diagnostics#ess}). */
     public double ess(int j) {
         return Diagnostics.ess(component(j));

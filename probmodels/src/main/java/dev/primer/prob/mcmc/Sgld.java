@@ -14,6 +14,14 @@ import dev.primer.prob.optim.LearningRate;
  * @param stepSize  the schedule ε_t
  */
 public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize) implements Kernel<Sgld.State> {
+    /** @throws IllegalArgumentException unless 1 ≤ batchSize ≤ N, the number of data */
+    public Sgld {
+        if (batchSize < 1 || batchSize > target.size()) {
+            throw new IllegalArgumentException("SGLD batch size must be between 1 and the number of data N = "
+                    + target.size() + ", got " + batchSize);
+        }
+    }
+
     /** Position, the step count t and the RNG word. */
     public record State(double[] position, long t, long rng, Transition transition) implements Kernel.State {
     }
@@ -38,18 +46,43 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
         return new State(x, s.t() + 1, rng.state(), Transition.metropolis(1, true, 1, eps));
     }
 
-    /** n distinct indices of 0..N−1, uniformly (partial Fisher–Yates shuffle). */
+    /**
+     * k distinct indices of 0..n−1, a uniformly random k-subset, by Floyd's algorithm (Bentley &amp; Floyd 1987,
+     * "Programming pearls: a sample of brilliance"): k draws and O(k) time and memory, independent of n.
+     *
+     * @throws IllegalArgumentException unless 0 ≤ k ≤ n
+     */
     static int[] minibatch(SplitMix64 rng, int n, int k) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("cannot draw " + k + " distinct indices from " + n);
         }
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
+        int[] out = new int[k];
+        // open-addressing set of chosen indices, stored as index + 1 so that 0 marks an empty slot
+        int[] table = new int[Integer.highestOneBit(Math.max(1, 2 * k)) << 1];
+        int mask = table.length - 1;
+        int m = 0;
+        for (int j = n - k; j < n; j++) {
+            int t = rng.nextInt(j + 1);
+            if (!add(table, mask, t)) {
+                t = j;
+                add(table, mask, j);
+            }
+            out[m++] = t;
         }
-        return java.util.Arrays.copyOf(idx, k);
+        return out;
+    }
+
+    /** Adds v to the set; false when it was already there. */
+    private static boolean add(int[] table, int mask, int v) {
+        int h = v * 0x9E3779B9;
+        int slot = (h ^ h >>> 16) & mask;
+        while (table[slot] != 0) {
+            if (table[slot] == v + 1) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = v + 1;
+        return true;
     }
 }

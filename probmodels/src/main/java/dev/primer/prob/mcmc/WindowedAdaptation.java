@@ -21,7 +21,8 @@ import dev.primer.prob.linalg.Vec;
  */
 public record WindowedAdaptation(int warmup, int initBuffer, int termBuffer, int baseWindow, double targetAccept) {
     private static final double LOG_08 = Math.log(0.8);
-    private static final int MAX_SEARCH = 100;
+    /** Stan's upper bound on the step size during the initial search. */
+    private static final double MAX_STEP = 1e7;
 
     /** Stan's defaults (75/25/50) for {@code warmup} iterations and target δ. */
     public static WindowedAdaptation stan(int warmup, double targetAccept) {
@@ -113,40 +114,52 @@ public record WindowedAdaptation(int warmup, int initBuffer, int termBuffer, int
     }
 
     /**
-     * Stan's step-size initialisation (cf. Hoffman &amp; Gelman 2014, Alg. 4): double or halve ε until the one-step
-     * acceptance ratio exp(H₀ − H) crosses 0.8, drawing fresh momenta each try. Returns ε unchanged when it is
-     * not finite and positive.
+     * Stan's step-size initialisation, {@code base_hmc::init_stepsize} (a variant of Hoffman &amp; Gelman 2014,
+     * Alg. 4, with threshold 0.8 instead of 0.5 and fresh momenta for every try): one leapfrog step at ε sets the
+     * direction (up when the acceptance ratio exp(H₀ − H) exceeds 0.8, else down); then, as in Stan, ε is tried
+     * again with a fresh momentum, and while the ratio stays on the same side ε is doubled (or halved) and tried
+     * again. A NaN energy counts as H = +∞ (ratio 0), so a step too large to integrate makes ε shrink. Returns ε
+     * unchanged when it is 0, NaN or above 10⁷, where Stan skips the search.
+     *
+     * @throws IllegalStateException when ε grows past 10⁷ ("posterior is improper") or halves to 0 ("no acceptably
+     *                               small step size"), Stan's two failures
      */
     public static double reasonableStepSize(LogDensity target, PhasePoint start, double eps, double[] invMass,
                                             SplitMix64 rng) {
-        if (!(eps > 0) || eps > 1e7) {
+        if (!(eps > 0) || eps > MAX_STEP) {
             return eps;
         }
         double e = eps;
-        int direction = 0;
-        for (int k = 0; k < MAX_SEARCH; k++) {
+        int direction = oneStepLogRatio(target, start, e, invMass, rng) > LOG_08 ? 1 : -1;
+        while (true) {
             double dH = oneStepLogRatio(target, start, e, invMass, rng);
-            if (direction == 0) {
-                direction = dH > LOG_08 ? 1 : -1;
-                continue;
-            }
             if (direction == 1 ? !(dH > LOG_08) : !(dH < LOG_08)) {
-                break;
+                return e;
             }
             e = direction == 1 ? 2 * e : 0.5 * e;
-            if (e > 1e7 || e == 0) {
-                break;
+            if (e > MAX_STEP) {
+                throw new IllegalStateException("step-size search: the one-step acceptance ratio stays above 0.8 "
+                        + "for step sizes up to " + MAX_STEP + " (from " + eps + "); the posterior is probably "
+                        + "improper");
+            }
+            if (e == 0) {
+                throw new IllegalStateException("step-size search: no step size down to the smallest double gives a"
+                        + " one-step acceptance ratio of 0.8 (from " + eps + "); the log density is probably not "
+                        + "continuous or not finite near " + java.util.Arrays.toString(start.q()));
             }
         }
-        return e;
     }
 
+    /** H₀ − H after one leapfrog step of size ε with a fresh momentum; −∞ when H is NaN (as Stan treats it). */
     private static double oneStepLogRatio(LogDensity target, PhasePoint start, double eps, double[] invMass,
                                           SplitMix64 rng) {
         double[] p = Momentum.draw(rng, invMass);
         PhasePoint z = new PhasePoint(start.q(), p, start.logDensity(), start.gradient());
         double h0 = z.hamiltonian(invMass);
         double h = Leapfrog.step(target, z, eps, invMass).hamiltonian(invMass);
+        if (Double.isNaN(h)) {
+            h = Double.POSITIVE_INFINITY;
+        }
         return h0 - h;
     }
 }

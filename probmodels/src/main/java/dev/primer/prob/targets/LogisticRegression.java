@@ -2,6 +2,7 @@ package dev.primer.prob.targets;
 
 import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.TwiceDifferentiable;
+import dev.primer.prob.linalg.Vec;
 
 /**
  * The L2-regularised logistic loss f(w) = (1/n)·Σᵢ [log(1 + e^{xᵢ·w}) − yᵢ·xᵢ·w] + (λ/2)‖w‖², yᵢ ∈ {0, 1}, with
@@ -46,10 +47,10 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
     public double value(double[] w) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
-            double z = dot(x[i], w);
+            double z = Vec.dot(x[i], w);
             s += softplus(z) - y[i] * z;
         }
-        return s / x.length + 0.5 * lambda * dot(w, w);
+        return s / x.length + 0.5 * lambda * Vec.dot(w, w);
     }
 
     @Override
@@ -57,7 +58,7 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
         java.util.Arrays.fill(grad, 0);
         double s = 0;
         for (int i = 0; i < x.length; i++) {
-            double z = dot(x[i], w);
+            double z = Vec.dot(x[i], w);
             s += softplus(z) - y[i] * z;
             double r = (sigmoid(z) - y[i]) / x.length;
             for (int j = 0; j < w.length; j++) {
@@ -67,12 +68,12 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
         for (int j = 0; j < w.length; j++) {
             grad[j] += lambda * w[j];
         }
-        return s / x.length + 0.5 * lambda * dot(w, w);
+        return s / x.length + 0.5 * lambda * Vec.dot(w, w);
     }
 
     /** Writes the gradient of example i's loss (plus the ridge term) into {@code grad}: an unbiased estimate of ∇f. */
     public void exampleGradient(int i, double[] w, double[] grad) {
-        double r = sigmoid(dot(x[i], w)) - y[i];
+        double r = sigmoid(Vec.dot(x[i], w)) - y[i];
         for (int j = 0; j < w.length; j++) {
             grad[j] = r * x[i][j] + lambda * w[j];
         }
@@ -82,8 +83,8 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
     public void hvp(double[] w, double[] v, double[] out) {
         java.util.Arrays.fill(out, 0);
         for (double[] xi : x) {
-            double s = sigmoid(dot(xi, w));
-            double c = s * (1 - s) * dot(xi, v) / x.length;
+            double s = sigmoid(Vec.dot(xi, w));
+            double c = s * (1 - s) * Vec.dot(xi, v) / x.length;
             for (int j = 0; j < w.length; j++) {
                 out[j] += c * xi[j];
             }
@@ -91,14 +92,6 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
         for (int j = 0; j < w.length; j++) {
             out[j] += lambda * v[j];
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     static double sigmoid(double z) {

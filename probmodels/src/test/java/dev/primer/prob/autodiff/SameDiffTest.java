@@ -2,6 +2,8 @@ package dev.primer.prob.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.prob.targets.Banana;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -59,6 +61,16 @@ class SameDiffTest {
                 assertEquals(col[i], j[i][k], 1e-12);
             }
         }
+    }
+
+    @Test
+    void mapRejectsInputsAndCotangentsOfTheWrongLength() {
+        SameDiffMap map = SameDiffMap.of(3, 3, (sd, x) -> x.mul(x));
+        assertThrows(IllegalArgumentException.class, () -> map.value(new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> map.vjp(new double[4], new double[3]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> map.vjp(new double[3], new double[2]));
+        assertTrue(e.getMessage().contains("cotangent"), e.getMessage());
     }
 
     private static double[] unit(int k) {

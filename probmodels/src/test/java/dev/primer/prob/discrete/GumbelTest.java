@@ -1,6 +1,7 @@
 package dev.primer.prob.discrete;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.data.SplitMix64;
@@ -41,6 +42,15 @@ class GumbelTest {
             }
             assertEquals(1, sum, 1e-12);
             assertTrue(y[hard] > 0.5, "the relaxed sample concentrates on the Gumbel-max category");
+        }
+    }
+
+    @Test
+    void nonPositiveTemperaturesAreRejected() {
+        for (double tau : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Gumbel.softmax(new double[] {0, 1}, tau, new SplitMix64(1)));
+            assertTrue(e.getMessage().contains("temperature"), e.getMessage());
         }
     }
 

@@ -92,7 +92,7 @@ class KnownAnswerTest {
         // x' = (1 − h/2)x + √h·ξ with h = ε² has stationary variance 1/(1 − h/4)
         double expected = 1 / (1 - eps * eps / 4);
         double[][] sq = s.map(v -> v[0] * v[0]);
-        double tol = KnownAnswers.Z * KnownAnswers.sd(sq) / Math.sqrt(dev.primer.prob.diag.Diagnostics.ess(sq));
+        double tol = KnownAnswers.Z * Samples.sd(sq) / Math.sqrt(dev.primer.prob.diag.Diagnostics.ess(sq));
         assertEquals(expected, Samples.mean(sq), tol);
         assertTrue(expected - 1 > 3 * tol, "the bias is resolvable at this sample size");
     }

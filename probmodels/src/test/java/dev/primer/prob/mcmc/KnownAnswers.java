@@ -29,24 +29,10 @@ final class KnownAnswers {
             double[][] sq = s.map(v -> (v[jj] - mu[jj]) * (v[jj] - mu[jj]));
             double essSq = Diagnostics.ess(sq);
             double m2 = Samples.mean(sq);
-            double sdSq = sd(sq);
+            double sdSq = Samples.sd(sq);
             double tolVar = Z * sdSq / Math.sqrt(essSq);
             assertTrue(Math.abs(m2 - var[j]) < tolVar, String.format(
                     "%s: Var[x%d] = %.4f, expected %.4f ± %.4f (ESS %.0f)", label, j, m2, var[j], tolVar, essSq));
         }
-    }
-
-    /** The pooled sample standard deviation of a [chain][iteration] array. */
-    static double sd(double[][] x) {
-        double m = Samples.mean(x);
-        double s = 0;
-        int n = 0;
-        for (double[] c : x) {
-            for (double v : c) {
-                s += (v - m) * (v - m);
-                n++;
-            }
-        }
-        return Math.sqrt(s / (n - 1));
     }
 }

@@ -2,6 +2,8 @@ package dev.primer.prob.mcmc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.FiniteDifference;
@@ -71,6 +73,43 @@ class SgldTest {
     }
 
     @Test
+    void minibatchesAreDistinctAndUniform() {
+        SplitMix64 rng = new SplitMix64(21);
+        int n = 7;
+        int k = 3;
+        int reps = 70000;
+        int[] count = new int[n];
+        for (int r = 0; r < reps; r++) {
+            int[] b = Sgld.minibatch(rng, n, k);
+            assertEquals(k, b.length);
+            assertEquals(k, java.util.Arrays.stream(b).distinct().count(), java.util.Arrays.toString(b));
+            for (int i : b) {
+                assertTrue(i >= 0 && i < n);
+                count[i]++;
+            }
+        }
+        // each index is in the batch with probability k/n: binomial counts, 5 standard deviations
+        double p = (double) k / n;
+        double sd = Math.sqrt(reps * p * (1 - p));
+        for (int c : count) {
+            assertEquals(reps * p, c, 5 * sd, java.util.Arrays.toString(count));
+        }
+        int[] all = Sgld.minibatch(rng, n, n);
+        java.util.Arrays.sort(all);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, all);
+    }
+
+    @Test
+    void batchSizeMustBeBetweenOneAndTheNumberOfData() {
+        NormalMean data = new NormalMean(new double[] {1, 2, 3});
+        LearningRate lr = LearningRate.polynomial(1e-3, 100, 0.55);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 4, lr));
+        assertTrue(e.getMessage().contains("N = 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 0, lr));
+        new Sgld(data, 3, lr);
+    }
+
+    @Test
     void sgldDrawsMatchTheConjugatePosterior() {
         SplitMix64 rng = new SplitMix64(9);
         double[] x = new double[200];
@@ -86,7 +125,7 @@ class SgldTest {
         double[][] th = s.component(0);
         double ess = Diagnostics.ess(th);
         assertEquals(postMean, Samples.mean(th), 4 * Math.sqrt(postVar / ess));
-        double sd = KnownAnswers.sd(th);
+        double sd = Samples.sd(th);
         assertEquals(Math.sqrt(postVar), sd, 0.25 * Math.sqrt(postVar), "posterior spread within 25%");
     }
 }

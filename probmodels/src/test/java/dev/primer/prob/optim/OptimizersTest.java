@@ -2,6 +2,7 @@ package dev.primer.prob.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.prob.autodiff.FiniteDifference;
@@ -18,6 +19,46 @@ class OptimizersTest {
     void newtonSolvesAQuadraticInOneStep() {
         double[] x = new Newton().step(ill, new double[] {-3, 5});
         assertArrayEquals(ill.minimum(), x, 1e-9);
+    }
+
+    @Test
+    void newtonRejectsANonFiniteHessianInsteadOfLoopingForever() {
+        TwiceDifferentiable nanCurvature = new TwiceDifferentiable() {
+            @Override
+            public int dim() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] x) {
+                return x[0] * x[0] + x[1] * x[1];
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] grad) {
+                grad[0] = 2 * x[0];
+                grad[1] = 2 * x[1];
+                return value(x);
+            }
+
+            @Override
+            public void hvp(double[] x, double[] v, double[] out) {
+                out[0] = 2 * v[0] + Double.NaN * v[1];
+                out[1] = 2 * v[1];
+            }
+        };
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new Newton().step(nanCurvature, new double[] {1, 1}));
+        assertTrue(e.getMessage().contains("non-finite Hessian"), e.getMessage());
+    }
+
+    @Test
+    void newtonShiftsAnIndefiniteHessianUntilItFactorises() {
+        // f = ½(x² − y²): Hessian diag(1, −1); τ₀ = β + 1 already makes it positive definite, so p descends
+        Quadratic saddle = new Quadratic(new double[][] {{1, 0}, {0, -1}}, new double[2]);
+        double[] x0 = {1, 1};
+        double[] x = new Newton().step(saddle, x0);
+        assertTrue(saddle.value(x) < saddle.value(x0), java.util.Arrays.toString(x));
     }
 
     @Test
