@@ -3,6 +3,9 @@ package dev.primer.experiments.cli;
 import dev.primer.go.Rules;
 import dev.primer.go.gtp.GtpEngine;
 import dev.primer.go.player.FlatMonteCarloPlayer;
+import dev.primer.mcts.go.MctsGtp;
+import dev.primer.mcts.go.MctsPlayer;
+import dev.primer.mcts.go.PlayerConfig;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code primer gtp}: a GTP v2 engine on stdin/stdout for GoGui, Sabaki, Lizzie or a match runner. */
 @Command(name = "gtp", mixinStandardHelpOptions = true,
-        description = "Speak GTP v2 on stdin/stdout (flat Monte Carlo player until the MCTS player lands).")
+        description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, or flat Monte Carlo.")
 final class GtpCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -30,8 +33,17 @@ final class GtpCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--playouts", defaultValue = "4000", description = "playouts per move (default: ${DEFAULT-VALUE})")
+    /** Move generators selectable on the command line. */
+    enum Player { MCTS, FLAT }
+
+    @Option(names = "--playouts", defaultValue = "10000", description = "playouts per move at most (default: ${DEFAULT-VALUE})")
     int playouts;
+
+    @Option(names = "--time", description = "seconds per move at most (default: playouts alone, or the GTP clock)")
+    Double seconds;
+
+    @Option(names = "--threads", defaultValue = "1", description = "search threads (default: ${DEFAULT-VALUE})")
+    int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the player (default: ${DEFAULT-VALUE})")
     long seed;
@@ -39,15 +51,34 @@ final class GtpCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "chinese", description = "chinese or tromp_taylor (default: ${DEFAULT-VALUE})")
     RuleSet rules;
 
+    @Option(names = "--warmup", defaultValue = "1", description = "seconds of throw-away search at start-up so the "
+            + "first timed move runs compiled code (default: ${DEFAULT-VALUE})")
+    double warmUp;
+
+    @Option(names = "--player", defaultValue = "mcts", description = "mcts or flat (default: ${DEFAULT-VALUE})")
+    Player player;
+
     @Override
     public Integer call() throws Exception {
-        if (playouts < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--playouts must be >= 1");
+        if (playouts < 1 || threads < 1 || seconds != null && !(seconds > 0)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--playouts and --threads must be >= 1, --time > 0");
         }
-        GtpEngine engine = new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(playouts, seed)),
-                rules.rules);
-        engine.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (player == Player.FLAT) {
+            new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(playouts, seed)), rules.rules)
+                    .serve(in, out);
+            return 0;
+        }
+        PlayerConfig config = PlayerConfig.defaults(playouts).withThreads(threads).withSeed(seed)
+                .withSeconds(seconds == null ? Double.POSITIVE_INFINITY : seconds);
+        try (MctsPlayer mcts = new MctsPlayer(config)) {
+            if (warmUp > 0) {
+                mcts.warmUp(warmUp);
+            }
+            MctsGtp.engine(mcts, rules.rules).serve(in, out);
+        }
         return 0;
     }
 }

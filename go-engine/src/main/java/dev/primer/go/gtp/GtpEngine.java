@@ -19,6 +19,7 @@ import dev.primer.go.sgf.SgfGames;
 import dev.primer.go.sgf.SgfNode;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,9 @@ public final class GtpEngine {
     private final TimeControl time = new TimeControl();
     private GameState game;
     private boolean quit;
+    private Reader input;
+    private Writer output;
+    private Reply reply;
 
     /** Creates an engine on an empty 19x19 board, komi 7.5, that asks {@code generator} for moves. */
     public GtpEngine(MoveGenerator generator, Rules rules) {
@@ -68,8 +72,34 @@ public final class GtpEngine {
         new GtpEngine(new FlatMonteCarloPlayer(FlatMonteCarloPlayer.Config.DEFAULT), Rules.CHINESE).serve(in, out);
     }
 
+    /** What an extension command may do besides returning its result. */
+    public interface Channel {
+        /** Sends {@code line} to the controller now; the first line opens the reply ("=id" on a line of its own). */
+        void send(String line);
+
+        /** Returns true when the controller has sent more input: the signal to end a streaming command. */
+        boolean inputPending();
+    }
+
+    /**
+     * A command added with {@link #extend}: returns its result, maybe after streaming lines; an IllegalArgumentException
+     * answers "? reason".
+     */
+    @FunctionalInterface
+    public interface Extension {
+        /** Answers {@code args}; lines sent on {@code channel} come before the result. */
+        String apply(List<String> args, Channel channel);
+    }
+
+    /** Adds or replaces command {@code name}; known_command and list_commands include it. */
+    public void extend(String name, Extension command) {
+        commands.put(name, a -> command.apply(a, reply));
+    }
+
     /** Answers commands from {@code in} on {@code out}, flushing after each reply, until quit or end of input. */
     public void serve(Reader in, Writer out) throws IOException {
+        input = in;
+        output = out;
         StringBuilder line = new StringBuilder();
         int ch;
         while (!quit && (ch = in.read()) != -1) {
@@ -117,13 +147,67 @@ public final class GtpEngine {
         if (command == null) {
             return "?" + id + " unknown command\n\n";
         }
+        reply = new Reply(id);
+        String result;
         try {
-            String result = command.apply(words);
-            return "=" + id + " " + result + "\n\n";
+            result = "=" + id + " " + command.apply(words) + "\n\n";
         } catch (GtpException | IllegalArgumentException | IllegalStateException e) {
-            return "?" + id + " " + oneLine(e.getMessage()) + "\n\n";
+            result = "?" + id + " " + oneLine(e.getMessage()) + "\n\n";
         } catch (RuntimeException e) {
-            return "?" + id + " internal error: " + oneLine(String.valueOf(e)) + "\n\n";
+            result = "?" + id + " internal error: " + oneLine(String.valueOf(e)) + "\n\n";
+        }
+        return reply.finish(result);
+    }
+
+    /** The reply being answered: lines streamed so far go out at once while serving, else into the returned reply. */
+    private final class Reply implements Channel {
+        private final String id;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean opened;
+
+        Reply(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void send(String line) {
+            if (!opened) {
+                opened = true;
+                emit("=" + id + "\n");
+            }
+            emit(line + "\n");
+        }
+
+        @Override
+        public boolean inputPending() {
+            try {
+                return input != null && input.ready();
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        private void emit(String text) {
+            if (output == null) {
+                pending.append(text);
+                return;
+            }
+            try {
+                output.write(text);
+                output.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Returns what is left to write of a reply whose complete form would be {@code full}. */
+        String finish(String full) {
+            if (!opened) {
+                return full;
+            }
+            String rest = full.substring(full.indexOf(' ') + 1).strip();
+            boolean ok = full.startsWith("=");
+            return pending + (ok && !rest.isEmpty() ? rest + "\n" : "") + "\n";
         }
     }
 
@@ -323,11 +407,12 @@ public final class GtpEngine {
 
     private String finalStatusList(List<String> a) {
         String status = arg(a, 0).toLowerCase(Locale.ROOT);
-        if (status.equals("seki")) {
-            return "";
-        }
-        if (!status.equals("alive") && !status.equals("dead")) {
+        if (!status.equals("alive") && !status.equals("dead") && !status.equals("seki")) {
             throw new GtpException("syntax error");
+        }
+        int[] seki = DeadStones.seki(game);
+        if (status.equals("seki")) {
+            return vertices(seki);
         }
         int[] dead = deadStones();
         Board board = game.board();
@@ -336,9 +421,11 @@ public final class GtpEngine {
             out.addAll(dead);
         } else {
             Arrays.sort(dead);
+            Arrays.sort(seki);
             for (int p : game.coords().points()) {
                 Stone s = board.stoneAt(p);
-                if ((s == Stone.BLACK || s == Stone.WHITE) && Arrays.binarySearch(dead, p) < 0) {
+                if ((s == Stone.BLACK || s == Stone.WHITE) && Arrays.binarySearch(dead, p) < 0
+                        && Arrays.binarySearch(seki, p) < 0) {
                     out.add(p);
                 }
             }

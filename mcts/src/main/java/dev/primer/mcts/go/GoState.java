@@ -1,0 +1,187 @@
+package dev.primer.mcts.go;
+
+import dev.primer.go.GameState;
+import dev.primer.go.board.Board;
+import dev.primer.go.board.Color;
+import dev.primer.go.board.Coords;
+import dev.primer.mcts.SearchState;
+
+/**
+ * A Go position for the search, on the fast board layer: simple ko only (the player filters superko at the root),
+ * actions are move indices x + y * size with area() meaning pass, player 0 is Black. Moves that fill a one-point
+ * own eye are not offered; pass is offered after the opponent passed or when nothing else is left. Two passes or
+ * {@link #maxMoves()} moves end the game, scored by Tromp-Taylor area with stones as they stand.
+ */
+public final class GoState implements SearchState<GoState> {
+    private static final long WHITE_TO_MOVE = 0x6A09E667F3BCC909L;
+
+    private final Coords coords;
+    private final Board board;
+    private double komi;
+    private final int maxMoves;
+    private int toMove;
+    private int passes;
+    private int moves;
+    private int lastMove = Coords.NONE;
+
+    /** Creates the empty position of side {@code size} with Black to move. */
+    public GoState(int size, double komi) {
+        this(new Board(Coords.of(size)), Color.BLACK, 0, komi);
+    }
+
+    /** Creates a position from {@code board} (copied), the player to move and the passes that ended the history. */
+    public GoState(Board board, Color toMove, int passes, double komi) {
+        this.coords = board.coords();
+        this.board = board.copy();
+        this.komi = komi;
+        this.maxMoves = 3 * coords.area();
+        this.toMove = toMove.ordinal();
+        this.passes = passes;
+    }
+
+    /** Returns the search position of {@code game} with {@code c} to move. */
+    public static GoState of(GameState game, Color c) {
+        GoState s = new GoState(game.board(), c, game.consecutivePasses(), game.komi());
+        if (!game.moves().isEmpty()) {
+            s.lastMove = game.moves().get(game.moves().size() - 1).point();
+        }
+        return s;
+    }
+
+    /** Returns the board; rollouts play on it and then call {@link #recordPlayed}. */
+    public Board board() {
+        return board;
+    }
+
+    /** Returns the coordinate system. */
+    public Coords coords() {
+        return coords;
+    }
+
+    /** Returns komi. */
+    public double komi() {
+        return komi;
+    }
+
+    /** Returns the point of the last move, PASS, or NONE at the start. */
+    public int lastMove() {
+        return lastMove;
+    }
+
+    /** Returns the passes ending the history. */
+    public int passes() {
+        return passes;
+    }
+
+    /** Returns the move cap after which the game counts as over. */
+    public int maxMoves() {
+        return maxMoves;
+    }
+
+    /** Returns the colour to move. */
+    public Color color() {
+        return toMove == 0 ? Color.BLACK : Color.WHITE;
+    }
+
+    /** Returns the board code of the colour to move. */
+    public int code() {
+        return toMove + 1;
+    }
+
+    /** Returns the action of board point {@code p} (or PASS). */
+    public int action(int p) {
+        return coords.index(p);
+    }
+
+    /** Returns the board point (or PASS) of {@code action}. */
+    public int point(int action) {
+        return coords.pointOfIndex(action);
+    }
+
+    @Override
+    public int actionSpace() {
+        return coords.area() + 1;
+    }
+
+    @Override
+    public int toMove() {
+        return toMove;
+    }
+
+    @Override
+    public int legalActions(int[] out) {
+        if (isTerminal()) {
+            return 0;
+        }
+        int code = code();
+        int n = 0;
+        for (int p : coords.points()) {
+            if (board.codeAt(p) == 0 && !board.isEyeFast(p, code) && board.isLegalFast(p, code)) {
+                out[n++] = coords.index(p);
+            }
+        }
+        if (n == 0 || passes > 0) {
+            out[n++] = coords.area();
+        }
+        return n;
+    }
+
+    @Override
+    public void apply(int action) {
+        int p = coords.pointOfIndex(action);
+        board.playFast(p, code());
+        recordPlayed(p);
+    }
+
+    /** Records that {@code p} (or PASS) was just played on {@link #board()} by the player to move. */
+    public void recordPlayed(int p) {
+        passes = p == Coords.PASS ? passes + 1 : 0;
+        toMove ^= 1;
+        moves++;
+        lastMove = p;
+    }
+
+    @Override
+    public boolean isTerminal() {
+        return passes >= 2 || moves >= maxMoves;
+    }
+
+    @Override
+    public float terminalValue() {
+        return value(board.areaScore() - komi);
+    }
+
+    /** Returns Black's result for a final margin: 1 win, 0.5 jigo, 0 loss. */
+    public static float value(double blackMargin) {
+        return blackMargin > 0 ? 1 : blackMargin < 0 ? 0 : 0.5f;
+    }
+
+    @Override
+    public long hash() {
+        long h = board.hash() ^ (toMove == 1 ? WHITE_TO_MOVE : 0);
+        return h ^ (long) board.koPoint() * 0x9E3779B97F4A7C15L ^ passes;
+    }
+
+    @Override
+    public void copyFrom(GoState other) {
+        board.copyFrom(other.board);
+        toMove = other.toMove;
+        passes = other.passes;
+        moves = other.moves;
+        lastMove = other.lastMove;
+        komi = other.komi;
+    }
+
+    @Override
+    public GoState copy() {
+        GoState s = new GoState(board, color(), passes, komi);
+        s.moves = moves;
+        s.lastMove = lastMove;
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return board + color().name() + " to move, komi " + komi;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.primer.mcts.go;
+
+import dev.primer.go.board.FastRandom;
+
+/** Light playouts: a uniformly random legal move that does not fill a one-point own eye. */
+public final class LightPolicy implements PlayoutPolicy {
+    private final FastRandom rng;
+
+    /** Creates a policy whose choices are fixed by {@code seed}. */
+    public LightPolicy(long seed) {
+        rng = new FastRandom(seed);
+    }
+
+    @Override
+    public int play(GoState s) {
+        return s.board().playRandomMove(s.code(), rng);
+    }
+}

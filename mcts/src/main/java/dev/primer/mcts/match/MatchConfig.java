@@ -1,0 +1,29 @@
+package dev.primer.mcts.match;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A match between two GTP engines.
+ *
+ * @param engineA            command of the engine that plays Black in the first game
+ * @param engineB            command of the other engine
+ * @param games              games to play
+ * @param size               board size
+ * @param komi               komi
+ * @param alternate          whether the engines swap colours every game
+ * @param sgfDir             where each game is saved as SGF, if anywhere
+ * @param referee            command of a GTP engine that judges dead stones and scores, if any
+ * @param moveTimeoutSeconds seconds an engine may take for one command before it loses the game
+ * @param maxMoves           moves after which a game is stopped and scored
+ */
+public record MatchConfig(String engineA, String engineB, int games, int size, double komi, boolean alternate,
+                          Optional<Path> sgfDir, Optional<String> referee, double moveTimeoutSeconds, int maxMoves) {
+    /** Checks ranges. */
+    public MatchConfig {
+        if (games < 1 || size < 2 || size > 25 || !(moveTimeoutSeconds > 0) || maxMoves < 1) {
+            throw new IllegalArgumentException("invalid match: " + games + " games, size " + size + ", timeout "
+                    + moveTimeoutSeconds + ", max moves " + maxMoves);
+        }
+    }
+}
