@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Reinforcement learning and game playing on Deeplearning4j, measured.",
         subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, TourCommand.class,
                 BenchCommand.class, GtpCommand.class, MatchCommand.class, EnvsCommand.class, PlayCommand.class,
+                RlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -6,13 +6,18 @@ import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
+import dev.primer.experiments.rl.DqnCartPole;
+import dev.primer.experiments.rl.DqnMinAtar;
+import dev.primer.experiments.rl.ReinforceCartPole;
+import dev.primer.experiments.rl.Rl4jVsPrimer;
 import java.util.List;
 import java.util.Optional;
 
 /** Every experiment primer knows, in the order {@code tour} runs them. */
 public final class Registry {
     private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
-            new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd());
+            new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
+            new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer());
 
     private Registry() {
     }

@@ -1,0 +1,167 @@
+package dev.primer.experiments.cli;
+
+import dev.primer.rl.core.Task;
+import dev.primer.rl.core.Training;
+import dev.primer.rl.dqn.DqnAgent;
+import dev.primer.rl.dqn.DqnConfig;
+import dev.primer.rl.dqn.Replay;
+import dev.primer.rl.nets.TdLoss;
+import dev.primer.rl.rl4j.Rl4jRunner;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code primer rl}: train our DQN or RL4J's on a task from the command line. */
+@Command(name = "rl", mixinStandardHelpOptions = true,
+        description = "Reinforcement learning: our DQN (rl dqn) and RL4J's (rl rl4j) on cartpole or minatar-<game>.",
+        subcommands = {RlCommand.Dqn.class, RlCommand.Rl4j.class})
+public final class RlCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options both trainers share. */
+    static final class Common {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec mixee;
+
+        CommandLine spec() {
+            return mixee.commandLine();
+        }
+
+        @Option(names = "--env", required = true, description = "cartpole or minatar-<game> (e.g. minatar-breakout)")
+        String env;
+
+        @Option(names = "--steps", description = "environment steps (default: the preset's reference length)")
+        Long steps;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--memory", description = "replay capacity (default: the preset's)")
+        Integer memory;
+
+        @Option(names = "--learning-starts", description = "steps before the first update (default: the preset's)")
+        Long learningStarts;
+
+        @Option(names = "--double", description = "Double DQN")
+        boolean doubleDqn;
+
+        @Option(names = "--eval-episodes", defaultValue = "10", description = "greedy episodes at the end "
+                + "(default: ${DEFAULT-VALUE})")
+        int evalEpisodes;
+
+        @Option(names = "--max-episode-steps", defaultValue = "10000", description = "cut evaluation episodes after "
+                + "this many steps (default: ${DEFAULT-VALUE})")
+        int maxEpisodeSteps;
+
+        @Option(names = "--json", description = "also write the result to FILE")
+        Path json;
+
+        Task task() {
+            return Task.of(env);
+        }
+
+        DqnConfig config(Task task) {
+            DqnConfig c = task.preset().withDoubleDqn(doubleDqn);
+            return c.withMemory(memory == null ? c.bufferSize() : memory,
+                    learningStarts == null ? c.learningStarts() : learningStarts);
+        }
+
+        long steps(DqnConfig c) {
+            return steps == null ? c.totalSteps() : steps;
+        }
+    }
+
+    /** {@code primer rl dqn}: our DQN with checkpoints (rerun the same command to resume), CSVs and a curve. */
+    @Command(name = "dqn", mixinStandardHelpOptions = true,
+            description = "Train our DQN; rerunning with the same --out resumes from its checkpoint.")
+    static final class Dqn implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common;
+
+        @Option(names = "--out", description = "output directory (default: results/rl/dqn-ENV-seedN)")
+        Path out;
+
+        @Option(names = "--n-step", defaultValue = "1", description = "n-step returns (default: ${DEFAULT-VALUE})")
+        int nStep;
+
+        @Option(names = "--prioritized", description = "prioritized replay (Schaul et al. 2016)")
+        boolean prioritized;
+
+        @Option(names = "--loss", description = "HUBER or MSE (default: the preset's)")
+        TdLoss.Kind loss;
+
+        @Option(names = "--eval-every", defaultValue = "0", description = "steps between evaluations (default: "
+                + "steps/20)")
+        long evalEvery;
+
+        @Option(names = "--checkpoint-every", defaultValue = "50000", description = "steps between checkpoints "
+                + "(default: ${DEFAULT-VALUE})")
+        long checkpointEvery;
+
+        @Option(names = "--progress", description = "show a progress bar")
+        boolean progress;
+
+        @Override
+        public Integer call() throws Exception {
+            Task task = common.task();
+            DqnConfig c = common.config(task).withNStep(nStep)
+                    .withReplay(prioritized ? Replay.PRIORITIZED : Replay.UNIFORM);
+            if (loss != null) {
+                c = c.withLoss(loss);
+            }
+            long steps = common.steps(c);
+            Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed);
+            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.byteScale(), common.seed);
+            long every = evalEvery > 0 ? evalEvery : Math.max(1, steps / 20);
+            Training.Result r = Training.run(new Training.Config(steps, every, 10, common.evalEpisodes,
+                    common.maxEpisodeSteps, checkpointEvery, 1_000, dir, progress, common.seed), task.envs(), agent);
+            System.out.printf(Locale.ROOT, "dqn %s: %d steps (resumed from %d), greedy return %.2f ± %.2f over %d "
+                            + "episodes, last-100 training return %.2f, %.0f frames/s; files in %s%n", common.env,
+                    r.state().step(), r.resumedFrom(), r.finalEval().mean(), r.finalEval().std(),
+                    r.finalEval().episodes(), r.recentReturn(), r.framesPerSecond(), dir);
+            if (common.json != null) {
+                Json.write(common.json, Map.of("env", common.env, "steps", r.state().step(), "seed", common.seed,
+                        "greedy_mean_return", r.finalEval().mean(), "greedy_std_return", r.finalEval().std(),
+                        "recent_training_return", r.recentReturn(), "frames_per_second", r.framesPerSecond()));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code primer rl rl4j}: RL4J's QLearningDiscreteDense with our preset's hyperparameters and our network. */
+    @Command(name = "rl4j", mixinStandardHelpOptions = true,
+            description = "Train RL4J's QLearningDiscreteDense on our environment with matching hyperparameters.")
+    static final class Rl4j implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            Task task = common.task();
+            DqnConfig c = common.config(task);
+            long steps = common.steps(c);
+            if (steps > Integer.MAX_VALUE) {
+                throw new CommandLine.ParameterException(common.spec(), "--steps too large: RL4J counts in an int");
+            }
+            Rl4jRunner.Result r = Rl4jRunner.train(task, c, (int) steps, common.maxEpisodeSteps, common.evalEpisodes,
+                    common.seed);
+            System.out.printf(Locale.ROOT, "rl4j %s: %d steps in %.1f s = %.0f frames/s, greedy return %.2f ± %.2f "
+                    + "over %d episodes%n", common.env, r.steps(), r.seconds(), r.framesPerSecond(), r.evalMean(),
+                    r.evalStd(), common.evalEpisodes);
+            if (common.json != null) {
+                Json.write(common.json, r);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.primer.experiments.rl;
+
+import dev.primer.experiments.core.Context;
+import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.Outcome;
+import dev.primer.experiments.core.Plots;
+import dev.primer.rl.core.Task;
+import dev.primer.rl.core.Training;
+import dev.primer.rl.dqn.DqnAgent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * DQN with the tuned CartPole preset for 50k environment steps; each seed's final greedy policy is scored
+ * over 100 evaluation episodes, and the claim is on the median over seeds (solved: ≥ 475).
+ * Every seed checkpoints: a killed run resumes where it stopped.
+ */
+public final class DqnCartPole implements Experiment {
+    /** Solved threshold of CartPole-v1. */
+    public static final double SOLVED = 475;
+
+    /** How much to run: seeds, environment steps per seed, evaluation cadence. */
+    record Settings(int seeds, long steps, long evalEvery, int finalEpisodes) {
+    }
+
+    /** quick: 1 seed; full: 5 seeds; both 50k steps and a 100-episode final evaluation. */
+    static Settings settings(Context ctx) {
+        return new Settings(ctx.pick(1, 5), 50_000, 5_000, 100);
+    }
+
+    @Override
+    public String name() {
+        return "dqn-cartpole";
+    }
+
+    @Override
+    public String description() {
+        return "DQN (tuned preset) on CartPole-v1 for 50k steps: median over seeds of the 100-episode greedy return";
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws Exception {
+        return run(ctx, settings(ctx));
+    }
+
+    Outcome run(Context ctx, Settings s) throws Exception {
+        Task task = Task.of("cartpole");
+        List<Plots.Series> curves = new ArrayList<>();
+        double[] finals = new double[s.seeds()];
+        double[] fps = new double[s.seeds()];
+        for (int k = 0; k < s.seeds(); k++) {
+            long seed = ctx.seed() + k;
+            DqnAgent agent = new DqnAgent(task.preset(), task.shape(), task.actions(), task.byteScale(), seed);
+            Training.Result r = Training.run(new Training.Config(s.steps(), s.evalEvery(), 10, s.finalEpisodes(), 0,
+                    10_000, 1_000, ctx.dir().resolve("seed-" + seed), System.console() != null, seed), task.envs(),
+                    agent);
+            finals[k] = r.finalEval().mean();
+            fps[k] = r.framesPerSecond();
+            curves.add(SeedRuns.evalCurve("seed " + seed, r));
+        }
+        double median = SeedRuns.median(finals);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seeds", s.seeds());
+        m.put("steps_per_seed", s.steps());
+        m.put("final_eval_episodes", s.finalEpisodes());
+        m.put("final_mean_return_per_seed", finals);
+        m.put("median_final_mean_return", median);
+        m.put("solved", median >= SOLVED);
+        m.put("median_frames_per_second", SeedRuns.median(fps));
+        String plot = Plots.lines(ctx.dir(), "dqn-cartpole.png", "DQN on CartPole-v1 (greedy evaluation)",
+                "environment steps", "return", SeedRuns.nonEmpty(curves));
+        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+                "DQN on CartPole-v1: median over %d seed(s) of the %d-episode greedy return after %,d steps is %.1f "
+                        + "(solved at %.0f: %s).", s.seeds(), s.finalEpisodes(), s.steps(), median, SOLVED,
+                median >= SOLVED ? "yes" : "no"));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.primer.experiments.rl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.experiments.core.Budget;
+import dev.primer.experiments.core.Context;
+import dev.primer.experiments.core.Outcome;
+import dev.primer.rl.dqn.DqnConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every RL experiment runs end to end at a tiny budget and reports its metrics and plots. */
+class RlExperimentsSmokeTest {
+    @TempDir
+    Path dir;
+
+    private Context ctx() {
+        return new Context(Budget.QUICK, 1, dir);
+    }
+
+    private void assertPlots(Outcome o) {
+        for (String p : o.plots()) {
+            assertTrue(Files.exists(dir.resolve(p)), p);
+        }
+    }
+
+    @Test
+    void dqnCartPole() throws Exception {
+        Outcome o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
+        assertEquals(2, ((double[]) o.metrics().get("final_mean_return_per_seed")).length);
+        assertTrue((double) o.metrics().get("median_final_mean_return") >= 8);
+        assertTrue(Files.exists(dir.resolve("seed-1").resolve("checkpoint.bin")), "each seed checkpoints");
+        assertPlots(o);
+    }
+
+    @Test
+    void reinforceCartPole() throws Exception {
+        Outcome o = new ReinforceCartPole().run(ctx(), new ReinforceCartPole.Settings(1, 2_000, 1_000, 3));
+        assertTrue((double) o.metrics().get("median_final_mean_return") >= 8);
+        assertPlots(o);
+    }
+
+    @Test
+    void dqnMinAtar() throws Exception {
+        Outcome o = new DqnMinAtar().run(ctx(), new DqnMinAtar.Settings("breakout", 1_200,
+                DqnConfig.minatar().withMemory(1_000, 200), 600, 2, 600));
+        assertEquals(1_200L, o.metrics().get("frames"));
+        assertTrue((double) o.metrics().get("frames_per_second") > 0);
+        assertTrue(o.headline().contains("breakout"));
+        assertPlots(o);
+    }
+
+    @Test
+    void rl4jVsPrimer() throws Exception {
+        Outcome o = new Rl4jVsPrimer().run(ctx(), new Rl4jVsPrimer.Settings("minatar-breakout", 300, 300, 100, 2));
+        assertTrue((double) o.metrics().get("primer_frames_per_second") > 0);
+        assertTrue((double) o.metrics().get("rl4j_frames_per_second") > 0);
+    }
+
+    @Test
+    void quickBudgetsAreQuickAndFullBudgetsMatchTheIssue() {
+        Context full = new Context(Budget.FULL, 1, dir);
+        assertEquals(5, DqnCartPole.settings(full).seeds());
+        assertEquals(50_000, DqnCartPole.settings(full).steps());
+        assertEquals(2_000_000L, DqnMinAtar.settings(full).frames());
+        assertEquals(100_000, DqnMinAtar.settings(full).config().bufferSize());
+        assertTrue(DqnMinAtar.settings(ctx()).frames() <= 30_000);
+    }
+}

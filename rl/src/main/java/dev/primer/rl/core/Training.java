@@ -1,0 +1,305 @@
+package dev.primer.rl.core;
+
+import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.Step;
+import dev.primer.nn.data.SplitMix64;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The training loop shared by every agent: act, step, observe, update; greedy evaluation episodes every
+ * {@code evalEvery} steps; an atomic checkpoint every {@code checkpointEvery} steps and at the end; metrics as
+ * CSV ({@code episodes.csv}, {@code eval.csv}, {@code train.csv}) and a learning-curve PNG.
+ *
+ * <p>Resume: a run whose output directory holds a checkpoint continues from it, so a SIGKILL loses at most
+ * one checkpoint interval. What is kept: the agent's networks with optimiser state, replay memory, random
+ * streams and update counters, and the loop's step, episode count and recent returns. What is not: the
+ * environment's mid-episode state — the resumed run starts a fresh episode (seeded from the run's seed
+ * and the episode number), and n-step transitions still pending at the checkpoint are dropped.
+ */
+public final class Training {
+    /** Training-episode returns averaged for the "recent return" figure (MinAtar's 100-episode average). */
+    public static final int RECENT = 100;
+    static final String EPISODES = "episodes.csv";
+    static final String EVAL = "eval.csv";
+    static final String TRAIN = "train.csv";
+    static final String CURVE = "learning-curve.png";
+
+    private Training() {
+    }
+
+    /**
+     * How a run is driven.
+     *
+     * @param steps            environment steps to train for
+     * @param evalEvery        steps between evaluations (0: only at the end)
+     * @param evalEpisodes     greedy episodes per evaluation
+     * @param finalEpisodes    greedy episodes of the final evaluation
+     * @param evalMaxSteps     an evaluation episode is cut after this many steps (0: never)
+     * @param checkpointEvery  steps between checkpoints (0: none)
+     * @param logEvery         steps between rows of {@code train.csv}
+     * @param out              output directory (null: no files, no checkpoints)
+     * @param progress         show a console progress bar with return and frames/s
+     * @param seed             the run's seed
+     */
+    public record Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
+                         long checkpointEvery, long logEvery, Path out, boolean progress, long seed) {
+        /** {@code steps} of training, evaluating 10 episodes every {@code steps/10}, no files. */
+        public static Config of(long steps, long seed) {
+            return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed);
+        }
+
+        /** Writes files to {@code dir} and checkpoints every {@code every} steps. */
+        public Config withOutput(Path dir, long every) {
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, every, logEvery, dir,
+                    progress, seed);
+        }
+
+        /** Evaluates {@code episodes} every {@code every} steps and {@code last} episodes at the end. */
+        public Config withEval(long every, int episodes, int last, int maxSteps) {
+            return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed);
+        }
+
+        /** Shows (or hides) the progress bar. */
+        public Config withProgress(boolean on) {
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
+                    out, on, seed);
+        }
+    }
+
+    /** One evaluation: mean and standard deviation of greedy returns at a step. */
+    public record EvalPoint(long step, double mean, double std, int episodes) {
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param state          the final loop state
+     * @param resumedFrom    the step the run resumed from (0 for a fresh run)
+     * @param evals          every evaluation of this process, the final one last
+     * @param episodeSteps   the step at which each training episode of this process ended
+     * @param episodeReturns the return of each training episode of this process
+     * @param framesPerSecond environment steps per second of training (evaluation excluded)
+     */
+    public record Result(LoopState state, long resumedFrom, List<EvalPoint> evals, double[] episodeSteps,
+                         double[] episodeReturns, double framesPerSecond) {
+        /** The final evaluation. */
+        public EvalPoint finalEval() {
+            return evals.get(evals.size() - 1);
+        }
+
+        /** Mean return of the last (up to) 100 training episodes. */
+        public double recentReturn() {
+            return mean(state.recentReturns());
+        }
+    }
+
+    /** Trains {@code agent} on environments from {@code envs} (one to train, one to evaluate) per {@code config}. */
+    public static Result run(Config config, Supplier<? extends Environment<?, Integer>> envs, Agent agent) {
+        return runTyped(config, envs.get(), envs.get(), agent);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O> Result runTyped(Config c, Environment<?, Integer> trainEnv, Environment<?, Integer> evalEnv,
+                                       Agent agent) {
+        Environment<O, Integer> env = (Environment<O, Integer>) trainEnv;
+        ObservationEncoder<O> enc = ObservationEncoder.of(env.observationSpace());
+        LoopState s = LoopState.start(c.seed());
+        Path ckpt = c.out() == null ? null : c.out().resolve(RlCheckpoint.FILE);
+        try {
+            if (ckpt != null && Files.exists(ckpt)) {
+                s = RlCheckpoint.read(ckpt, agent);
+            }
+            if (c.out() != null) {
+                Files.createDirectories(c.out());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long resumedFrom = s.step();
+        Deque<Double> recent = new ArrayDeque<>();
+        for (double r : s.recentReturns()) {
+            recent.addLast(r);
+        }
+        long step = s.step();
+        long episodes = s.episodes();
+        List<EvalPoint> evals = new ArrayList<>();
+        List<double[]> finished = new ArrayList<>();
+        float[] obs = new float[enc.size()];
+        float[] next = new float[enc.size()];
+        try (Csv episodesCsv = open(c, EPISODES, "step,episode,return,length", resumedFrom);
+             Csv evalCsv = open(c, EVAL, "step,mean_return,std_return,episodes", resumedFrom);
+             Csv trainCsv = open(c, TRAIN, "step,loss,epsilon", resumedFrom);
+             ProgressBar bar = c.progress() ? new ProgressBarBuilder().setTaskName("train").setInitialMax(c.steps())
+                     .startsFrom(step, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                     .build() : null) {
+            enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
+            double episodeReturn = 0;
+            long episodeLength = 0;
+            long trainNanos = 0;
+            long started = System.nanoTime();
+            while (step < c.steps()) {
+                int action = agent.act(obs, step);
+                Step<O> st = env.step(action);
+                enc.encode(st.observation(), next);
+                agent.observe(new Transition(obs, action, st.reward(), next, st.terminated(), st.truncated()));
+                step++;
+                episodeReturn += st.reward();
+                episodeLength++;
+                double loss = agent.update(step);
+                if (step % c.logEvery() == 0 && trainCsv != null) {
+                    trainCsv.row(step, loss, agent.epsilon(step));
+                }
+                if (st.done()) {
+                    episodes++;
+                    finished.add(new double[] {step, episodeReturn});
+                    recent.addLast(episodeReturn);
+                    if (recent.size() > RECENT) {
+                        recent.removeFirst();
+                    }
+                    if (episodesCsv != null) {
+                        episodesCsv.row(step, episodes, episodeReturn, episodeLength);
+                    }
+                    episodeReturn = 0;
+                    episodeLength = 0;
+                    enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
+                } else {
+                    float[] t = obs;
+                    obs = next;
+                    next = t;
+                }
+                boolean last = step == c.steps();
+                boolean evalNow = last || (c.evalEvery() > 0 && step % c.evalEvery() == 0);
+                boolean checkpointNow = ckpt != null && c.checkpointEvery() > 0
+                        && (last || step % c.checkpointEvery() == 0);
+                if (evalNow || checkpointNow || (bar != null && step % 256 == 0)) {
+                    long now = System.nanoTime();
+                    trainNanos += now - started;
+                    double fps = (step - resumedFrom) / (trainNanos * 1e-9);
+                    if (evalNow) {
+                        double[] r = evaluate(agent, evalEnv, last ? c.finalEpisodes() : c.evalEpisodes(),
+                                new SplitMix64(c.seed() ^ step).nextLong(), c.evalMaxSteps());
+                        EvalPoint p = new EvalPoint(step, mean(r), std(r), r.length);
+                        evals.add(p);
+                        if (evalCsv != null) {
+                            evalCsv.row(step, p.mean(), p.std(), p.episodes());
+                        }
+                        if (bar == null && c.out() != null) {
+                            System.err.printf(Locale.ROOT,
+                                    "step %d  eval %.1f ± %.1f  train return(%d) %.1f  %.0f frames/s%n", step,
+                                    p.mean(), p.std(), recent.size(), mean(toArray(recent)), fps);
+                        }
+                    }
+                    if (checkpointNow) {
+                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), agent.epsilon(step),
+                                toArray(recent)), agent);
+                    }
+                    if (bar != null) {
+                        bar.stepTo(step);
+                        bar.setExtraMessage(String.format(Locale.ROOT, " return %.1f | %.0f f/s | ε %.2f",
+                                mean(toArray(recent)), fps, agent.epsilon(step)));
+                    }
+                    started = System.nanoTime();
+                }
+            }
+            trainNanos += System.nanoTime() - started;
+            if (evals.isEmpty()) {
+                double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), new SplitMix64(c.seed() ^ step).nextLong(),
+                        c.evalMaxSteps());
+                evals.add(new EvalPoint(step, mean(r), std(r), r.length));
+            }
+            LoopState end = new LoopState(step, episodes, c.seed(), agent.epsilon(step), toArray(recent));
+            double[] epSteps = finished.stream().mapToDouble(p -> p[0]).toArray();
+            double[] epReturns = finished.stream().mapToDouble(p -> p[1]).toArray();
+            if (c.out() != null) {
+                writeCurve(c.out(), evals, epSteps, epReturns);
+            }
+            double fps = trainNanos == 0 ? 0 : (step - resumedFrom) / (trainNanos * 1e-9);
+            return new Result(end, resumedFrom, evals, epSteps, epReturns, fps);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Greedy returns of {@code episodes} episodes of {@code agent} on {@code env}, episode i reset with a seed
+     * derived from {@code seed} and i; an episode is cut after {@code maxSteps} steps unless that is 0.
+     */
+    public static <O> double[] evaluate(Agent agent, Environment<O, Integer> env, int episodes, long seed,
+                                        int maxSteps) {
+        ObservationEncoder<O> enc = ObservationEncoder.of(env.observationSpace());
+        float[] obs = new float[enc.size()];
+        double[] returns = new double[episodes];
+        for (int i = 0; i < episodes; i++) {
+            enc.encode(env.reset(episodeSeed(seed, i)).observation(), obs);
+            double total = 0;
+            for (int t = 1; ; t++) {
+                Step<O> st = env.step(agent.greedy(obs));
+                total += st.reward();
+                if (st.done() || t == maxSteps) {
+                    break;
+                }
+                enc.encode(st.observation(), obs);
+            }
+            returns[i] = total;
+        }
+        return returns;
+    }
+
+    /** The reset seed of episode {@code k} of a run seeded {@code seed}. */
+    public static long episodeSeed(long seed, long k) {
+        return new SplitMix64(seed * 0x9E3779B97F4A7C15L + k).nextLong();
+    }
+
+    private static Csv open(Config c, String name, String header, long fromStep) {
+        return c.out() == null ? null : Csv.open(c.out().resolve(name), header, fromStep);
+    }
+
+    private static void writeCurve(Path dir, List<EvalPoint> evals, double[] epSteps, double[] epReturns)
+            throws IOException {
+        double[] smooth = new double[epReturns.length];
+        double sum = 0;
+        for (int i = 0; i < epReturns.length; i++) {
+            sum += epReturns[i] - (i >= RECENT ? epReturns[i - RECENT] : 0);
+            smooth[i] = sum / Math.min(i + 1, RECENT);
+        }
+        LearningCurve.write(dir.resolve(CURVE), "learning curve", List.of(
+                new LearningCurve.Series("training return (mean of last " + RECENT + " episodes)", epSteps, smooth),
+                new LearningCurve.Series("greedy evaluation return",
+                        evals.stream().mapToDouble(EvalPoint::step).toArray(),
+                        evals.stream().mapToDouble(EvalPoint::mean).toArray())));
+    }
+
+    private static double[] toArray(Deque<Double> d) {
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return a.length == 0 ? Double.NaN : s / a.length;
+    }
+
+    static double std(double[] a) {
+        double m = mean(a);
+        double s = 0;
+        for (double v : a) {
+            s += (v - m) * (v - m);
+        }
+        return a.length == 0 ? Double.NaN : Math.sqrt(s / a.length);
+    }
+}

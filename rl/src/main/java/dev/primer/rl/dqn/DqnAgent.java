@@ -1,0 +1,197 @@
+package dev.primer.rl.dqn;
+
+import dev.primer.nn.data.SplitMix64;
+import dev.primer.rl.core.Agent;
+import dev.primer.rl.core.Transition;
+import dev.primer.rl.nets.RlNetworks;
+import dev.primer.rl.nets.TdLoss;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Deep Q-learning (Mnih et al. 2015) with the options that matter: Double DQN (van Hasselt et al. 2016),
+ * n-step returns, prioritized replay (Schaul et al. 2016), Huber or squared TD error, any nn-core optimiser.
+ *
+ * <p>The loss touches Q(s,a) of the taken action only: the labels mask is one-hot on a (carrying the
+ * importance weight under prioritized replay), so the other actions' outputs get no gradient and no
+ * extra forward pass on s is needed ({@link TdLoss}).
+ */
+public final class DqnAgent implements Agent {
+    private final DqnConfig cfg;
+    private final int actions;
+    private final int obsSize;
+    private final ReplayBuffer replay;
+    private final NStepAccumulator nStep;
+    private SplitMix64 rng;
+    private final ReplayBuffer.Batch batch;
+    private final INDArray one;
+    private final INDArray inObs;
+    private final INDArray inNext;
+    private final INDArray labelArray;
+    private final INDArray maskArray;
+    private final float[] targets;
+    private final float[] labels;
+    private final float[] mask;
+    private final float[] tdErrors;
+    private MultiLayerNetwork online;
+    private final MultiLayerNetwork target;
+    private long updates;
+    private double lastLoss = Double.NaN;
+
+    /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay stores bytes if {@code byteScale} > 0. */
+    public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, float byteScale, long seed) {
+        this.cfg = cfg;
+        this.actions = actions;
+        this.obsSize = shape.inputs();
+        this.online = RlNetworks.qNetwork(shape, actions, new TdLoss(cfg.loss(), 1.0), cfg.updates(), seed);
+        this.target = online.clone();
+        this.replay = new ReplayBuffer(cfg.bufferSize(), obsSize, byteScale, cfg.replay(), cfg.priorityAlpha());
+        this.nStep = new NStepAccumulator(cfg.nStep(), cfg.gamma(), obsSize);
+        this.rng = new SplitMix64(seed ^ 0xD0DECAFEL);
+        int b = cfg.batchSize();
+        this.batch = new ReplayBuffer.Batch(b, obsSize);
+        this.one = Nd4j.create(DataType.FLOAT, 1, obsSize);
+        this.inObs = Nd4j.create(DataType.FLOAT, b, obsSize);
+        this.inNext = Nd4j.create(DataType.FLOAT, b, obsSize);
+        this.labelArray = Nd4j.create(DataType.FLOAT, b, actions);
+        this.maskArray = Nd4j.create(DataType.FLOAT, b, actions);
+        this.targets = new float[b];
+        this.labels = new float[b * actions];
+        this.mask = new float[b * actions];
+        this.tdErrors = new float[b];
+    }
+
+    /** The online Q-network. */
+    public MultiLayerNetwork network() {
+        return online;
+    }
+
+    /** The replay memory. */
+    public ReplayBuffer replay() {
+        return replay;
+    }
+
+    /** Gradient updates applied so far. */
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public double epsilon(long step) {
+        return cfg.epsilon().at(step);
+    }
+
+    @Override
+    public int act(float[] observation, long step) {
+        if (step < cfg.learningStarts() || rng.nextDouble() < epsilon(step)) {
+            return rng.nextInt(actions);
+        }
+        return greedy(observation);
+    }
+
+    @Override
+    public int greedy(float[] observation) {
+        return BellmanTargets.argmax(q(observation), 0, actions);
+    }
+
+    /** Q(s, ·) of the online network. */
+    public float[] q(float[] observation) {
+        RlNetworks.copyInto(observation, one);
+        return online.output(one, false).data().asFloat();
+    }
+
+    @Override
+    public void observe(Transition t) {
+        nStep.add(t, replay::add);
+    }
+
+    @Override
+    public double update(long step) {
+        if (step % cfg.targetUpdateEvery() == 0) {
+            target.setParams(online.params());
+        }
+        if (step < cfg.learningStarts() || step % cfg.trainEvery() != 0 || replay.size() < cfg.batchSize()) {
+            return Double.NaN;
+        }
+        for (int g = 0; g < cfg.gradientSteps(); g++) {
+            lastLoss = trainStep(step);
+        }
+        return lastLoss;
+    }
+
+    /** One gradient step on a sampled minibatch; returns its loss. */
+    private double trainStep(long step) {
+        double beta = Math.min(1.0, cfg.priorityBeta0()
+                + (1.0 - cfg.priorityBeta0()) * step / Math.max(1, cfg.priorityBetaSteps()));
+        replay.sample(rng, beta, batch);
+        RlNetworks.copyInto(batch.observations, inObs);
+        RlNetworks.copyInto(batch.next, inNext);
+        float[] nextTarget = target.output(inNext, false).data().asFloat();
+        float[] nextOnline = cfg.doubleDqn() ? online.output(inNext, false).data().asFloat() : null;
+        BellmanTargets.compute(batch.rewards, batch.discounts, batch.terminated, nextTarget, nextOnline, actions,
+                targets);
+        Arrays.fill(labels, 0f);
+        Arrays.fill(mask, 0f);
+        for (int i = 0; i < targets.length; i++) {
+            int k = i * actions + batch.actions[i];
+            labels[k] = targets[i];
+            mask[k] = batch.weights[i];
+        }
+        if (cfg.replay() == Replay.PRIORITIZED) {
+            float[] now = online.output(inObs, false).data().asFloat();
+            for (int i = 0; i < targets.length; i++) {
+                tdErrors[i] = targets[i] - now[i * actions + batch.actions[i]];
+            }
+        }
+        RlNetworks.copyInto(labels, labelArray);
+        RlNetworks.copyInto(mask, maskArray);
+        online.fit(inObs, labelArray, null, maskArray);
+        replay.updatePriorities(batch.slots, tdErrors);
+        updates++;
+        return online.score();
+    }
+
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeLong(updates);
+        out.writeLong(rng.state());
+        out.writeDouble(lastLoss);
+        ByteArrayOutputStream net = new ByteArrayOutputStream(1 << 16);
+        ModelSerializer.writeModel(online, net, true);
+        out.writeInt(net.size());
+        net.writeTo(out);
+        float[] t = target.params().data().asFloat();
+        out.writeInt(t.length);
+        ReplayBuffer.writeFloats(out, t, t.length);
+        replay.write(out);
+    }
+
+    @Override
+    public void read(DataInputStream in) throws IOException {
+        updates = in.readLong();
+        rng = new SplitMix64(in.readLong());
+        lastLoss = in.readDouble();
+        byte[] net = new byte[in.readInt()];
+        in.readFully(net);
+        online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
+        float[] t = new float[in.readInt()];
+        ReplayBuffer.readFloats(in, t, t.length);
+        target.setParams(Nd4j.create(t, new long[] {1, t.length}, DataType.FLOAT));
+        replay.read(in);
+        nStep.clear();
+    }
+
+    /** The target network (for tests). */
+    MultiLayerNetwork targetNetwork() {
+        return target;
+    }
+}
