@@ -76,6 +76,6 @@ class CheckpointTest {
         Files.write(f, java.util.Arrays.copyOf(bytes, 100));
         assertThrows(IOException.class, () -> Checkpoint.read(f));
         Files.writeString(f, "hello");
-        assertTrue(assertThrows(IOException.class, () -> Checkpoint.read(f)).getMessage().contains("not a primer"));
+        assertTrue(assertThrows(IOException.class, () -> Checkpoint.read(f)).getMessage().contains("is not a PRIMERCK file"));
     }
 }
