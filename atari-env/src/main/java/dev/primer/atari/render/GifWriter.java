@@ -36,8 +36,15 @@ public final class GifWriter implements AutoCloseable {
         writer.setOutput(out);
         try {
             writer.prepareWriteSequence(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            writer.dispose();
+            try {
+                out.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("cannot start a GIF in " + path, io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -84,8 +91,11 @@ public final class GifWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writer.endWriteSequence();
-            out.close();
+            try {
+                writer.endWriteSequence();
+            } finally {
+                out.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

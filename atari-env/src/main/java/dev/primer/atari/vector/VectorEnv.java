@@ -70,7 +70,10 @@ public final class VectorEnv<O> implements AutoCloseable {
         }
     }
 
-    /** Steps every copy with its action ({@code actions.length == size()}), resetting copies that ended last step. */
+    /**
+     * Steps every copy with its action ({@code actions.length == size()}), resetting copies that ended last step;
+     * all actions are checked first, so a bad one changes nothing.
+     */
     public void step(int[] actions) {
         if (actions.length != envs.length) {
             throw new IllegalArgumentException("need one action per copy: " + envs.length + ", got " + actions.length);
@@ -79,6 +82,12 @@ public final class VectorEnv<O> implements AutoCloseable {
             if (observations[i] == null) {
                 throw new IllegalStateException("VectorEnv.step() called before reset(); call reset(seed) first");
             }
+            if (!needsReset[i] && !envs[i].actionSpace().contains(actions[i])) {
+                throw new IllegalArgumentException("action " + actions[i] + " of copy " + i + " is outside "
+                        + envs[i].actionSpace() + "; no copy was stepped");
+            }
+        }
+        for (int i = 0; i < envs.length; i++) {
             if (needsReset[i]) {
                 observations[i] = envs[i].reset().observation();
                 rewards[i] = 0;

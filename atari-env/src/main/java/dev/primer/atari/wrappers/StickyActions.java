@@ -65,9 +65,17 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
             throw new IllegalArgumentException("action " + action + " is outside " + env.actionSpace()
                     + "; pass an action from actionSpace()");
         }
+        long rngBefore = rng.state();
+        int lastBefore = lastAction;
         int a = (rng.nextLong() >>> 11) < repeatBelow ? lastAction : action;
         lastAction = a;
-        return env.step(a);
+        try {
+            return env.step(a);
+        } catch (RuntimeException refused) {
+            rng.setState(rngBefore);
+            lastAction = lastBefore;
+            throw refused;
+        }
     }
 
     @Override

@@ -51,4 +51,23 @@ class VectorEnvTest {
         }
         assertTrue(anyDifferent);
     }
+
+    @Test
+    void aBadActionIsRejectedBeforeAnyCopyMoves() {
+        VectorEnv<boolean[]> a = new VectorEnv<>(Breakout::new, 3);
+        VectorEnv<boolean[]> b = new VectorEnv<>(Breakout::new, 3);
+        a.reset(5);
+        b.reset(5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.step(new int[] {1, 9, 3}));
+        assertTrue(e.getMessage().contains("copy 1"), e.getMessage());
+        int[] actions = {1, 2, 3};
+        for (int t = 0; t < 50; t++) {
+            a.step(actions);
+            b.step(actions);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(java.util.Arrays.equals(a.observation(i), b.observation(i)), "copy " + i + " at step " + t);
+                assertEquals(b.reward(i), a.reward(i));
+            }
+        }
+    }
 }

@@ -27,6 +27,28 @@ class WrappersTest {
     }
 
     @Test
+    void aRefusedStickyStepLeavesTheFollowingTrajectoryUnchanged() {
+        StickyActions<byte[]> refused = new StickyActions<>(new FakeGame(), 0.5);
+        StickyActions<byte[]> clean = new StickyActions<>(new FakeGame(), 0.5);
+        refused.reset(7);
+        clean.reset(7);
+        boolean done = false;
+        for (int t = 0; !done; t++) {
+            assertTrue(t < 10_000, "the fake game ends");
+            double expected = clean.step(t % 4).reward();
+            Step<byte[]> s = refused.step(t % 4);
+            assertEquals(expected, s.reward());
+            done = s.done();
+        }
+        assertThrows(IllegalStateException.class, () -> refused.step(1), "the episode has ended");
+        refused.reset();
+        clean.reset();
+        for (int t = 0; t < 25; t++) {
+            assertEquals(clean.step(t % 4).reward(), refused.step(t % 4).reward(), "step " + t + " after reset");
+        }
+    }
+
+    @Test
     void stickyActionsRepeatThePreviousActionWithProbabilityP() {
         double p = 0.25;
         StickyActions<byte[]> env = new StickyActions<>(new FakeGame(), p);
