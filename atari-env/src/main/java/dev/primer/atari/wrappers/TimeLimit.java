@@ -8,8 +8,9 @@ import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
 
 /**
- * Truncates episodes: {@code truncated} becomes true on the step that reaches the limit unless the game
- * terminated on that same step (Gymnasium's TimeLimit). Counts either agent steps or game frames
+ * Truncates episodes: {@code truncated} becomes true on the step that reaches the limit, also when the game
+ * terminated on that same step (Gymnasium 1.x's TimeLimit; learners give termination precedence). Counts
+ * either agent steps or game frames
  * ({@link dev.primer.atari.core.Info#episodeFrame()}, ALE's {@code max_num_frames_per_episode}).
  */
 public final class TimeLimit<O, A> extends Wrapper<O, A> {
@@ -65,7 +66,7 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
         Step<O> s = env.step(action);
         elapsedSteps++;
         long count = unit == Unit.STEPS ? elapsedSteps : s.episodeFrame();
-        boolean truncated = s.truncated() || (!s.terminated() && count >= limit);
+        boolean truncated = s.truncated() || count >= limit;
         guard.stepped(s.terminated() || truncated);
         return out.set(s.observation(), s.reward(), s.terminated(), truncated, s.lives(), s.episodeFrame());
     }

@@ -107,7 +107,7 @@ public final class ReinforceAgent implements Agent {
             episodesPending++;
             // CRUCIAL: a terminal state is worth 0, but a truncated episode's return continues past the cut:
             // bootstrap it with V(s′) (discounted by γ below), or time limits teach the policy to hurry.
-            markEpisodeEnd(length, t.truncated() ? valueOf(t.next()) : 0);
+            markEpisodeEnd(length, t.truncated() && !t.terminated() ? valueOf(t.next()) : 0);
         }
     }
 
