@@ -38,11 +38,6 @@ public final class Rng implements RandomGenerator {
         return mix(state);
     }
 
-    /** True with probability {@code p}. */
-    public boolean chance(double p) {
-        return nextDouble() < p;
-    }
-
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -134,9 +134,9 @@ public final class VectorEnv<O> implements AutoCloseable {
 
     /** Samples one uniform action per copy into {@code actions} (Discrete action spaces). */
     public void sampleActions(java.util.random.RandomGenerator rng, int[] actions) {
-        int n = ((Discrete) singleActionSpace()).n();
+        Discrete space = (Discrete) singleActionSpace();
         for (int i = 0; i < actions.length; i++) {
-            actions[i] = rng.nextInt(n);
+            actions[i] = space.sampleInt(rng);
         }
     }
 
