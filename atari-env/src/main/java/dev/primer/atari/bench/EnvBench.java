@@ -1,10 +1,9 @@
 package dev.primer.atari.bench;
 
 import dev.primer.atari.Envs;
-import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
-import dev.primer.atari.spaces.Discrete;
 
 /**
  * Single-thread throughput of an environment in its registry configuration under uniformly random actions, with
@@ -36,20 +35,20 @@ public final class EnvBench {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("seconds must be positive, got " + seconds);
         }
-        Environment<?, Integer> env = Envs.make(game);
+        DiscreteEnvironment<?> env = DiscreteEnvironment.of(Envs.make(game));
         loop(env, seed, seconds * WARMUP_SHARE);
         long[] counts = new long[2];
         double elapsed = loop(env, seed + 1, seconds, counts);
         return new Result(game, counts[0], elapsed, counts[0] / elapsed, counts[1]);
     }
 
-    private static void loop(Environment<?, Integer> env, long seed, double seconds) {
+    private static void loop(DiscreteEnvironment<?> env, long seed, double seconds) {
         loop(env, seed, seconds, new long[2]);
     }
 
-    private static <O> double loop(Environment<O, Integer> env, long seed, double seconds, long[] counts) {
+    private static <O> double loop(DiscreteEnvironment<O> env, long seed, double seconds, long[] counts) {
         Rng rng = new Rng(seed);
-        int n = ((Discrete) env.actionSpace()).n();
+        int n = env.actionSpace().n();
         env.reset(seed);
         long steps = 0, episodes = 0;
         long start = System.nanoTime();

@@ -1,10 +1,10 @@
 package dev.primer.atari.bench;
 
 import dev.primer.atari.Envs;
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
-import dev.primer.atari.spaces.Discrete;
 
 /** The uniformly random policy every Atari paper reports as its floor. */
 public final class RandomAgent {
@@ -41,10 +41,12 @@ public final class RandomAgent {
         return run(game, Envs.make(game, sticky), episodes, seed);
     }
 
-    private static <O> Stats run(String game, Environment<O, Integer> env, int episodes, long seed) {
+    private static <O> Stats run(String game, Environment<O, Integer> raw, int episodes, long seed) {
+        DiscreteEnvironment<O> env = DiscreteEnvironment.of(raw);
         Rng policy = new Rng(~seed);
-        int actions = ((Discrete) env.actionSpace()).n();
-        double sumR = 0, sumR2 = 0, sumL = 0, sumL2 = 0;
+        int actions = env.actionSpace().n();
+        Moments returns = new Moments();
+        Moments lengths = new Moments();
         long steps = 0;
         long start = System.nanoTime();
         env.reset(seed);
@@ -60,16 +62,38 @@ public final class RandomAgent {
                 ret += s.reward();
                 length++;
             } while (!s.done());
-            sumR += ret;
-            sumR2 += ret * ret;
-            sumL += length;
-            sumL2 += (double) length * length;
+            returns.add(ret);
+            lengths.add(length);
             steps += length;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double meanR = sumR / episodes;
-        double meanL = sumL / episodes;
-        return new Stats(game, episodes, meanR, Math.sqrt(Math.max(0, sumR2 / episodes - meanR * meanR)), meanL,
-                Math.sqrt(Math.max(0, sumL2 / episodes - meanL * meanL)), steps, seconds);
+        return new Stats(game, episodes, returns.mean(), returns.std(), lengths.mean(), lengths.std(), steps,
+                seconds);
+    }
+
+    /**
+     * Welford's running mean and population standard deviation (ddof 0): it sums squared deviations from the
+     * running mean, so it has none of the cancellation of {@code sum(x^2)/n - mean^2} when the spread is small
+     * next to the mean.
+     */
+    static final class Moments {
+        private long n;
+        private double mean;
+        private double m2;
+
+        void add(double x) {
+            n++;
+            double d = x - mean;
+            mean += d / n;
+            m2 += d * (x - mean);
+        }
+
+        double mean() {
+            return mean;
+        }
+
+        double std() {
+            return n == 0 ? 0 : Math.sqrt(m2 / n);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.primer.atari.classic;
 
-import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
@@ -18,7 +18,7 @@ import dev.primer.atari.spaces.Space;
  * terminated when |theta| exceeds 12 degrees or |x| exceeds 2.4. The 500-step limit of v1 is a
  * {@link dev.primer.atari.wrappers.TimeLimit}, as in Gymnasium. State is double precision, observations float32.
  */
-public final class CartPole implements Environment<float[], Integer> {
+public final class CartPole implements DiscreteEnvironment<float[]> {
 
     /** Physical constants of cartpole.py. */
     public static final double GRAVITY = 9.8, MASS_CART = 1.0, MASS_POLE = 0.1, LENGTH = 0.5, FORCE_MAG = 10.0,
@@ -68,7 +68,7 @@ public final class CartPole implements Environment<float[], Integer> {
     }
 
     @Override
-    public Step<float[]> step(Integer action) {
+    public Step<float[]> step(int action) {
         guard.checkStep();
         guard.checkAction(action, 2);
         double force = action == 1 ? FORCE_MAG : -FORCE_MAG;

@@ -45,11 +45,23 @@ public final class EpisodeGuard {
         }
     }
 
-    /** Throws unless {@code action} lies in [0, n). */
+    /** Throws unless {@code action} is non-null and lies in [0, n). */
     public void checkAction(Integer action, int n) {
-        if (action == null || action < 0 || action >= n) {
-            throw new IllegalArgumentException(name + ": action " + action + " is outside Discrete(" + n
-                    + "); pass an integer in 0.." + (n - 1) + " (see actionSpace())");
+        if (action == null) {
+            throw outside("null", n);
         }
+        checkAction(action.intValue(), n);
+    }
+
+    /** Throws unless {@code action} lies in [0, n) (the unboxed form, for {@link DiscreteEnvironment#step(int)}). */
+    public void checkAction(int action, int n) {
+        if (action < 0 || action >= n) {
+            throw outside(Integer.toString(action), n);
+        }
+    }
+
+    private IllegalArgumentException outside(String action, int n) {
+        return new IllegalArgumentException(name + ": action " + action + " is outside Discrete(" + n
+                + "); pass an integer in 0.." + (n - 1) + " (see actionSpace())");
     }
 }

@@ -161,10 +161,7 @@ public final class Asterix extends MinAtarGame<Asterix> {
             if (alive[i]) {
                 int x = entityX[i];
                 mark(gold[i] ? GOLD : ENEMY, i + 1, x);
-                int backX = movingRight[i] ? x - 1 : x + 1;
-                if (backX >= 0 && backX <= SIZE - 1) {
-                    mark(TRAIL, i + 1, backX);
-                }
+                markTrail(TRAIL, i + 1, x, movingRight[i], false);
             }
         }
     }

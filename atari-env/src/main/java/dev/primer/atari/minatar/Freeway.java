@@ -118,13 +118,7 @@ public final class Freeway extends MinAtarGame<Freeway> {
         for (int i = 0; i < CARS; i++) {
             int lane = i + 1;
             mark(CAR, lane, carX[i]);
-            int backX = carSpeed[i] > 0 ? carX[i] - 1 : carX[i] + 1;
-            if (backX < 0) {
-                backX = SIZE - 1;
-            } else if (backX > SIZE - 1) {
-                backX = 0;
-            }
-            mark(SPEED1 + Math.abs(carSpeed[i]) - 1, lane, backX);
+            markTrail(SPEED1 + Math.abs(carSpeed[i]) - 1, lane, carX[i], carSpeed[i] > 0, true);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.primer.atari.minatar;
 
-import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
@@ -23,7 +23,7 @@ import java.util.List;
  *
  * @param <G> the concrete game, for state copies
  */
-public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environment<boolean[], Integer> {
+public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteEnvironment<boolean[]> {
 
     /** Grid side length. */
     public static final int SIZE = 10;
@@ -129,7 +129,7 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environme
     }
 
     @Override
-    public final Step<boolean[]> step(Integer a) {
+    public final Step<boolean[]> step(int a) {
         guard.checkStep();
         guard.checkAction(a, actionMap.length);
         clearObservation();
@@ -168,6 +168,22 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements Environme
             marked = java.util.Arrays.copyOf(marked, 2 * marked.length);
         }
         marked[markedCount++] = i;
+    }
+
+    /**
+     * Marks the trail cell on plane {@code channel} behind an entity at (y, x): column x - 1 when it moves right,
+     * x + 1 when it moves left. A trail off the grid is dropped, or with {@code wrap} drawn at the opposite edge
+     * (Freeway's cars wrap; Asterix's and Seaquest's movers are clipped), as the MinAtar games draw it.
+     */
+    protected final void markTrail(int channel, int y, int x, boolean movingRight, boolean wrap) {
+        int backX = movingRight ? x - 1 : x + 1;
+        if (backX < 0 || backX > SIZE - 1) {
+            if (!wrap) {
+                return;
+            }
+            backX = backX < 0 ? SIZE - 1 : 0;
+        }
+        mark(channel, y, backX);
     }
 
     /** Overwrites row {@code y} of plane {@code channel} with {@code cells} (SIZE long). */

@@ -401,10 +401,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         int x = list.x[i];
         int y = list.y[i];
         mark(channel, y, x);
-        int backX = list.right[i] ? x - 1 : x + 1;
-        if (backX >= 0 && backX <= SIZE - 1) {
-            mark(TRAIL, y, backX);
-        }
+        markTrail(TRAIL, y, x, list.right[i], false);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.primer.atari.pixel;
 
-import dev.primer.atari.core.Environment;
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
@@ -22,7 +22,7 @@ import java.util.List;
  * opponent follow the simple rules documented on the constants; the opponent's aim is redrawn whenever the ball
  * heads its way, so its returns vary and rallies end.
  */
-public final class Pong implements Environment<byte[], Integer> {
+public final class Pong implements DiscreteEnvironment<byte[]> {
 
     /** Atari screen size. */
     public static final int HEIGHT = 210, WIDTH = 160;
@@ -106,7 +106,7 @@ public final class Pong implements Environment<byte[], Integer> {
     }
 
     @Override
-    public Step<byte[]> step(Integer a) {
+    public Step<byte[]> step(int a) {
         guard.checkStep();
         guard.checkAction(a, actions.length);
         AleAction action = actions[a];

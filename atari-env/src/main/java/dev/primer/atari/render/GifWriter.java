@@ -11,6 +11,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Writes frames to a looping animated GIF with javax.imageio (the JDK quantizes each frame to 256 colours). */
@@ -27,25 +28,25 @@ public final class GifWriter implements AutoCloseable {
     public GifWriter(Path path, int delayMillis) {
         this.writer = ImageIO.getImageWritersByFormatName("gif").next();
         this.delayCentiseconds = Math.max(1, delayMillis / 10);
+        ImageOutputStream stream = null;
         try {
             java.nio.file.Files.deleteIfExists(path);
-            this.out = ImageIO.createImageOutputStream(path.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path, e);
-        }
-        writer.setOutput(out);
-        try {
+            stream = new FileImageOutputStream(path.toFile());   // what ImageIO's file SPI makes, minus its stderr
+            writer.setOutput(stream);
             writer.prepareWriteSequence(null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {   // release the writer and the file on every failure
             writer.dispose();
-            try {
-                out.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             throw e instanceof IOException io ? new UncheckedIOException("cannot start a GIF in " + path, io)
                     : (RuntimeException) e;
         }
+        this.out = stream;
     }
 
     /** Appends one frame. */

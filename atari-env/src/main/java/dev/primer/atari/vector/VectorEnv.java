@@ -1,5 +1,6 @@
 package dev.primer.atari.vector;
 
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Discrete;
@@ -16,11 +17,12 @@ import java.util.function.Supplier;
  * real transition and must not be stored.
  *
  * <p>Observations are the copies' own buffers ({@link #observation(int)} returns the same object every time);
- * the reward and flag arrays are reused by every step. Stepping allocates nothing.
+ * the reward and flag arrays are reused by every step. Stepping allocates nothing: actions go to each copy's
+ * {@link DiscreteEnvironment#step(int)} unboxed.
  */
 public final class VectorEnv<O> implements AutoCloseable {
 
-    private final Environment<O, Integer>[] envs;
+    private final DiscreteEnvironment<O>[] envs;
     private final Object[] observations;
     private final double[] rewards;
     private final boolean[] terminated;
@@ -28,15 +30,19 @@ public final class VectorEnv<O> implements AutoCloseable {
     private final boolean[] autoreset;
     private final boolean[] needsReset;
 
-    /** {@code n} copies made by {@code factory}. */
+    /**
+     * {@code n} copies made by {@code factory}.
+     *
+     * @throws IllegalArgumentException if the copies' action space is not {@link Discrete}
+     */
     @SuppressWarnings("unchecked")
     public VectorEnv(Supplier<? extends Environment<O, Integer>> factory, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("need at least one copy, got " + n);
         }
-        this.envs = new Environment[n];
+        this.envs = new DiscreteEnvironment[n];
         for (int i = 0; i < n; i++) {
-            envs[i] = factory.get();
+            envs[i] = DiscreteEnvironment.of(factory.get());
         }
         this.observations = new Object[n];
         this.rewards = new double[n];
@@ -82,7 +88,8 @@ public final class VectorEnv<O> implements AutoCloseable {
             if (observations[i] == null) {
                 throw new IllegalStateException("VectorEnv.step() called before reset(); call reset(seed) first");
             }
-            if (!needsReset[i] && !envs[i].actionSpace().contains(actions[i])) {
+            int a = actions[i];
+            if (!needsReset[i] && (a < 0 || a >= envs[i].actionSpace().n())) {
                 throw new IllegalArgumentException("action " + actions[i] + " of copy " + i + " is outside "
                         + envs[i].actionSpace() + "; no copy was stepped");
             }
@@ -134,7 +141,7 @@ public final class VectorEnv<O> implements AutoCloseable {
 
     /** Samples one uniform action per copy into {@code actions} (Discrete action spaces). */
     public void sampleActions(java.util.random.RandomGenerator rng, int[] actions) {
-        Discrete space = (Discrete) singleActionSpace();
+        Discrete space = envs[0].actionSpace();
         for (int i = 0; i < actions.length; i++) {
             actions[i] = space.sampleInt(rng);
         }
@@ -142,7 +149,7 @@ public final class VectorEnv<O> implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Environment<O, Integer> env : envs) {
+        for (DiscreteEnvironment<O> env : envs) {
             env.close();
         }
     }

@@ -1,30 +1,38 @@
 package dev.primer.atari.wrappers;
 
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
+import dev.primer.atari.spaces.Discrete;
 
 /**
  * Ends an episode at every life lost (Mnih et al. 2015; SB3's EpisodicLifeEnv): {@code terminated} is reported
  * when lives decrease, and the following {@link #reset()} only plays a NOOP instead of restarting the game
  * unless the game really ended. Games without lives pass through unchanged. Meant for training, not evaluation.
  */
-public final class EpisodicLife<O> extends Wrapper<O, Integer> {
+public final class EpisodicLife<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
 
     /** The action played by a reset that continues the game. */
     public static final int NOOP = 0;
 
+    private final DiscreteEnvironment<O> discrete;
     private final Step<O> out = new Step<>();
     private final EpisodeGuard guard = new EpisodeGuard("EpisodicLife");
     private int lives;
     private boolean gameOver = true;
 
-    /** Wraps {@code env}. */
+    /**
+     * Wraps {@code env}.
+     *
+     * @throws IllegalArgumentException if {@code env}'s action space is not {@link Discrete}
+     */
     public EpisodicLife(Environment<O, Integer> env) {
         super(env);
+        this.discrete = DiscreteEnvironment.of(env);
     }
 
     /** True when the last episode end was a real game over (the next reset restarts the game). */
@@ -42,7 +50,7 @@ public final class EpisodicLife<O> extends Wrapper<O, Integer> {
         if (gameOver) {
             return start(env.reset());
         }
-        Step<O> s = env.step(NOOP);
+        Step<O> s = discrete.step(NOOP);
         if (s.done()) {
             return start(env.reset());
         }
@@ -57,9 +65,19 @@ public final class EpisodicLife<O> extends Wrapper<O, Integer> {
     }
 
     @Override
+    public Discrete actionSpace() {
+        return discrete.actionSpace();
+    }
+
+    @Override
     public Step<O> step(Integer action) {
+        return DiscreteEnvironment.super.step(action);
+    }
+
+    @Override
+    public Step<O> step(int action) {
         guard.checkStep();
-        Step<O> s = env.step(action);
+        Step<O> s = discrete.step(action);
         gameOver = s.done();
         boolean lifeLost = s.lives() < lives && s.lives() > 0;
         lives = s.lives();

@@ -1,17 +1,19 @@
 package dev.primer.atari.wrappers;
 
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
+import dev.primer.atari.spaces.Discrete;
 
 /**
  * No-op starts (Mnih et al. 2015): every reset plays a uniform number in 1..{@code noopMax} of NOOP actions so
  * that deterministic games start from varied states; restarts the game if it ends during the no-ops.
  */
-public final class NoopReset<O> extends Wrapper<O, Integer> {
+public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
 
     /** DQN's {@code noop_max}. */
     public static final int DQN_NOOP_MAX = 30;
@@ -19,12 +21,18 @@ public final class NoopReset<O> extends Wrapper<O, Integer> {
     public static final int NOOP = 0;
     private static final long SEED_SALT = 0x4E00BL;
 
+    private final DiscreteEnvironment<O> discrete;
     private final int noopMax;
     private final Rng rng = new Rng(SEED_SALT);
 
-    /** Plays 1..noopMax no-ops at each reset. */
+    /**
+     * Plays 1..noopMax no-ops at each reset.
+     *
+     * @throws IllegalArgumentException if {@code env}'s action space is not {@link Discrete}
+     */
     public NoopReset(Environment<O, Integer> env, int noopMax) {
         super(env);
+        this.discrete = DiscreteEnvironment.of(env);
         if (noopMax < 1) {
             throw new IllegalArgumentException("noopMax must be at least 1, got " + noopMax);
         }
@@ -46,10 +54,25 @@ public final class NoopReset<O> extends Wrapper<O, Integer> {
         Reset<O> r = start;
         int n = 1 + rng.nextInt(noopMax);
         for (int i = 0; i < n; i++) {
-            Step<O> s = env.step(NOOP);
+            Step<O> s = discrete.step(NOOP);
             r = s.done() ? env.reset() : new Reset<>(s.observation(), s.info());
         }
         return r;
+    }
+
+    @Override
+    public Step<O> step(int action) {
+        return discrete.step(action);
+    }
+
+    @Override
+    public Step<O> step(Integer action) {
+        return env.step(action);
+    }
+
+    @Override
+    public Discrete actionSpace() {
+        return discrete.actionSpace();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.primer.atari.wrappers;
 
+import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
+import dev.primer.atari.spaces.Discrete;
 
 /**
  * Sticky actions (Machado et al. 2018): with probability {@code p} the previous action is repeated instead of
@@ -14,8 +16,11 @@ import dev.primer.atari.core.Wrapper;
  *
  * <p>One deliberate difference from MinAtar: the remembered action returns to NOOP (0) at every reset, as in
  * ALE, so an episode's trajectory depends only on its seed and actions; MinAtar carries it across episodes.
+ *
+ * <p>A step that is refused (bad action, before reset, after the episode ended) changes nothing here: the random
+ * draw and the remembered action are rolled back when the inner environment refuses the step.
  */
-public final class StickyActions<O> extends Wrapper<O, Integer> {
+public final class StickyActions<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
 
     /** MinAtar's default {@code sticky_action_prob}. */
     public static final double MINATAR_PROBABILITY = 0.1;
@@ -25,15 +30,21 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
     public static final int NOOP = 0;
     private static final long SEED_SALT = 0x57C4A11L;
 
+    private final DiscreteEnvironment<O> discrete;
     private final double probability;
     /** {@code rng.nextDouble() < probability} is {@code (rng.nextLong() >>> 11) < repeatBelow}, exactly. */
     private final long repeatBelow;
     private final Rng rng = new Rng(SEED_SALT);
     private int lastAction = NOOP;
 
-    /** Repeats the previous action with probability {@code probability} in [0, 1]. */
+    /**
+     * Repeats the previous action with probability {@code probability} in [0, 1].
+     *
+     * @throws IllegalArgumentException if {@code env}'s action space is not {@link Discrete}
+     */
     public StickyActions(Environment<O, Integer> env, double probability) {
         super(env);
+        this.discrete = DiscreteEnvironment.of(env);
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("sticky probability must lie in [0, 1], got " + probability);
         }
@@ -60,9 +71,19 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
     }
 
     @Override
+    public Discrete actionSpace() {
+        return discrete.actionSpace();
+    }
+
+    @Override
     public Step<O> step(Integer action) {
-        if (!env.actionSpace().contains(action)) {
-            throw new IllegalArgumentException("action " + action + " is outside " + env.actionSpace()
+        return DiscreteEnvironment.super.step(action);
+    }
+
+    @Override
+    public Step<O> step(int action) {
+        if (action < 0 || action >= discrete.actionSpace().n()) {
+            throw new IllegalArgumentException("action " + action + " is outside " + discrete.actionSpace()
                     + "; pass an action from actionSpace()");
         }
         long rngBefore = rng.state();
@@ -70,7 +91,7 @@ public final class StickyActions<O> extends Wrapper<O, Integer> {
         int a = (rng.nextLong() >>> 11) < repeatBelow ? lastAction : action;
         lastAction = a;
         try {
-            return env.step(a);
+            return discrete.step(a);
         } catch (RuntimeException refused) {
             rng.setState(rngBefore);
             lastAction = lastBefore;

@@ -40,4 +40,16 @@ class RegistryAndBenchTest {
         assertTrue(r.steps() > 0 && r.stepsPerSecond() > 0);
         assertEquals(r.steps() / r.seconds(), r.stepsPerSecond(), 1e-6 * r.stepsPerSecond());
     }
+
+    @Test
+    void randomAgentMomentsKeepTheirPrecisionFarFromZero() {
+        // sum(x^2)/n - mean^2 loses every digit here: x^2 is near 1e18, the variance 2/3
+        RandomAgent.Moments m = new RandomAgent.Moments();
+        for (double x : new double[] {1e9 + 1, 1e9 + 2, 1e9 + 3}) {
+            m.add(x);
+        }
+        assertEquals(1e9 + 2, m.mean());
+        assertEquals(Math.sqrt(2.0 / 3.0), m.std(), 1e-9);
+        assertEquals(0, new RandomAgent.Moments().std());
+    }
 }

@@ -2,12 +2,14 @@ package dev.primer.atari.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.minatar.Breakout;
 import dev.primer.atari.minatar.GridRenderer;
 import dev.primer.atari.minatar.MinAtarGame;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -62,5 +64,12 @@ class RenderTest {
             assertEquals(5, reader.getNumImages(true));
             assertEquals(160, reader.read(0).getWidth());
         }
+    }
+
+    @Test
+    void aGifThatCannotBeOpenedFailsWithAnIoError(@TempDir Path dir) {
+        Path unreachable = dir.resolve("no-such-directory").resolve("x.gif");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new GifWriter(unreachable, 100));
+        assertTrue(e.getMessage().contains("x.gif"), e.getMessage());
     }
 }

@@ -49,6 +49,19 @@ class WrappersTest {
     }
 
     @Test
+    void aStickyStepRefusedBeforeResetLeavesTheRandomStreamUntouched() {
+        StickyActions<byte[]> refused = new StickyActions<>(new FakeGame(), 0.5);
+        StickyActions<byte[]> clean = new StickyActions<>(new FakeGame(), 0.5);
+        assertThrows(IllegalStateException.class, () -> refused.step(2), "no reset yet");
+        assertThrows(IllegalArgumentException.class, () -> refused.step(4), "outside Discrete(4)");
+        refused.reset();   // unseeded: continues the stream the refused steps must not have touched
+        clean.reset();
+        for (int t = 0; t < 25; t++) {
+            assertEquals(clean.step(t % 4).reward(), refused.step(t % 4).reward(), "step " + t);
+        }
+    }
+
+    @Test
     void stickyActionsRepeatThePreviousActionWithProbabilityP() {
         double p = 0.25;
         StickyActions<byte[]> env = new StickyActions<>(new FakeGame(), p);
