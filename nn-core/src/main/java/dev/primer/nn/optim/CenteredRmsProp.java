@@ -1,8 +1,8 @@
 package dev.primer.nn.optim;
 
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -47,14 +47,27 @@ public final class CenteredRmsProp extends ScheduledUpdater {
         return new StatefulUpdater<CenteredRmsProp>(this, "n", "g") {
             @Override
             public void applyUpdater(INDArray gradient, int iteration, int epoch) {
-                INDArray squareAvg = state(0);
-                INDArray gradAvg = state(1);
-                squareAvg.muli(alpha).addi(gradient.mul(gradient).muli(1 - alpha));
-                gradAvg.muli(alpha).addi(gradient.mul(1 - alpha));
-                INDArray denom = Transforms.sqrt(squareAvg.sub(gradAvg.mul(gradAvg)), false).addi(epsilon);
-                gradient.divi(denom).muli(getLearningRate(iteration, epoch));
+                float lr = (float) getLearningRate(iteration, epoch);
+                FloatViews.update(b -> step(b[0], b[1], b[2], lr), gradient, state(0), state(1));
             }
         };
+    }
+
+    /** The whole update in one pass over gradient g, n and ḡ, in float as torch does (not a dozen array ops). */
+    private void step(FloatBuffer g, FloatBuffer n, FloatBuffer m, float lr) {
+        float a = (float) alpha;
+        float b = 1 - a;
+        float eps = (float) epsilon;
+        FloatViews.chunks(g, n, m, (gc, nc, mc, len) -> {
+            for (int i = 0; i < len; i++) {
+                float gi = gc[i];
+                float ni = nc[i] * a + gi * gi * b;
+                float mi = mc[i] * a + gi * b;
+                nc[i] = ni;
+                mc[i] = mi;
+                gc[i] = gi / ((float) Math.sqrt(ni - mi * mi) + eps) * lr;
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /** The custom update rules against the same recurrences computed by hand in double precision. */
@@ -38,6 +39,32 @@ class UpdatersTest {
                 gbar[i] = alpha * gbar[i] + (1 - alpha) * gi;
                 double expected = lr * gi / (Math.sqrt(n[i] - gbar[i] * gbar[i]) + eps);
                 assertEquals(expected, g.getDouble(0, i), 1e-5 * Math.max(1, Math.abs(expected)), "t=" + t + " i=" + i);
+            }
+        }
+    }
+
+    @Test
+    void centeredRmsPropUpdatesViewsAndStridedArraysInPlace() {
+        double lr = 0.05;
+        double alpha = 0.9;
+        double eps = 1e-3;
+        int n = 7;
+        GradientUpdater<?> u = new CenteredRmsProp(lr, null, alpha, eps)
+                .instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * n), true);
+        double[] sq = new double[n];
+        double[] avg = new double[n];
+        for (int t = 0; t < 5; t++) {
+            INDArray flat = Nd4j.rand(DataType.FLOAT, 1, 3 * n).subi(0.5);
+            INDArray gradient = t % 2 == 0
+                    ? flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n))
+                    : Nd4j.rand(DataType.FLOAT, n, 3).getColumn(1);
+            double[] g = gradient.toDoubleVector();
+            u.applyUpdater(gradient, t, 0);
+            for (int i = 0; i < n; i++) {
+                sq[i] = alpha * sq[i] + (1 - alpha) * g[i] * g[i];
+                avg[i] = alpha * avg[i] + (1 - alpha) * g[i];
+                double expected = lr * g[i] / (Math.sqrt(sq[i] - avg[i] * avg[i]) + eps);
+                assertEquals(expected, gradient.getDouble(i), 1e-5 * Math.max(1, Math.abs(expected)), "t=" + t);
             }
         }
     }

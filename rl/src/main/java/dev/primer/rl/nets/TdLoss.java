@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -45,28 +45,41 @@ public final class TdLoss implements ILossFunction {
         return delta;
     }
 
-    private INDArray error(INDArray labels, INDArray preOutput, IActivation fn) {
-        return fn.getActivation(preOutput.dup(), true).subi(labels);
+    // The batch is [examples, actions] and small, so the loss runs in Java on copies: a handful of ND4J ops
+    // per call instead of about twenty.
+
+    private static float[] floats(INDArray a) {
+        return a.dup('c').data().asFloat();
     }
 
-    private static INDArray masked(INDArray a, INDArray mask) {
-        return mask == null ? a : a.muli(mask);
+    /** d = activation(preOutput) − labels, row-major. */
+    private static float[] error(INDArray labels, INDArray preOutput, IActivation fn) {
+        float[] d = floats(fn.getActivation(preOutput.dup(), true));
+        float[] y = floats(labels);
+        for (int i = 0; i < d.length; i++) {
+            d[i] -= y[i];
+        }
+        return d;
+    }
+
+    /** The mask's weight of element i of n outputs in rows of {@code cols}: per element, or per example. */
+    private static float weight(float[] mask, int i, int cols, int n) {
+        return mask == null ? 1 : mask[mask.length == n ? i : i / cols];
     }
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
-        INDArray d = error(labels, preOutput, fn);
-        INDArray perElement;
-        if (kind == Kind.MSE) {
-            perElement = d.muli(d);
-        } else {
-            INDArray abs = Transforms.abs(d, true);
-            INDArray small = abs.lte(delta).castTo(d.dataType());
-            INDArray quadratic = abs.mul(abs).muli(0.5);
-            INDArray linear = abs.sub(0.5 * delta).muli(delta);
-            perElement = quadratic.muli(small).addi(linear.muli(small.rsub(1.0)));
+        float[] d = error(labels, preOutput, fn);
+        float[] m = mask == null ? null : floats(mask);
+        int rows = (int) labels.size(0);
+        int cols = d.length / rows;
+        float[] score = new float[rows];
+        for (int i = 0; i < d.length; i++) {
+            float a = Math.abs(d[i]);
+            float e = kind == Kind.MSE ? a * a : a <= delta ? 0.5f * a * a : (float) (delta * (a - 0.5 * delta));
+            score[i / cols] += e * weight(m, i, cols, d.length);
         }
-        return masked(perElement, mask).sum(true, 1);
+        return Nd4j.create(score, new long[] {rows, 1}, labels.dataType());
     }
 
     @Override
@@ -77,10 +90,15 @@ public final class TdLoss implements ILossFunction {
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
-        INDArray d = error(labels, preOutput, fn);
-        INDArray dLdOut = kind == Kind.MSE ? d.muli(2.0)
-                : Transforms.max(Transforms.min(d, delta, false), -delta, false);
-        return fn.backprop(preOutput.dup(), masked(dLdOut, mask)).getFirst();
+        float[] d = error(labels, preOutput, fn);
+        float[] m = mask == null ? null : floats(mask);
+        int cols = d.length / (int) labels.size(0);
+        for (int i = 0; i < d.length; i++) {
+            float g = kind == Kind.MSE ? 2 * d[i] : (float) Math.max(-delta, Math.min(delta, d[i]));
+            d[i] = g * weight(m, i, cols, d.length);
+        }
+        INDArray dLdOut = Nd4j.create(d, preOutput.shape(), preOutput.dataType());
+        return fn.backprop(preOutput.dup(), dLdOut).getFirst();
     }
 
     @Override

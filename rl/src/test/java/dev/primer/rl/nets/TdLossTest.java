@@ -43,6 +43,16 @@ class TdLossTest {
     }
 
     @Test
+    void aPerExampleMaskAndFortranOrderedArraysGiveTheSameLoss() {
+        TdLoss mse = new TdLoss(TdLoss.Kind.MSE, 1.0);
+        INDArray perExample = Nd4j.createFromArray(new float[][] {{1f}, {0.5f}});
+        INDArray g = mse.computeGradient(y.dup('f'), q.dup('f'), new ActivationIdentity(), perExample);
+        assertArrayEquals(new float[][] {{-18, 5, -16}, {-7, -8.5f, 3}}, g.toFloatMatrix());
+        assertEquals((81 + 6.25 + 64 + 0.5 * (49 + 72.25 + 9)) / 2,
+                mse.computeScore(y, q.dup(), new ActivationIdentity(), perExample, true), 1e-4);
+    }
+
+    @Test
     void aQNetworkWithTheLossRoundTripsThroughModelSerializer() throws Exception {
         MultiLayerNetwork net = RlNetworks.qNetwork(new RlNetworks.MinAtarConv(4, 10, 10), 6,
                 new TdLoss(TdLoss.Kind.HUBER, 1.0), Updates.adam(1e-3), 3);
