@@ -18,6 +18,11 @@ public final class Board {
 
     private static final int ZOBRIST_STRIDE = (Coords.MAX_SIZE + 1) * (Coords.MAX_SIZE + 2) + 1;
     private static final long[] ZOBRIST = zobristKeys();
+    /** Width of each count packed in {@link #nbrs}: empty neighbours at bit 0, black-or-wall at 4, white-or-wall at 8. */
+    private static final int NBR_BITS = 4;
+    private static final int NBR_MASK = (1 << NBR_BITS) - 1;
+    /** The pseudo-liberty count the {@link Coords#NONE} slot is reset to before a capture test, so it never reads zero. */
+    private static final int NONE_LIBS = 1 << 20;
 
     private final Coords coords;
     private final int stride;
@@ -28,6 +33,8 @@ public final class Board {
     private final int[] chainSize;
     private final int[] empties;
     private final int[] emptyIndex;
+    /** Per point, its neighbours by kind, packed NBR_BITS apart; a wall counts as both colours. Junk on walls. */
+    private final int[] nbrs;
     private int emptyCount;
     private long hash;
     private int koPoint;
@@ -54,6 +61,7 @@ public final class Board {
         chainSize = new int[n];
         empties = new int[coords.area()];
         emptyIndex = new int[n];
+        nbrs = new int[n];
         stack = new int[n];
         mark = new int[n];
         region = new int[n];
@@ -120,6 +128,7 @@ public final class Board {
         System.arraycopy(other.pseudoLibs, 0, pseudoLibs, 0, n);
         System.arraycopy(other.chainSize, 0, chainSize, 0, n);
         System.arraycopy(other.emptyIndex, 0, emptyIndex, 0, n);
+        System.arraycopy(other.nbrs, 0, nbrs, 0, n);
         System.arraycopy(other.empties, 0, empties, 0, other.emptyCount);
         System.arraycopy(other.captures, 0, captures, 0, captures.length);
         emptyCount = other.emptyCount;
@@ -427,63 +436,57 @@ public final class Board {
         int cw = color[pw];
         int ce = color[pe];
         int cs = color[ps];
-        color[p] = code;
-        hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
-        stoneBalance += 3 - 2 * code;
-        int last = empties[--emptyCount];
-        int idx = emptyIndex[p];
-        empties[idx] = last;
-        emptyIndex[last] = idx;
-        head[p] = p;
-        next[p] = p;
-        chainSize[p] = 1;
-        libs[p] = (cn == EMPTY ? 1 : 0) + (cw == EMPTY ? 1 : 0) + (ce == EMPTY ? 1 : 0) + (cs == EMPTY ? 1 : 0);
+        placeStone(p, code);
         // a stone (1 or 2) plus one has bit 1 set; empty (0) and wall (3) plus one do not
         if ((((cn + 1) | (cw + 1) | (ce + 1) | (cs + 1)) & 2) == 0) {
             return;
         }
-        libs[head[pn]]--;
-        libs[head[pw]]--;
-        libs[head[pe]]--;
-        libs[head[ps]]--;
+        libs[Coords.NONE] = NONE_LIBS;
+        int hn = head[pn];
+        int hw = head[pw];
+        int he = head[pe];
+        int hs = head[ps];
+        libs[hn]--;
+        libs[hw]--;
+        libs[he]--;
+        libs[hs]--;
         int opp = 3 - code;
         int captured = 0;
         int capturedAt = Coords.NONE;
-        // captures are rare: test all four sides at once (libs of a wall or empty side is junk, masked by colour)
-        if ((cn == opp & libs[head[pn]] == 0) | (cw == opp & libs[head[pw]] == 0) | (ce == opp & libs[head[pe]] == 0)
-                | (cs == opp & libs[head[ps]] == 0)) {
+        // captures are rare: one test for a chain at zero on any side (own chains at zero revive when joined below)
+        if (((libs[hn] - 1) | (libs[hw] - 1) | (libs[he] - 1) | (libs[hs] - 1)) < 0) {
             // re-read colours: capturing one side may have emptied another side of the same chain
-            if (cn == opp && libs[head[pn]] == 0) {
-                captured += removeChain(head[pn]);
+            if (cn == opp && libs[hn] == 0) {
+                captured += removeChain(hn);
                 capturedAt = pn;
             }
-            if (color[pw] == opp && libs[head[pw]] == 0) {
-                captured += removeChain(head[pw]);
+            if (color[pw] == opp && libs[hw] == 0) {
+                captured += removeChain(hw);
                 capturedAt = pw;
             }
-            if (color[pe] == opp && libs[head[pe]] == 0) {
-                captured += removeChain(head[pe]);
+            if (color[pe] == opp && libs[he] == 0) {
+                captured += removeChain(he);
                 capturedAt = pe;
             }
-            if (color[ps] == opp && libs[head[ps]] == 0) {
-                captured += removeChain(head[ps]);
+            if (color[ps] == opp && libs[hs] == 0) {
+                captured += removeChain(hs);
                 capturedAt = ps;
             }
         }
         // merging commutes with the captures above (they touch only enemy chains), but not with itself: keep n, w, e, s
+        int h = p;
         if (cn == code) {
-            merge(p, head[pn]);
+            h = merge(h, head[pn]);
         }
         if (cw == code) {
-            merge(head[p], head[pw]);
+            h = merge(h, head[pw]);
         }
         if (ce == code) {
-            merge(head[p], head[pe]);
+            h = merge(h, head[pe]);
         }
         if (cs == code) {
-            merge(head[p], head[ps]);
+            h = merge(h, head[ps]);
         }
-        int h = head[p];
         if (libs[h] == 0) {
             lastCaptures = removeChain(h);
             captures[opp] += lastCaptures;
@@ -497,6 +500,38 @@ public final class Board {
         lastCaptures = captured;
     }
 
+    /** Puts a lone stone of {@code code} on empty {@code p}: colour, neighbour counts, hash, empty list, a new chain. */
+    private void placeStone(int p, int code) {
+        int[] nbrs = this.nbrs;
+        int stride = this.stride;
+        int delta = stoneDelta(code);
+        color[p] = code;
+        nbrs[p - stride] += delta;
+        nbrs[p - 1] += delta;
+        nbrs[p + 1] += delta;
+        nbrs[p + stride] += delta;
+        hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
+        stoneBalance += 3 - 2 * code;
+        int last = empties[--emptyCount];
+        int idx = emptyIndex[p];
+        empties[idx] = last;
+        emptyIndex[last] = idx;
+        head[p] = p;
+        next[p] = p;
+        chainSize[p] = 1;
+        pseudoLibs[p] = nbrs[p] & NBR_MASK;
+    }
+
+    /** What a neighbour holding {@code c} (any board code) adds to a point's {@link #nbrs}; a wall counts as both colours. */
+    private static int neighbourKind(int c) {
+        return c == WALL ? neighbourKind(Color.BLACK.code()) + neighbourKind(Color.WHITE.code()) : 1 << (NBR_BITS * c);
+    }
+
+    /** What placing a stone of {@code code} adds to each neighbour's {@link #nbrs}: one empty fewer, one stone more. */
+    private static int stoneDelta(int code) {
+        return neighbourKind(code) - neighbourKind(EMPTY);
+    }
+
     private int neighbour(int p, int i) {
         return switch (i) {
             case 0 -> p - stride;
@@ -506,10 +541,10 @@ public final class Board {
         };
     }
 
-    /** Merges the chains with heads a and b (a no-op when equal), relabelling the smaller one. */
-    private void merge(int a, int b) {
+    /** Merges the chains with heads a and b (a no-op when equal), relabelling the smaller one; returns the new head. */
+    private int merge(int a, int b) {
         if (a == b) {
-            return;
+            return a;
         }
         int[] chainSize = this.chainSize;
         int sizeA = chainSize[a];
@@ -531,6 +566,7 @@ public final class Board {
         next[b] = t;
         chainSize[a] = sizeA + sizeB;
         pseudoLibs[a] += pseudoLibs[b];
+        return a;
     }
 
     /**
@@ -547,6 +583,8 @@ public final class Board {
         int[] emptyIndex = this.emptyIndex;
         int stride = this.stride;
         int code = color[h];
+        int[] nbrs = this.nbrs;
+        int delta = stoneDelta(code);
         int zobristBase = code * ZOBRIST_STRIDE;
         long hash = this.hash;
         int count = 0;
@@ -563,6 +601,10 @@ public final class Board {
             libs[head[q - 1]]++;
             libs[head[q + 1]]++;
             libs[head[q + stride]]++;
+            nbrs[q - stride] -= delta;
+            nbrs[q - 1] -= delta;
+            nbrs[q + 1] -= delta;
+            nbrs[q + stride] -= delta;
             q = next[q];
         } while (q != h);
         this.hash = hash;
@@ -580,7 +622,7 @@ public final class Board {
         int[] emptyIndex = this.emptyIndex;
         int n = emptyCount;
         // sample without replacement, moving each rejected point past the end of the candidates
-        while (n > 0) {
+        for (int rejected = 0; n > rejected; rejected++) {
             int i = rng.nextInt(n);
             int p = empties[i];
             if (isPlayable(p, code)) {
@@ -594,23 +636,40 @@ public final class Board {
             emptyIndex[p] = n;
             emptyIndex[last] = i;
         }
-        playFast(Coords.PASS, code);
-        return Coords.PASS;
+        int p = drawPlayable(n, code, rng);
+        playFast(p, code);
+        return p;
+    }
+
+    /**
+     * Returns a uniformly drawn point among the first {@code n} empty points that {@link #isPlayable}, or PASS when
+     * there is none; cheaper than sampling once most candidates are rejected (late in a playout, when only eyes are left).
+     */
+    private int drawPlayable(int n, int code, FastRandom rng) {
+        int[] empties = this.empties;
+        int[] playable = stack;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int p = empties[i];
+            playable[m] = p;
+            m += isPlayable(p, code) ? 1 : 0;
+        }
+        return m == 0 ? Coords.PASS : playable[rng.nextInt(m)];
     }
 
     /** Returns whether empty {@code p} is a legal move for {@code code} that does not fill its own eye. */
     private boolean isPlayable(int p, int code) {
+        int nb = nbrs[p];
+        // an empty neighbour makes p neither an eye nor suicide nor the ko point, whose neighbours are all stones
+        if ((nb & NBR_MASK) != 0) {
+            return true;
+        }
+        if ((nb >>> (NBR_BITS * code) & NBR_MASK) == 4 && diagonalsMakeEye(p, code)) {
+            return false;
+        }
         int[] color = this.color;
-        int cn = color[p - stride];
-        int cw = color[p - 1];
-        int ce = color[p + 1];
-        int cs = color[p + stride];
-        // an empty neighbour (code 0, so code - 1 < 0) makes p neither an eye nor suicide nor the ko point, whose
-        // neighbours are all stones
-        return ((cn - 1) | (cw - 1) | (ce - 1) | (cs - 1)) < 0
-                || !((cn & cw & ce & cs & code) != 0 && diagonalsMakeEye(p, code))
-                        && !(p == koPoint && code == koColor)
-                        && survivesSurrounded(p, code, cn, cw, ce, cs);
+        return !(p == koPoint && code == koColor)
+                && survivesSurrounded(p, code, color[p - stride], color[p - 1], color[p + 1], color[p + stride]);
     }
 
     /** Returns the empty point at position {@code i} in [0, emptyCount()) of the (unordered) empty list. */
@@ -660,6 +719,13 @@ public final class Board {
                 hash ^= ZOBRIST[c * ZOBRIST_STRIDE + p];
                 stoneBalance += 3 - 2 * c;
             }
+        }
+        for (int p : coords.points()) {
+            int counts = 0;
+            for (int i = 0; i < 4; i++) {
+                counts += neighbourKind(color[neighbour(p, i)]);
+            }
+            nbrs[p] = counts;
         }
         for (int p : coords.points()) {
             int c = color[p];
