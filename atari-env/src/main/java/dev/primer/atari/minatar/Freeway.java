@@ -118,7 +118,7 @@ public final class Freeway extends MinAtarGame<Freeway> {
         for (int i = 0; i < CARS; i++) {
             int lane = i + 1;
             mark(CAR, lane, carX[i]);
-            markTrail(SPEED1 + Math.abs(carSpeed[i]) - 1, lane, carX[i], carSpeed[i] > 0, true);
+            markTrail(SPEED1 + Math.abs(carSpeed[i]) - 1, lane, carX[i], Integer.signum(carSpeed[i]), true);
         }
     }
 

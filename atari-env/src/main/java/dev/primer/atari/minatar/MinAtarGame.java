@@ -11,6 +11,7 @@ import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Box;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.atari.spaces.Space;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,13 +77,17 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteE
     protected abstract int act(MinAtarAction action);
 
     /**
-     * MinAtar's {@code state()}: sets every active cell with {@link #mark}, {@link #copyRow} or {@link #copyPlane}.
-     * Marked cells are cleared before the next frame; copied rows and planes are not: the game keeps them current
-     * itself (copying every frame, or whenever they change) and marks nothing there.
+     * MinAtar's {@code state()}: sets every active cell with {@link #mark}, {@link #copyRow}, {@link #copyPlane} or
+     * {@link #put}. Marked cells are cleared before the next frame; copied rows and planes and put cells are not:
+     * the game keeps them current itself (copying every frame, or changing them whenever its state changes) and
+     * marks nothing there.
      */
     protected abstract void writeState();
 
-    /** Completes the observation after {@link #act}: by default {@link #writeState()}, for games whose act marks nothing. */
+    /**
+     * Completes the observation after {@link #act}: by default {@link #writeState()}, for games whose act marks
+     * nothing; a game whose act keeps every cell current with {@link #put} overrides it to do nothing.
+     */
     protected void writeStepState() {
         writeState();
     }
@@ -165,18 +170,18 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteE
         int i = channel * CELLS + y * SIZE + x;
         observation[i] = true;
         if (markedCount == marked.length) {
-            marked = java.util.Arrays.copyOf(marked, 2 * marked.length);
+            marked = Arrays.copyOf(marked, 2 * marked.length);
         }
         marked[markedCount++] = i;
     }
 
     /**
-     * Marks the trail cell on plane {@code channel} behind an entity at (y, x): column x - 1 when it moves right,
-     * x + 1 when it moves left. A trail off the grid is dropped, or with {@code wrap} drawn at the opposite edge
-     * (Freeway's cars wrap; Asterix's and Seaquest's movers are clipped), as the MinAtar games draw it.
+     * Marks the trail cell on plane {@code channel} behind an entity at (y, x) that moves by {@code step} (+1 right,
+     * -1 left): column x - step. A trail off the grid is dropped, or with {@code wrap} drawn at the opposite edge
+     * (Freeway's cars wrap; Seaquest's movers are clipped), as the MinAtar games draw it.
      */
-    protected final void markTrail(int channel, int y, int x, boolean movingRight, boolean wrap) {
-        int backX = movingRight ? x - 1 : x + 1;
+    protected final void markTrail(int channel, int y, int x, int step, boolean wrap) {
+        int backX = x - step;
         if (backX < 0 || backX > SIZE - 1) {
             if (!wrap) {
                 return;
@@ -184,6 +189,19 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteE
             backX = backX < 0 ? SIZE - 1 : 0;
         }
         mark(channel, y, backX);
+    }
+
+    /**
+     * Sets cell (y, x) of plane {@code channel} to {@code on} without marking it, for a game that changes exactly
+     * the cells its state changes; it must clear each such cell itself when its state leaves it.
+     */
+    protected final void put(int channel, int y, int x, boolean on) {
+        observation[channel * CELLS + y * SIZE + x] = on;
+    }
+
+    /** Clears every cell of plane {@code channel}. */
+    protected final void clearPlane(int channel) {
+        Arrays.fill(observation, channel * CELLS, (channel + 1) * CELLS, false);
     }
 
     /** Overwrites row {@code y} of plane {@code channel} with {@code cells} (SIZE long). */

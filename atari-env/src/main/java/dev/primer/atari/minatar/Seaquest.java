@@ -47,9 +47,8 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             Integer.MIN_VALUE, Integer.MIN_VALUE};
     private static final int[] MAX_Y = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
             Integer.MAX_VALUE, DEEPEST_ROW, Integer.MAX_VALUE};
-    /** LEFT and RIGHT set the facing ({@code sub_or}); the other actions keep it. */
-    private static final boolean[] KEEPS_FACING = {true, false, true, false, true, true},
-            TURNS_RIGHT = {false, false, false, true, false, false};
+    /** LEFT and RIGHT set the facing ({@code sub_or}); the other actions keep it: {@code facing*KEEP + TURN}. */
+    private static final int[] KEEP_FACING = {1, 0, 1, 0, 1, 1}, TURN = {0, -1, 0, 1, 0, 0};
     /** The gauge rows by reading: {@code OXYGEN_ROWS[k]} lights cells 0..k-1, {@code DIVER_ROWS[d]} cells 9-d..8. */
     private static final boolean[][] OXYGEN_ROWS = new boolean[OXYGEN_CELLS + 1][SIZE], DIVER_ROWS =
             new boolean[SIZE][SIZE];
@@ -64,8 +63,8 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
     }
 
     int oxygen, diverCount, subX, subY, eSpawnSpeed, eSpawnTimer, dSpawnTimer, moveSpeed, rampIndex, shotTimer;
-    /** {@code sub_or}: true when facing right. */
-    boolean facingRight;
+    /** {@code sub_or} as a step: +1 when facing right, -1 when facing left. */
+    int facing;
     /** True while the sub sits at the surface after surfacing (so it surfaces once per visit). */
     boolean surface;
     /** The gauge rows now in the observation (all-false rows until first written). */
@@ -92,7 +91,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         diverCount = 0;
         subX = START_X;
         subY = 0;
-        facingRight = false;
+        facing = -1;
         friendlyBullets.clear();
         enemyBullets.clear();
         fish.clear();
@@ -121,13 +120,13 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         }
         int o = a.ordinal();
         if (o == FIRE && shotTimer == 0) {
-            friendlyBullets.add(subX, subY, facingRight, 0, 0);
+            friendlyBullets.add(subX, subY, facing, 0, 0);
             shotTimer = SHOT_COOL_DOWN;
         }
         // the move table gives FIRE and NOOP no effect, so the other actions need no branch
         subX = Math.min(MAX_X[o], Math.max(MIN_X[o], subX + DX[o]));
         subY = Math.min(MAX_Y[o], Math.max(MIN_Y[o], subY + DY[o]));
-        facingRight = facingRight & KEEPS_FACING[o] | TURNS_RIGHT[o];
+        facing = facing * KEEP_FACING[o] + TURN[o];
         r += updateFriendlyBullets();
         updateDivers();
         r += updateEnemySubs();
@@ -158,7 +157,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         int r = 0;
         EntityList b = friendlyBullets;
         for (int i = b.size - 1; i >= 0; i--) {
-            b.x[i] += b.right[i] ? 1 : -1;
+            b.x[i] += b.step[i];
             if (b.x[i] < 0 || b.x[i] > SIZE - 1) {
                 b.removeAt(i);
                 continue;
@@ -188,7 +187,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
                 diverCount++;
             } else if (d.timer[i] == 0) {
                 d.timer[i] = DIVER_MOVE_INTERVAL;
-                d.x[i] += d.right[i] ? 1 : -1;
+                d.x[i] += d.step[i];
                 if (d.x[i] < 0 || d.x[i] > SIZE - 1) {
                     d.removeAt(i);
                 } else if (d.x[i] == subX && d.y[i] == subY && diverCount < MAX_DIVERS) {
@@ -210,7 +209,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         for (int i = s.size - 1; i >= 0; i--) {
             int x = s.x[i];
             int y = s.y[i];
-            boolean right = s.right[i];
+            int step = s.step[i];
             int shot = s.shotTimer[i];
             boolean removed = false;
             if (x == subX && y == subY) {
@@ -218,7 +217,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             }
             if (s.timer[i] == 0) {
                 s.timer[i] = moveSpeed;
-                x += right ? 1 : -1;
+                x += step;
                 s.x[i] = x;
                 if (x < 0 || x > SIZE - 1) {
                     s.removeAt(i);
@@ -242,7 +241,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
                 if (!removed) {
                     s.shotTimer[i] = ENEMY_SHOT_INTERVAL;
                 }
-                enemyBullets.add(x, y, right, 0, 0);
+                enemyBullets.add(x, y, step, 0, 0);
             } else if (!removed) {
                 s.shotTimer[i]--;
             }
@@ -259,7 +258,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             if (b.x[i] == subX && b.y[i] == subY) {
                 terminal = true;
             }
-            b.x[i] += b.right[i] ? 1 : -1;
+            b.x[i] += b.step[i];
             if (b.x[i] < 0 || b.x[i] > SIZE - 1) {
                 b.removeAt(i);
             } else {
@@ -280,7 +279,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
             }
             if (f.timer[i] == 0) {
                 f.timer[i] = moveSpeed;
-                f.x[i] += f.right[i] ? 1 : -1;
+                f.x[i] += f.step[i];
                 if (f.x[i] < 0 || f.x[i] > SIZE - 1) {
                     f.removeAt(i);
                 } else if (f.x[i] == subX && f.y[i] == subY) {
@@ -331,14 +330,15 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         boolean lr = rng.nextDouble() < 0.5;
         boolean isSub = rng.nextDouble() < SUB_PROBABILITY;
         int x = lr ? 0 : SIZE - 1;
+        int step = lr ? 1 : -1;
         int y = SPAWN_ROW_LOW + rng.nextInt(SPAWN_ROWS);
-        if (subs.opposesInRow(y, lr) || fish.opposesInRow(y, lr)) {
+        if (subs.opposesInRow(y, step) || fish.opposesInRow(y, step)) {
             return;
         }
         if (isSub) {
-            subs.add(x, y, lr, moveSpeed, ENEMY_SHOT_INTERVAL);
+            subs.add(x, y, step, moveSpeed, ENEMY_SHOT_INTERVAL);
         } else {
-            fish.add(x, y, lr, moveSpeed, 0);
+            fish.add(x, y, step, moveSpeed, 0);
         }
     }
 
@@ -346,7 +346,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         boolean lr = rng.nextDouble() < 0.5;
         int x = lr ? 0 : SIZE - 1;
         int y = SPAWN_ROW_LOW + rng.nextInt(SPAWN_ROWS);
-        divers.add(x, y, lr, DIVER_MOVE_INTERVAL, 0);
+        divers.add(x, y, lr ? 1 : -1, DIVER_MOVE_INTERVAL, 0);
     }
 
     @Override
@@ -379,7 +379,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
     @Override
     protected void writeStepState() {
         mark(SUB_FRONT, subY, subX);
-        mark(SUB_BACK, subY, facingRight ? subX - 1 : subX + 1);
+        mark(SUB_BACK, subY, subX - facing);
         // the gauge rows are written only when their reading changes; nothing else touches them
         boolean[] oxygenRow = OXYGEN_ROWS[Math.max(0, oxygen) * OXYGEN_CELLS / MAX_OXYGEN];
         if (oxygenRow != shownOxygen) {
@@ -401,7 +401,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         int x = list.x[i];
         int y = list.y[i];
         mark(channel, y, x);
-        markTrail(TRAIL, y, x, list.right[i], false);
+        markTrail(TRAIL, y, x, list.step[i], false);
     }
 
     @Override
@@ -416,7 +416,7 @@ public final class Seaquest extends MinAtarGame<Seaquest> {
         moveSpeed = o.moveSpeed;
         rampIndex = o.rampIndex;
         shotTimer = o.shotTimer;
-        facingRight = o.facingRight;
+        facing = o.facing;
         surface = o.surface;
         friendlyBullets.copyFrom(o.friendlyBullets);
         enemyBullets.copyFrom(o.enemyBullets);

@@ -36,15 +36,10 @@ class AsterixTest extends EnvironmentContractTest {
         game.reset(1);
         game.spawnTimer = Integer.MAX_VALUE;
         int slot = game.playerY - 1;
-        game.alive[slot] = true;
-        game.gold[slot] = true;
-        game.movingRight[slot] = true;
-        game.entityX[slot] = game.playerX - 1;
+        game.place(slot, game.playerX - 1, 1, Asterix.GOLD);
         Step<boolean[]> s = game.step(MinAtarAction.LEFT.ordinal());
         assertEquals(1.0, s.reward());
-        game.alive[slot] = true;
-        game.gold[slot] = false;
-        game.entityX[slot] = game.playerX + 1;
+        game.place(slot, game.playerX + 1, 1, Asterix.ENEMY);
         assertTrue(game.step(MinAtarAction.RIGHT.ordinal()).terminated());
     }
 

@@ -115,7 +115,7 @@ class SeaquestTest extends EnvironmentContractTest {
     void aBulletKillsAFishForOnePoint() {
         Seaquest game = quiet();
         game.step(DOWN.ordinal());                 // sub at (1, 5) facing left
-        game.fish.add(1, 1, true, 100, 0);         // a fish at (1, 1) that will not move
+        game.fish.add(1, 1, 1, 100, 0);            // a fish at (1, 1) that will not move
         double total = 0;
         Step<boolean[]> s = game.step(MinAtarAction.FIRE.ordinal());
         total += s.reward();
