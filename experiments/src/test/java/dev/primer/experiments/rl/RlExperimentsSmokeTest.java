@@ -30,8 +30,13 @@ class RlExperimentsSmokeTest {
     @Test
     void dqnCartPole() throws Exception {
         Outcome o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
-        assertEquals(2, ((double[]) o.metrics().get("final_mean_return_per_seed")).length);
-        assertTrue((double) o.metrics().get("median_final_mean_return") >= 8);
+        double[] kept = (double[]) o.metrics().get("kept_policy_mean_return_per_seed");
+        assertEquals(2, kept.length);
+        assertEquals(2, ((double[]) o.metrics().get("final_policy_mean_return_per_seed")).length);
+        for (long step : (long[]) o.metrics().get("kept_policy_step_per_seed")) {
+            assertTrue(step % 500 == 0 && step > 0 && step <= 1_500, "kept at an evaluation: " + step);
+        }
+        assertTrue((double) o.metrics().get("median_kept_policy_mean_return") >= 8);
         assertTrue(Files.exists(dir.resolve("seed-1").resolve("checkpoint.bin")), "each seed checkpoints");
         assertPlots(o);
     }

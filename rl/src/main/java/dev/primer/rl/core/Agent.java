@@ -27,6 +27,12 @@ public interface Agent {
     /** The exploration rate at {@code step}, for logs (0 for agents that explore by sampling). */
     double epsilon(long step);
 
+    /** A copy of the parameters behind {@link #greedy}, so that a run can keep the best policy it evaluated. */
+    float[] policyParameters();
+
+    /** Makes {@link #greedy} act with parameters that {@link #policyParameters} returned. */
+    void setPolicyParameters(float[] parameters);
+
     /** Writes the complete learner state: networks, optimiser state, memory, random streams. */
     void write(DataOutputStream out) throws IOException;
 

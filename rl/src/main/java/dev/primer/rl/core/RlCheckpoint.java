@@ -20,7 +20,7 @@ public final class RlCheckpoint {
     /** The file name a run keeps its checkpoint under. */
     public static final String FILE = "checkpoint.bin";
     private static final String MAGIC = "PRIMERRL";
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RlCheckpoint() {

@@ -53,9 +53,18 @@ public final class Training {
      * @param out              output directory (null: no files, no checkpoints)
      * @param progress         show a console progress bar with return and frames/s
      * @param seed             the run's seed
+     * @param keepBest         keep the policy of the best periodic evaluation and score it like the final one
      */
     public record Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
-                         long checkpointEvery, long logEvery, Path out, boolean progress, long seed) {
+                         long checkpointEvery, long logEvery, Path out, boolean progress, long seed,
+                         boolean keepBest) {
+        /** A configuration that keeps only the final policy. */
+        public Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
+                      long checkpointEvery, long logEvery, Path out, boolean progress, long seed) {
+            this(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery, out, progress,
+                    seed, false);
+        }
+
         /** {@code steps} of training, evaluating 10 episodes every {@code steps/10}, no files. */
         public static Config of(long steps, long seed) {
             return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed);
@@ -64,18 +73,25 @@ public final class Training {
         /** Writes files to {@code dir} and checkpoints every {@code every} steps. */
         public Config withOutput(Path dir, long every) {
             return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, every, logEvery, dir,
-                    progress, seed);
+                    progress, seed, keepBest);
         }
 
         /** Evaluates {@code episodes} every {@code every} steps and {@code last} episodes at the end. */
         public Config withEval(long every, int episodes, int last, int maxSteps) {
-            return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed);
+            return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed,
+                    keepBest);
         }
 
         /** Shows (or hides) the progress bar. */
         public Config withProgress(boolean on) {
             return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
-                    out, on, seed);
+                    out, on, seed, keepBest);
+        }
+
+        /** Keeps (or not) the policy of the best periodic evaluation, see {@link Result#bestEval}. */
+        public Config withKeepBest(boolean on) {
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
+                    out, progress, seed, on);
         }
     }
 
@@ -92,9 +108,11 @@ public final class Training {
      * @param episodeSteps   the step at which each training episode of this process ended
      * @param episodeReturns the return of each training episode of this process
      * @param framesPerSecond environment steps per second of training (evaluation excluded)
+     * @param bestEval       with {@link Config#keepBest}: the kept policy scored on the final evaluation's episodes,
+     *                       at the step it was kept (the final policy's own if no periodic one did better); else null
      */
     public record Result(LoopState state, long resumedFrom, List<EvalPoint> evals, double[] episodeSteps,
-                         double[] episodeReturns, double framesPerSecond) {
+                         double[] episodeReturns, double framesPerSecond, EvalPoint bestEval) {
         /** The final evaluation. */
         public EvalPoint finalEval() {
             return evals.get(evals.size() - 1);
@@ -135,6 +153,7 @@ public final class Training {
         }
         long step = s.step();
         long episodes = s.episodes();
+        LoopState.Best best = s.best();
         List<EvalPoint> evals = new ArrayList<>();
         List<double[]> finished = new ArrayList<>();
         float[] obs = new float[enc.size()];
@@ -196,6 +215,9 @@ public final class Training {
                         if (evalCsv != null) {
                             evalCsv.row(step, p.mean(), p.std(), p.episodes());
                         }
+                        if (c.keepBest() && !last && (best == null || p.mean() > best.mean())) {
+                            best = new LoopState.Best(step, p.mean(), agent.policyParameters());
+                        }
                         if (bar == null && c.out() != null) {
                             System.err.printf(Locale.ROOT,
                                     "step %d  eval %.1f ± %.1f  train return(%d) %.1f  %.0f frames/s%n", step,
@@ -204,7 +226,7 @@ public final class Training {
                     }
                     if (checkpointNow) {
                         RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), agent.epsilon(step),
-                                toArray(recent)), agent);
+                                toArray(recent), best), agent);
                     }
                     if (bar != null) {
                         bar.stepTo(step);
@@ -215,22 +237,41 @@ public final class Training {
                 }
             }
             trainNanos += System.nanoTime() - started;
+            long finalSeed = new SplitMix64(c.seed() ^ step).nextLong();
             if (evals.isEmpty()) {
-                double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), new SplitMix64(c.seed() ^ step).nextLong(),
-                        c.evalMaxSteps());
+                double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), finalSeed, c.evalMaxSteps());
                 evals.add(new EvalPoint(step, mean(r), std(r), r.length));
             }
-            LoopState end = new LoopState(step, episodes, c.seed(), agent.epsilon(step), toArray(recent));
+            EvalPoint bestEval = c.keepBest() ? scoreBest(agent, evalEnv, best, evals.get(evals.size() - 1), finalSeed,
+                    c.evalMaxSteps()) : null;
+            LoopState end = new LoopState(step, episodes, c.seed(), agent.epsilon(step), toArray(recent), best);
             double[] epSteps = finished.stream().mapToDouble(p -> p[0]).toArray();
             double[] epReturns = finished.stream().mapToDouble(p -> p[1]).toArray();
             if (c.out() != null) {
                 writeCurve(c.out(), evals, epSteps, epReturns);
             }
             double fps = trainNanos == 0 ? 0 : (step - resumedFrom) / (trainNanos * 1e-9);
-            return new Result(end, resumedFrom, evals, epSteps, epReturns, fps);
+            return new Result(end, resumedFrom, evals, epSteps, epReturns, fps, bestEval);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The kept policy {@code best} scored on the same episodes as the final evaluation {@code last} (so the two
+     * compare pair for pair), leaving the agent with its final parameters; the final policy's own score when
+     * nothing was kept or the final policy scored at least as well as the kept one did when it was chosen.
+     */
+    private static <O> EvalPoint scoreBest(Agent agent, Environment<O, Integer> env, LoopState.Best best,
+                                           EvalPoint last, long seed, int maxSteps) {
+        if (best == null || last.mean() >= best.mean()) {
+            return last;
+        }
+        float[] current = agent.policyParameters();
+        agent.setPolicyParameters(best.parameters());
+        double[] r = evaluate(agent, env, last.episodes(), seed, maxSteps);
+        agent.setPolicyParameters(current);
+        return new EvalPoint(best.step(), mean(r), std(r), r.length);
     }
 
     /**

@@ -161,6 +161,16 @@ public final class DqnAgent implements Agent {
     }
 
     @Override
+    public float[] policyParameters() {
+        return RlNetworks.parameters(online);
+    }
+
+    @Override
+    public void setPolicyParameters(float[] parameters) {
+        RlNetworks.setParameters(online, parameters);
+    }
+
+    @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(updates);
         out.writeLong(rng.state());
@@ -185,7 +195,7 @@ public final class DqnAgent implements Agent {
         online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
         float[] t = new float[in.readInt()];
         ReplayBuffer.readFloats(in, t, t.length);
-        target.setParams(Nd4j.create(t, new long[] {1, t.length}, DataType.FLOAT));
+        RlNetworks.setParameters(target, t);
         replay.read(in);
         nStep.clear();
     }

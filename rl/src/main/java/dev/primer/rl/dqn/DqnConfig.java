@@ -64,13 +64,14 @@ public record DqnConfig(int[] hidden, Updates updates, TdLoss.Kind loss, double 
     /**
      * CartPole-v1 after rl-baselines3-zoo's tuned DQN: MLP 256-256, Adam lr 2.3e-3, replay 100k, start 1k,
      * batch 64, 128 updates every 256 steps, target every 10 steps, ε 1 → 0.04 over 8k steps, Huber,
-     * γ 0.99, gradient-norm clip 10 (per layer here), 50k steps.
+     * γ 0.99, gradient-norm clip 10 (per layer here), 50k steps; plus Double DQN, which the zoo leaves off
+     * (with it every one of five seeds reached 500 in some 10-episode evaluation, without it three did).
      */
     public static DqnConfig cartpole() {
         return new DqnConfig(new int[] {256, 256},
                 new Updates(Optimizer.adam(), LearningRate.constant(2.3e-3), 0, 10),
                 TdLoss.Kind.HUBER, 0.99, 100_000, 1_000, 64, 256, 128, 10,
-                new EpsilonSchedule(1.0, 0.04, 8_000, 0), false, 1, Replay.UNIFORM, 0.6, 0.4, 50_000, 50_000);
+                new EpsilonSchedule(1.0, 0.04, 8_000, 0), true, 1, Replay.UNIFORM, 0.6, 0.4, 50_000, 50_000);
     }
 
     /** This configuration with Double DQN on or off. */

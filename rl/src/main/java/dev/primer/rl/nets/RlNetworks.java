@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
@@ -69,6 +70,19 @@ public final class RlNetworks {
         FloatBuffer b = dst.data().asNioFloat();
         b.position(0);
         b.put(src, 0, (int) dst.length());
+    }
+
+    /** A copy of {@code net}'s parameters, flattened. */
+    public static float[] parameters(MultiLayerNetwork net) {
+        return net.params().toFloatVector();
+    }
+
+    /** Sets {@code net}'s parameters from a copy that {@link #parameters} returned for the same architecture. */
+    public static void setParameters(MultiLayerNetwork net, float[] p) {
+        if (p.length != net.numParams()) {
+            throw new IllegalArgumentException(p.length + " parameters for a network of " + net.numParams());
+        }
+        net.setParams(Nd4j.create(p, new long[] {1, p.length}, DataType.FLOAT));
     }
 
     private static MultiLayerNetwork network(Shape shape, int outputs, Activation head, ILossFunction loss,

@@ -176,6 +176,16 @@ public final class ReinforceAgent implements Agent {
     }
 
     @Override
+    public float[] policyParameters() {
+        return RlNetworks.parameters(policy);
+    }
+
+    @Override
+    public void setPolicyParameters(float[] parameters) {
+        RlNetworks.setParameters(policy, parameters);
+    }
+
+    @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(rng.state());
         writeNet(out, policy);

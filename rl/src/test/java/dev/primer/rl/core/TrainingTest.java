@@ -1,9 +1,11 @@
 package dev.primer.rl.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.nn.data.SplitMix64;
 import dev.primer.rl.dqn.DqnAgent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,35 @@ class TrainingTest {
         assertTrue(Files.size(dir.resolve(Training.CURVE)) > 1000);
         assertEquals(600, RlCheckpoint.peek(dir.resolve(RlCheckpoint.FILE)).step());
         assertTrue(r.framesPerSecond() > 0);
+    }
+
+    @Test
+    void keepsTheBestEvaluatedPolicyScoresItOnTheFinalEpisodesAndCheckpointsIt() throws Exception {
+        Task task = Task.of("cartpole");
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 2);
+        Training.Result r = Training.run(new Training.Config(1000, 200, 3, 5, 100, 500, 50, dir, false, 2, true),
+                task.envs(), agent);
+        List<Training.EvalPoint> periodic = r.evals().subList(0, r.evals().size() - 1);
+        Training.EvalPoint first = periodic.get(0);
+        for (Training.EvalPoint p : periodic) {
+            first = p.mean() > first.mean() ? p : first;
+        }
+        LoopState.Best best = r.state().best();
+        assertEquals(first.step(), best.step(), "the first evaluation with the highest mean");
+        assertEquals(first.mean(), best.mean());
+        Training.EvalPoint last = r.finalEval();
+        if (last.mean() >= best.mean()) {
+            assertEquals(last, r.bestEval(), "the final policy did at least as well: it is the one kept");
+        } else {
+            assertEquals(best.step(), r.bestEval().step());
+            assertEquals(last.episodes(), r.bestEval().episodes());
+        }
+        double[] again = Training.evaluate(agent, task.envs().get(), last.episodes(),
+                new SplitMix64(2 ^ 1000L).nextLong(), 100);
+        assertEquals(last.mean(), Training.mean(again), 1e-9, "the agent is left with its final parameters");
+        LoopState saved = RlCheckpoint.peek(dir.resolve(RlCheckpoint.FILE));
+        assertEquals(best.step(), saved.best().step());
+        assertArrayEquals(best.parameters(), saved.best().parameters());
     }
 
     @Test
