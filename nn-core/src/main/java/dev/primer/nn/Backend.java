@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -18,7 +19,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>{@link #init()} must run before any other ND4J class loads: it picks an OpenBLAS kernel set the
  * CPU really has (OpenBLAS 0.3.19 does not recognise recent CPUs and falls back to its oldest
  * kernels), sizes the thread pools ({@code OMP_NUM_THREADS}, else {@code -Dprimer.threads}, else 1)
- * and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1).
+ * and switches DL4J's oneDNN layer helpers on (they are off by default in M2.1). Unless set, it also turns off
+ * JavaCPP's physical-memory check ({@link #PHYSICAL_BYTES}), which reads the process's resident size under a
+ * global lock on every native allocation — about a fifth of a small network's training step; JavaCPP's
+ * {@code maxBytes} guard (off-heap bytes it tracks, bounded by the heap size) stays on.
  */
 public final class Backend {
     /** DL4J's switch for layer helpers (cuDNN / oneDNN); M2.1 defaults it to {@code true}. */
@@ -27,6 +31,8 @@ public final class Backend {
     public static final String ONEDNN_PROPERTY = "primer.onednn";
     /** Threads for native ops when {@code OMP_NUM_THREADS} is unset (default 1: see nn-core/PERFORMANCE.md). */
     public static final String THREADS_PROPERTY = "primer.threads";
+    /** JavaCPP's limit on the process's physical memory; 0 disables the per-allocation check. */
+    public static final String PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static final String CORETYPE = "OPENBLAS_CORETYPE";
     private static final String OMP_THREADS = "OMP_NUM_THREADS";
 
@@ -37,12 +43,14 @@ public final class Backend {
 
     /** What is active: backend, native build, BLAS kernel set, threads, whether oneDNN helpers run. */
     public record Info(String backend, String blasVendor, String openBlasCoreType, String coreTypeSource,
-                       int threads, boolean oneDnnCompiled, boolean oneDnnHelpers, String cpuFlags) {
+                       int threads, boolean oneDnnCompiled, boolean oneDnnHelpers, String cpuFlags,
+                       long maxPhysicalBytes) {
         /** One human-readable line for logs and results. */
         public String summary() {
-            return String.format(Locale.ROOT, "%s, %s (%s, %s), %d thread(s), oneDNN helpers %s",
-                    backend, blasVendor, openBlasCoreType, coreTypeSource, threads,
-                    oneDnnHelpers ? "on" : oneDnnCompiled ? "off" : "not compiled in");
+            return String.format(Locale.ROOT, "%s, %s (%s, %s), %d thread(s), oneDNN helpers %s, JavaCPP physical-"
+                            + "memory check %s", backend, blasVendor, openBlasCoreType, coreTypeSource, threads,
+                    oneDnnHelpers ? "on" : oneDnnCompiled ? "off" : "not compiled in",
+                    maxPhysicalBytes > 0 ? "at " + (maxPhysicalBytes >> 20) + " MiB" : "off");
         }
     }
 
@@ -50,6 +58,9 @@ public final class Backend {
     public static synchronized Info init() {
         if (info != null) {
             return info;
+        }
+        if (System.getProperty(PHYSICAL_BYTES) == null && System.getProperty(PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
+            System.setProperty(PHYSICAL_BYTES, "0");
         }
         Set<String> flags = cpuFlags();
         String preset = System.getenv(CORETYPE);
@@ -74,7 +85,8 @@ public final class Backend {
         info = new Info(env, Nd4j.factory().blas().getBlasVendor().toString(),
                 coreType == null ? "auto" : coreType, source, threads,
                 compiled, helpers && BaseMKLDNNHelper.mklDnnEnabled(),
-                flags.stream().filter(f -> f.startsWith("avx")).sorted().collect(Collectors.joining(" ")));
+                flags.stream().filter(f -> f.startsWith("avx")).sorted().collect(Collectors.joining(" ")),
+                Pointer.maxPhysicalBytes());
         applyThreads(threads);
         return info;
     }
@@ -92,7 +104,7 @@ public final class Backend {
         Info i = init();
         applyThreads(n);
         info = new Info(i.backend(), i.blasVendor(), i.openBlasCoreType(), i.coreTypeSource(), n,
-                i.oneDnnCompiled(), i.oneDnnHelpers(), i.cpuFlags());
+                i.oneDnnCompiled(), i.oneDnnHelpers(), i.cpuFlags(), i.maxPhysicalBytes());
     }
 
     /**
