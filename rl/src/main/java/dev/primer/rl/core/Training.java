@@ -209,7 +209,7 @@ public final class Training {
                     double fps = (step - resumedFrom) / (trainNanos * 1e-9);
                     if (evalNow) {
                         double[] r = evaluate(agent, evalEnv, last ? c.finalEpisodes() : c.evalEpisodes(),
-                                new SplitMix64(c.seed() ^ step).nextLong(), c.evalMaxSteps());
+                                evalSeed(c.seed(), step), c.evalMaxSteps());
                         EvalPoint p = new EvalPoint(step, mean(r), std(r), r.length);
                         evals.add(p);
                         if (evalCsv != null) {
@@ -237,7 +237,7 @@ public final class Training {
                 }
             }
             trainNanos += System.nanoTime() - started;
-            long finalSeed = new SplitMix64(c.seed() ^ step).nextLong();
+            long finalSeed = evalSeed(c.seed(), step);
             if (evals.isEmpty()) {
                 double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), finalSeed, c.evalMaxSteps());
                 evals.add(new EvalPoint(step, mean(r), std(r), r.length));
@@ -297,6 +297,11 @@ public final class Training {
             returns[i] = total;
         }
         return returns;
+    }
+
+    /** The seed of the evaluation at {@code step} of a run seeded {@code seed}. */
+    private static long evalSeed(long seed, long step) {
+        return new SplitMix64(seed ^ step).nextLong();
     }
 
     /** The reset seed of episode {@code k} of a run seeded {@code seed}. */

@@ -67,8 +67,8 @@ public final class TdLoss implements ILossFunction {
         return mask == null ? 1 : mask[mask.length == n ? i : i / cols];
     }
 
-    @Override
-    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
+    /** The loss of each example (row). */
+    private float[] perExample(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
         float[] d = error(labels, preOutput, fn);
         float[] m = mask == null ? null : floats(mask);
         int rows = (int) labels.size(0);
@@ -79,12 +79,21 @@ public final class TdLoss implements ILossFunction {
             float e = kind == Kind.MSE ? a * a : a <= delta ? 0.5f * a * a : (float) (delta * (a - 0.5 * delta));
             score[i / cols] += e * weight(m, i, cols, d.length);
         }
-        return Nd4j.create(score, new long[] {rows, 1}, labels.dataType());
+        return score;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
+        float[] score = perExample(labels, preOutput, fn, mask);
+        return Nd4j.create(score, new long[] {score.length, 1}, labels.dataType());
     }
 
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask, boolean average) {
-        double sum = computeScoreArray(labels, preOutput, fn, mask).sumNumber().doubleValue();
+        double sum = 0;
+        for (float v : perExample(labels, preOutput, fn, mask)) {
+            sum += v;
+        }
         return average ? sum / labels.size(0) : sum;
     }
 
