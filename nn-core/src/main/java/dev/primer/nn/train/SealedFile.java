@@ -49,6 +49,11 @@ public final class SealedFile {
      * fails naming the file if it is not such a file, is truncated or corrupt, or has another version.
      */
     public static ByteBuffer read(Path file, String magic, int version) throws IOException {
+        return read(file, magic, version, version);
+    }
+
+    /** As {@link #read(Path, String, int)}, accepting any version in {@code [oldest, newest]}. */
+    public static ByteBuffer read(Path file, String magic, int oldest, int newest) throws IOException {
         byte[] all = Files.readAllBytes(file);
         if (all.length < MAGIC_BYTES + 4 + DIGEST_BYTES
                 || !Arrays.equals(Arrays.copyOf(all, MAGIC_BYTES), magicBytes(magic))) {
@@ -60,8 +65,9 @@ public final class SealedFile {
         }
         ByteBuffer b = ByteBuffer.wrap(all, MAGIC_BYTES, bodyLen - MAGIC_BYTES);
         int found = b.getInt();
-        if (found != version) {
-            throw new IOException(file + ": version " + found + ", this build reads " + version);
+        if (found < oldest || found > newest) {
+            throw new IOException(file + ": version " + found + ", this build reads "
+                    + (oldest == newest ? String.valueOf(newest) : oldest + " to " + newest));
         }
         return b.slice();
     }

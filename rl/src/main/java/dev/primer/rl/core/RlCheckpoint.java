@@ -21,6 +21,8 @@ public final class RlCheckpoint {
     public static final String FILE = "checkpoint.bin";
     private static final String MAGIC = "PRIMERRL";
     private static final int VERSION = 3;
+    /** Format 2 is format 3 without {@link LoopState#best}, which reads as null (no kept policy yet). */
+    private static final int OLDEST_READABLE = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RlCheckpoint() {
@@ -48,9 +50,12 @@ public final class RlCheckpoint {
         return read(file, null);
     }
 
-    /** Restores {@code agent} (unless null) from {@code file} and returns the loop state; fails on a corrupt file. */
+    /**
+     * Restores {@code agent} (unless null) from {@code file} and returns the loop state; reads formats 2 and 3,
+     * fails on a corrupt file or another format.
+     */
     public static LoopState read(Path file, Agent agent) throws IOException {
-        ByteBuffer b = SealedFile.read(file, MAGIC, VERSION);
+        ByteBuffer b = SealedFile.read(file, MAGIC, OLDEST_READABLE, VERSION);
         byte[] header = new byte[b.getInt()];
         b.get(header);
         byte[] agentBytes = new byte[b.getInt()];
