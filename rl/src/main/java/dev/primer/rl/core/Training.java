@@ -104,9 +104,10 @@ public final class Training {
      *
      * @param state          the final loop state
      * @param resumedFrom    the step the run resumed from (0 for a fresh run)
-     * @param evals          every evaluation of this process, the final one last
-     * @param episodeSteps   the step at which each training episode of this process ended
-     * @param episodeReturns the return of each training episode of this process
+     * @param evals          every evaluation of the run, the final one last (a resumed run reads the earlier
+     *                       ones back from its CSVs, so its curve covers the whole run)
+     * @param episodeSteps   the step at which each training episode of the run ended
+     * @param episodeReturns the return of each training episode of the run
      * @param framesPerSecond environment steps per second of training (evaluation excluded)
      * @param bestEval       with {@link Config#keepBest}: the kept policy scored on the final evaluation's episodes,
      *                       at the step it was kept (the final policy's own if no periodic one did better); else null
@@ -164,6 +165,11 @@ public final class Training {
              ProgressBar bar = c.progress() ? new ProgressBarBuilder().setTaskName("train").setInitialMax(c.steps())
                      .startsFrom(step, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                      .build() : null) {
+            if (resumedFrom > 0 && c.out() != null) {
+                Csv.rows(c.out().resolve(EPISODES)).forEach(r -> finished.add(new double[] {r[0], r[2]}));
+                Csv.rows(c.out().resolve(EVAL))
+                        .forEach(r -> evals.add(new EvalPoint((long) r[0], r[1], r[2], (int) r[3])));
+            }
             enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
             double episodeReturn = 0;
             long episodeLength = 0;
@@ -238,7 +244,7 @@ public final class Training {
             }
             trainNanos += System.nanoTime() - started;
             long finalSeed = evalSeed(c.seed(), step);
-            if (evals.isEmpty()) {
+            if (evals.isEmpty() || evals.get(evals.size() - 1).step() != step) {
                 double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), finalSeed, c.evalMaxSteps());
                 evals.add(new EvalPoint(step, mean(r), std(r), r.length));
             }

@@ -75,6 +75,10 @@ class ResumeAfterKillTest {
         assertEquals(STEPS / 10 + 1, Files.readAllLines(run.resolve(Training.TRAIN)).size(),
                 "train.csv holds each logged step once, plus its header");
         assertTrue(Files.size(run.resolve(Training.CURVE)) > 0);
+        List<String> episodes = Files.readAllLines(run.resolve(Training.EPISODES));
+        assertEquals(episodes.size() - 1, resumed.episodeSteps().length, "the curve holds every episode of the run");
+        assertEquals(Csv.stepOf(episodes.get(1)), (long) resumed.episodeSteps()[0]);
+        assertEquals(Files.readAllLines(run.resolve(Training.EVAL)).size() - 1, resumed.evals().size());
     }
 
     private static long stepOf(Path ckpt) {
