@@ -2,12 +2,19 @@ package dev.primer.rl.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.nn.data.SplitMix64;
+import dev.primer.nn.train.SealedFile;
 import dev.primer.rl.dqn.DqnAgent;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,5 +84,37 @@ class TrainingTest {
         Files.write(f, b);
         IOException e = assertThrows(IOException.class, () -> RlCheckpoint.peek(f));
         assertTrue(e.getMessage().contains("corrupt"));
+    }
+
+    @Test
+    void aFormat2CheckpointWithoutAKeptPolicyIsRead() throws Exception {
+        Task task = Task.of("cartpole");
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 1);
+        Path f = dir.resolve("c.bin");
+        RlCheckpoint.write(f, new LoopState(70, 3, 1, 0.5, new double[] {9, 11}, null), agent);
+        ByteBuffer b = SealedFile.read(f, "PRIMERRL", 3);
+        byte[] header = new byte[b.getInt()];
+        b.get(header);
+        byte[] agentBytes = new byte[b.getInt()];
+        b.get(agentBytes);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode node = (ObjectNode) json.readTree(header);
+        assertTrue(node.has("best"));
+        node.remove("best");
+        byte[] oldHeader = json.writeValueAsBytes(node);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(payload)) {
+            out.writeInt(oldHeader.length);
+            out.write(oldHeader);
+            out.writeInt(agentBytes.length);
+            out.write(agentBytes);
+        }
+        SealedFile.write(f, "PRIMERRL", 2, payload.toByteArray());
+        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 2);
+        LoopState s = RlCheckpoint.read(f, restored);
+        assertEquals(70, s.step());
+        assertArrayEquals(new double[] {9, 11}, s.recentReturns());
+        assertNull(s.best());
+        assertArrayEquals(agent.policyParameters(), restored.policyParameters());
     }
 }
