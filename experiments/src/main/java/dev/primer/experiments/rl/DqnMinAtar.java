@@ -17,11 +17,14 @@ import java.util.Map;
 /**
  * DQN with MinAtar's preset on a MinAtar game (system property {@code primer.minatar.game}, default
  * breakout): learning curve, the average of the last 100 training episodes (MinAtar's metric) and frames/s.
- * The full budget runs 2M frames (the paper's reference is 5M); checkpoints let a killed run resume.
+ * The full budget runs 2M frames (the paper's reference is 5M; system property {@code primer.minatar.frames} sets
+ * another length); checkpoints let a killed run resume, also into a longer run.
  */
 public final class DqnMinAtar implements Experiment {
     /** The system property that picks the game. */
     public static final String GAME_PROPERTY = "primer.minatar.game";
+    /** The system property that overrides the number of frames of either budget. */
+    public static final String FRAMES_PROPERTY = "primer.minatar.frames";
     /** Published DQN returns at 5M frames (Young and Tian 2019, Figure 2). */
     static final Map<String, Double> PUBLISHED = Map.of("breakout", 10.0, "freeway", 50.0, "asterix", 17.0,
             "seaquest", 20.0, "space_invaders", 43.0);
@@ -36,8 +39,26 @@ public final class DqnMinAtar implements Experiment {
         String game = System.getProperty(GAME_PROPERTY, "breakout");
         DqnConfig preset = DqnConfig.minatar();
         DqnConfig quick = preset.withMemory(30_000, 1_000).withEpsilon(new EpsilonSchedule(1, 0.1, 15_000, 1_000));
-        return new Settings(game, ctx.pick(30_000L, 2_000_000L), ctx.pick(quick, preset), ctx.pick(10_000L, 100_000L),
+        long frames = frames(System.getProperty(FRAMES_PROPERTY), ctx.pick(30_000L, 2_000_000L));
+        return new Settings(game, frames, ctx.pick(quick, preset), ctx.pick(10_000L, 100_000L),
                 ctx.pick(10, 30), ctx.pick(10_000L, 50_000L));
+    }
+
+    /** {@code value} as a positive frame count, or {@code budget} when it is null. */
+    static long frames(String value, long budget) {
+        if (value == null) {
+            return budget;
+        }
+        try {
+            long frames = Long.parseLong(value.strip());
+            if (frames > 0) {
+                return frames;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the property's name
+        }
+        throw new IllegalArgumentException(FRAMES_PROPERTY + " must be a positive whole number of frames, not '"
+                + value + "'");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.primer.experiments.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.experiments.core.Budget;
@@ -73,5 +74,17 @@ class RlExperimentsSmokeTest {
         assertEquals(2_000_000L, DqnMinAtar.settings(full).frames());
         assertEquals(100_000, DqnMinAtar.settings(full).config().bufferSize());
         assertTrue(DqnMinAtar.settings(ctx()).frames() <= 30_000);
+    }
+
+    @Test
+    void aFramesPropertyOverridesTheBudgetAndABadOneIsNamed() {
+        assertEquals(2_000_000L, DqnMinAtar.frames(null, 2_000_000L));
+        assertEquals(5_000_000L, DqnMinAtar.frames(" 5000000 ", 2_000_000L));
+        for (String bad : new String[] {"5M", "0", "-3", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DqnMinAtar.frames(bad, 2_000_000L));
+            assertTrue(e.getMessage().contains(DqnMinAtar.FRAMES_PROPERTY) && e.getMessage().contains("'" + bad + "'"),
+                    e.getMessage());
+        }
     }
 }
