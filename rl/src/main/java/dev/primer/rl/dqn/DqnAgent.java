@@ -3,6 +3,7 @@ package dev.primer.rl.dqn;
 import dev.primer.nn.data.SplitMix64;
 import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.Transition;
+import dev.primer.rl.nets.FusedQNet;
 import dev.primer.rl.nets.RlNetworks;
 import dev.primer.rl.nets.TdLoss;
 import java.io.ByteArrayInputStream;
@@ -21,9 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Deep Q-learning (Mnih et al. 2015) with the options that matter: Double DQN (van Hasselt et al. 2016),
  * n-step returns, prioritized replay (Schaul et al. 2016), Huber or squared TD error, any nn-core optimiser.
  *
- * <p>The loss touches Q(s,a) of the taken action only: the labels mask is one-hot on a (carrying the
- * importance weight under prioritized replay), so the other actions' outputs get no gradient and no
- * extra forward pass on s is needed ({@link TdLoss}).
+ * <p>The loss touches Q(s,a) of the taken action only, weighted by its importance weight under prioritized
+ * replay, so the other actions' outputs get no gradient. On ND4J's CPU backend the forward passes and the
+ * training step run fused on the networks' own buffers ({@link FusedQNet}); elsewhere through DL4J's
+ * {@code output} and {@code fit} with a one-hot labels mask ({@link TdLoss}), which cannot carry fractional
+ * importance weights, so prioritized replay needs the CPU backend.
  */
 public final class DqnAgent implements Agent {
     private final DqnConfig cfg;
@@ -42,8 +45,13 @@ public final class DqnAgent implements Agent {
     private final float[] labels;
     private final float[] mask;
     private final float[] tdErrors;
+    private final float[] qOne;
+    private final float[] nextTargetQ;
+    private final float[] nextOnlineQ;
     private MultiLayerNetwork online;
     private final MultiLayerNetwork target;
+    private FusedQNet onlineFused;
+    private final FusedQNet targetFused;
     private long updates;
     private double lastLoss = Double.NaN;
 
@@ -68,6 +76,20 @@ public final class DqnAgent implements Agent {
         this.labels = new float[b * actions];
         this.mask = new float[b * actions];
         this.tdErrors = new float[b];
+        this.qOne = new float[actions];
+        this.nextTargetQ = new float[b * actions];
+        this.nextOnlineQ = new float[b * actions];
+        this.onlineFused = fused(online, b);
+        this.targetFused = fused(target, b);
+        if (onlineFused == null && cfg.replay() == Replay.PRIORITIZED) {
+            throw new IllegalArgumentException("prioritized replay's importance weights need the fused Q step "
+                    + "(ND4J's CPU backend): DL4J's fit multiplies the output by a fractional labels mask");
+        }
+    }
+
+    /** The fused step over {@code net}, or null where it does not apply (a non-CPU backend). */
+    private static FusedQNet fused(MultiLayerNetwork net, int batch) {
+        return FusedQNet.supports(net) ? new FusedQNet(net, batch) : null;
     }
 
     /** The online Q-network. */
@@ -100,11 +122,20 @@ public final class DqnAgent implements Agent {
 
     @Override
     public int greedy(float[] observation) {
-        return BellmanTargets.argmax(q(observation), 0, actions);
+        return BellmanTargets.argmax(onlineQ(observation), 0, actions);
     }
 
-    /** Q(s, ·) of the online network. */
+    /** Q(s, ·) of the online network (a fresh array). */
     public float[] q(float[] observation) {
+        return onlineQ(observation).clone();
+    }
+
+    /** Q(s, ·) of the online network, in an array the next call reuses. */
+    private float[] onlineQ(float[] observation) {
+        if (onlineFused != null) {
+            onlineFused.forward(observation, 1, qOne);
+            return qOne;
+        }
         RlNetworks.copyInto(observation, one);
         return online.output(one, false).data().asFloat();
     }
@@ -133,6 +164,9 @@ public final class DqnAgent implements Agent {
         double beta = Math.min(1.0, cfg.priorityBeta0()
                 + (1.0 - cfg.priorityBeta0()) * step / Math.max(1, cfg.priorityBetaSteps()));
         replay.sample(rng, beta, batch);
+        if (onlineFused != null) {
+            return fusedStep();
+        }
         RlNetworks.copyInto(batch.observations, inObs);
         RlNetworks.copyInto(batch.next, inNext);
         float[] nextTarget = target.output(inNext, false).data().asFloat();
@@ -146,18 +180,27 @@ public final class DqnAgent implements Agent {
             labels[k] = targets[i];
             mask[k] = batch.weights[i];
         }
-        if (cfg.replay() == Replay.PRIORITIZED) {
-            float[] now = online.output(inObs, false).data().asFloat();
-            for (int i = 0; i < targets.length; i++) {
-                tdErrors[i] = targets[i] - now[i * actions + batch.actions[i]];
-            }
-        }
         RlNetworks.copyInto(labels, labelArray);
         RlNetworks.copyInto(mask, maskArray);
         online.fit(inObs, labelArray, null, maskArray);
         replay.updatePriorities(batch.slots, tdErrors);
         updates++;
         return online.score();
+    }
+
+    /** {@link #trainStep} on the fused networks: targets from the sampled batch, then one TD step. */
+    private double fusedStep() {
+        int b = targets.length;
+        targetFused.forward(batch.next, b, nextTargetQ);
+        if (cfg.doubleDqn()) {
+            onlineFused.forward(batch.next, b, nextOnlineQ);
+        }
+        BellmanTargets.compute(batch.rewards, batch.discounts, batch.terminated, nextTargetQ,
+                cfg.doubleDqn() ? nextOnlineQ : null, actions, targets);
+        double loss = onlineFused.train(batch.observations, batch.actions, targets, batch.weights, b, tdErrors);
+        replay.updatePriorities(batch.slots, tdErrors);
+        updates++;
+        return loss;
     }
 
     @Override
@@ -193,6 +236,7 @@ public final class DqnAgent implements Agent {
         byte[] net = new byte[in.readInt()];
         in.readFully(net);
         online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
+        onlineFused = fused(online, targets.length);
         float[] t = new float[in.readInt()];
         ReplayBuffer.readFloats(in, t, t.length);
         RlNetworks.setParameters(target, t);

@@ -13,8 +13,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * The temporal-difference loss of DQN on Q(s,a) for the taken action only: squared error, or Huber with
  * threshold δ (Mnih et al. 2015, "error clipping": the gradient of the error is clipped to [−δ, δ]).
  *
- * <p>Which action was taken arrives as the labels mask, shape [batch, actions]: 1 (or a prioritized-replay
- * importance weight, Schaul et al. 2016) at the taken action, 0 elsewhere, so untaken actions get no gradient.
+ * <p>Which action was taken arrives as the labels mask, shape [batch, actions]: 1 at the taken action, 0
+ * elsewhere, so untaken actions get no gradient. The loss weights each element by the mask, but DL4J's
+ * {@code fit} also multiplies the output by the mask before the loss, so a fractional mask (a prioritized-replay
+ * importance weight, Schaul et al. 2016) would scale Q as well: weighted steps go through {@link FusedQNet}.
  * Per example: MSE {@code d²}, Huber {@code ½d²} for |d| ≤ δ and {@code δ(|d| − ½δ)} beyond, with
  * {@code d = Q(s,a) − y}. DL4J averages over the minibatch, like PyTorch's {@code mse_loss} and
  * {@code smooth_l1_loss} on the gathered Q-values.
