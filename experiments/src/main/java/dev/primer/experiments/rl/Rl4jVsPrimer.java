@@ -16,6 +16,8 @@ import java.util.Map;
 /**
  * Our DQN and RL4J's QLearningDiscreteDense on the same task, network and hyperparameters (MinAtar preset
  * on flattened Breakout by default), one after the other in one JVM: training frames/s and greedy return.
+ * Both train the same DL4J network; ours steps it with {@link dev.primer.rl.nets.FusedQNet} on the CPU
+ * backend, RL4J with DL4J's {@code fit}.
  */
 public final class Rl4jVsPrimer implements Experiment {
 

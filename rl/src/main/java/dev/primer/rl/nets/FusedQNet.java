@@ -2,18 +2,22 @@ package dev.primer.rl.nets;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -52,16 +56,15 @@ public final class FusedQNet {
     private final List<Dense> dense = new ArrayList<>();
     private final int inputs;
     private final int outputs;
-    private final FloatBuffer paramValues;
-    private final FloatBuffer gradValues;
-    private final float[][] chunk = new float[2][4096];
+    private final FloatPointer paramsAll;
+    private final FloatPointer gradientAll;
+    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
     private final DefaultGradient gradientForUpdater;
     private final boolean plainUpdates;
     private final boolean miniBatch;
-    private List<UpdaterBlock> blocks;
-    private final Native in;
     private final Native[] act;
     private final Native[] delta;
+    private List<UpdaterBlock> blocks;
 
     /**
      * A 3×3 stride-1 valid convolution over C×H×W planes: weights [F][C·9], biases, the im2col buffer and the
@@ -85,11 +88,14 @@ public final class FusedQNet {
         }
     }
 
-    /** A dense layer's weights [nIn, nOut] (column-major if {@code transposedStore}) and biases; ReLU unless the head. */
-    private record Dense(int nIn, int nOut, Param w, Param b, boolean transposedStore, boolean relu) {
+    /** A dense layer's weights [nIn, nOut] (column-major, so row-major [nOut][nIn]) and biases; ReLU unless the head. */
+    private record Dense(int nIn, int nOut, Param w, Param b, boolean relu) {
     }
 
-    /** A parameter view: its values and its gradient as pointers and buffers into the flat vectors, and a scratch row. */
+    /**
+     * A parameter view: its values and its gradient as pointers and buffers into the flat vectors, and a scratch row
+     * (the values while going forward, the gradient being summed going back).
+     */
     private record Param(FloatPointer value, FloatPointer grad, FloatBuffer values, FloatBuffer grads, float[] scratch) {
         /** The values, copied into the scratch row. */
         float[] read() {
@@ -119,7 +125,7 @@ public final class FusedQNet {
         }
     }
 
-    /** Whether {@code net} is a network this class computes: see {@link #FusedQNet}. */
+    /** Whether {@code net} is a network this class computes (see {@link #FusedQNet}); builds one to see. */
     public static boolean supports(MultiLayerNetwork net) {
         try {
             new FusedQNet(net, 1);
@@ -130,14 +136,16 @@ public final class FusedQNet {
     }
 
     /**
-     * Binds to {@code net}, which must be [3×3 stride-1 valid conv, ReLU]? then ReLU dense layers then an identity
-     * output layer with {@link TdLoss}, float, biased, without dropout, on the CPU backend; batches up to {@code
-     * maxBatch} rows.
+     * Binds to {@code net} for batches of up to {@code maxBatch} rows. The network must be an optional first
+     * {@link ConvolutionLayer} (3×3, stride 1, valid, NCHW, fed by DL4J's flat-to-CNN preprocessor), then
+     * {@link DenseLayer}s, then an {@link OutputLayer} with {@link TdLoss}: plain ReLU hidden layers, an identity
+     * head, float parameters in DL4J's layouts, no dropout, weight noise or constraints, on the CPU backend.
+     *
+     * @throws IllegalArgumentException naming the first requirement {@code net} does not meet
      */
     public FusedQNet(MultiLayerNetwork net, int maxBatch) {
-        if (!Nd4j.getEnvironment().isCPU()) {
-            throw new IllegalArgumentException("the fused Q-network step needs ND4J's CPU backend");
-        }
+        require(Nd4j.getEnvironment().isCPU(), "ND4J's CPU backend");
+        require(maxBatch > 0, "batches of at least one row");
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
@@ -151,37 +159,40 @@ public final class FusedQNet {
         }
         FloatBuffer pAll = params.data().asNioFloat();
         FloatBuffer gAll = gradient.data().asNioFloat();
-        this.paramValues = pAll.slice(0, (int) params.length());
-        this.gradValues = gAll.slice(0, (int) gradient.length());
+        this.paramsAll = new FloatPointer(pAll.slice(0, (int) params.length()));
+        this.gradientAll = new FloatPointer(gAll.slice(0, (int) gradient.length()));
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         Layer[] layers = net.getLayers();
         this.gradientForUpdater = new DefaultGradient(gradient);
         Conv c = null;
-        int width = 0;
         boolean plain = true;
         for (int i = 0; i < layers.length; i++) {
-            org.deeplearning4j.nn.conf.layers.Layer lc = layers[i].conf().getLayer();
-            require(lc instanceof BaseLayer bl && bl.getIDropout() == null, "layers without dropout");
-            BaseLayer bl = (BaseLayer) lc;
             boolean last = i == layers.length - 1;
-            require(last ? bl.getActivationFn() instanceof ActivationIdentity : bl.getActivationFn() instanceof ActivationReLU,
-                    "ReLU hidden layers and an identity head");
-            plain &= isEmpty(bl.getRegularization()) && isEmpty(bl.getRegularizationBias())
-                    && (bl.getGradientNormalization() == null || bl.getGradientNormalization() == GradientNormalization.None);
+            require(layers[i].conf().getLayer() instanceof BaseLayer, "DL4J's feed-forward layers");
+            BaseLayer lc = (BaseLayer) layers[i].conf().getLayer();
+            require(lc.getIDropout() == null && lc.getWeightNoise() == null && isEmpty(lc.getConstraints()),
+                    "layers without dropout, weight noise or constraints");
+            require(last ? lc.getActivationFn() instanceof ActivationIdentity
+                    : new ActivationReLU().equals(lc.getActivationFn()), "plain ReLU hidden layers and an identity head");
+            plain &= isEmpty(lc.getRegularization()) && isEmpty(lc.getRegularizationBias())
+                    && (lc.getGradientNormalization() == null || lc.getGradientNormalization() == GradientNormalization.None);
             Param w = param(net, i, "W", pAll, gAll);
             Param b = param(net, i, "b", pAll, gAll);
             int index = i;
             Map<String, INDArray> views = lc.initializer().getGradientsFromFlattened(layers[i].conf(),
                     layers[i].getGradientsViewArray());
             views.forEach((k, v) -> gradientForUpdater.setGradientFor(index + "_" + k, v));
-            if (lc instanceof ConvolutionLayer cl) {
-                require(i == 0 && conf.getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor, "a first conv layer");
+            INDArray wv = net.getParam(i + "_W");
+            if (lc.getClass() == ConvolutionLayer.class) {
+                ConvolutionLayer cl = (ConvolutionLayer) lc;
+                require(i == 0 && conf.getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor
+                        && conf.getInputPreProcess(1) instanceof CnnToFeedForwardPreProcessor,
+                        "a convolution as the first layer, between DL4J's flat/CNN preprocessors");
+                require(Arrays.equals(cl.getKernelSize(), new int[] {3, 3}) && Arrays.equals(cl.getStride(), new int[] {1, 1})
+                        && Arrays.equals(cl.getPadding(), new int[] {0, 0}) && Arrays.equals(cl.getDilation(), new int[] {1, 1})
+                        && cl.getConvolutionMode() == ConvolutionMode.Truncate && cl.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                        && wv.ordering() == 'c', "a 3×3 stride-1 valid NCHW convolution");
                 FeedForwardToCnnPreProcessor p = (FeedForwardToCnnPreProcessor) conf.getInputPreProcess(0);
-                require(java.util.Arrays.equals(cl.getKernelSize(), new int[] {3, 3})
-                        && java.util.Arrays.equals(cl.getStride(), new int[] {1, 1})
-                        && java.util.Arrays.equals(cl.getPadding(), new int[] {0, 0})
-                        && java.util.Arrays.equals(cl.getDilation(), new int[] {1, 1})
-                        && cl.getConvolutionMode() == ConvolutionMode.Truncate, "a 3×3 stride-1 valid convolution");
                 int ch = (int) p.getNumChannels();
                 int h = (int) p.getInputHeight();
                 int wd = (int) p.getInputWidth();
@@ -189,28 +200,27 @@ public final class FusedQNet {
                 int positions = (h - 2) * (wd - 2);
                 c = new Conv(ch, h, wd, f, w, b, new Native(ch * 9 * maxBatch * positions),
                         new Native(f * maxBatch * positions));
-                width = f * c.positions();
             } else {
-                require(lc instanceof DenseLayer || (last && lc instanceof OutputLayer), "dense layers and an output layer");
-                int nIn = (int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) lc).getNIn();
-                int nOut = (int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) lc).getNOut();
-                INDArray wv = net.getParam(i + "_W");
-                dense.add(new Dense(nIn, nOut, w, b, wv.ordering() == 'f' && wv.stride(0) == 1, !last));
-                width = i == 0 ? nIn : width;
+                require(lc.getClass() == (last ? OutputLayer.class : DenseLayer.class),
+                        "dense layers and an output layer after the optional convolution");
+                FeedForwardLayer ff = (FeedForwardLayer) lc;
+                require(wv.ordering() == 'f' && wv.stride(0) == 1, "dense weights in DL4J's column-major layout");
+                dense.add(new Dense((int) ff.getNIn(), (int) ff.getNOut(), w, b, !last));
             }
         }
-        require(layers[layers.length - 1].conf().getLayer() instanceof OutputLayer o && o.getLossFn() instanceof TdLoss,
+        require(((OutputLayer) layers[layers.length - 1].conf().getLayer()).getLossFn() instanceof TdLoss,
                 "an output layer with TdLoss");
         this.loss = (TdLoss) ((OutputLayer) layers[layers.length - 1].conf().getLayer()).getLossFn();
         this.conv = c;
         this.plainUpdates = plain;
-        this.miniBatch = layers[0].conf().isMiniBatch();
+        this.miniBatch = net.conf().isMiniBatch();
         this.inputs = c != null ? c.channels() * c.height() * c.width() : dense.get(0).nIn();
         this.outputs = dense.get(dense.size() - 1).nOut();
-        this.in = new Native(maxBatch * inputs);
         this.act = new Native[dense.size() + 1];
         this.delta = new Native[dense.size() + 1];
-        act[0] = c != null ? new Native(maxBatch * width) : in;
+        int width = dense.get(0).nIn();
+        require(c == null || width == c.filters() * c.positions(), "a dense layer as wide as the convolution's output");
+        act[0] = new Native(maxBatch * width);
         delta[0] = c != null ? new Native(maxBatch * width) : null;
         for (int l = 0; l < dense.size(); l++) {
             act[l + 1] = new Native(maxBatch * dense.get(l).nOut());
@@ -240,6 +250,11 @@ public final class FusedQNet {
         return new Param(new FloatPointer(values), new FloatPointer(grads), values, grads, new float[len]);
     }
 
+    /** Whether steps now apply the updater blocks' rules directly (from the second step, without regularisation). */
+    boolean updatesDirectly() {
+        return blocks != null;
+    }
+
     /** Input features per row. */
     public int inputs() {
         return inputs;
@@ -266,11 +281,14 @@ public final class FusedQNet {
         int last = dense.size();
         float[] q = act[last].heap;
         float[] d = delta[last].heap;
-        java.util.Arrays.fill(d, 0, n * outputs, 0f);
+        Arrays.fill(d, 0, n * outputs, 0f);
         float delta0 = (float) loss.getDelta();
         float scale = blocks != null && miniBatch ? 1f / n : 1f;
         double sum = 0;
         for (int i = 0; i < n; i++) {
+            if (actions[i] < 0 || actions[i] >= outputs) {
+                throw new IllegalArgumentException("action " + actions[i] + " of row " + i + " is not in [0, " + outputs + ")");
+            }
             int k = i * outputs + actions[i];
             float err = q[k] - targets[i];
             float w = weights[i];
@@ -299,11 +317,10 @@ public final class FusedQNet {
                 b.getGradientUpdater().applyUpdater(b.getGradientView(), iteration, net.getEpochCount());
             }
         } else {
-            net.getUpdater().update(net, gradientForUpdater, iteration, net.getEpochCount(), n,
-                    LayerWorkspaceMgr.noWorkspaces());
+            net.getUpdater().update(net, gradientForUpdater, iteration, net.getEpochCount(), n, noWorkspaces);
             blocks = plainUpdates ? initialisedBlocks() : null;
         }
-        descend();
+        openblas_nolapack.cblas_saxpy((int) net.numParams(), -1f, gradientAll, 1, paramsAll, 1);
         net.getLayerWiseConfigurations().setIterationCount(iteration + 1);
         double score = sum / n;
         net.setScore(score);
@@ -329,31 +346,17 @@ public final class FusedQNet {
         return u.getUpdaterBlocks();
     }
 
-    /** θ ← θ − update, in L1-sized chunks of the flat vectors. */
-    private void descend() {
-        float[] p = chunk[0];
-        float[] u = chunk[1];
-        for (int from = 0, total = paramValues.limit(); from < total; from += p.length) {
-            int len = Math.min(p.length, total - from);
-            paramValues.get(from, p, 0, len);
-            gradValues.get(from, u, 0, len);
-            for (int i = 0; i < len; i++) {
-                p[i] -= u[i];
-            }
-            paramValues.put(from, p, 0, len);
-        }
-    }
-
     /** Forward pass of {@code n} rows: activations of every layer in {@code act}, heap and host copies. */
     private void run(float[] obs, int n) {
-        if (n > maxBatch || obs.length < n * inputs) {
-            throw new IllegalArgumentException(n + " rows of " + inputs + " for a batch of at most " + maxBatch);
+        if (n < 1 || n > maxBatch || obs.length < n * inputs) {
+            throw new IllegalArgumentException(n + " rows of " + inputs + " from " + obs.length
+                    + " inputs, for batches of 1 to " + maxBatch);
         }
         if (conv != null) {
             forwardConv(obs, n);
         } else {
-            System.arraycopy(obs, 0, in.heap, 0, n * inputs);
-            in.push(n * inputs);
+            System.arraycopy(obs, 0, act[0].heap, 0, n * inputs);
+            act[0].push(n * inputs);
         }
         for (int l = 0; l < dense.size(); l++) {
             Dense layer = dense.get(l);
@@ -361,14 +364,11 @@ public final class FusedQNet {
             Native y = act[l + 1];
             if (n == 1) {
                 // one row (acting): a matrix-vector product, without GEMM's packing of the whole weight matrix
-                openblas_nolapack.cblas_sgemv(ROW_MAJOR, layer.transposedStore() ? NO_TRANS : TRANS,
-                        layer.transposedStore() ? layer.nOut() : layer.nIn(),
-                        layer.transposedStore() ? layer.nIn() : layer.nOut(), 1f, layer.w().value(),
-                        layer.transposedStore() ? layer.nIn() : layer.nOut(), x.ptr, 1, 0f, y.ptr, 1);
+                openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, layer.nOut(), layer.nIn(), 1f, layer.w().value(),
+                        layer.nIn(), x.ptr, 1, 0f, y.ptr, 1);
             } else {
-                openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, layer.transposedStore() ? TRANS : NO_TRANS, n,
-                        layer.nOut(), layer.nIn(), 1f, x.ptr, layer.nIn(), layer.w().value(),
-                        layer.transposedStore() ? layer.nIn() : layer.nOut(), 0f, y.ptr, layer.nOut());
+                openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, layer.nOut(), layer.nIn(), 1f, x.ptr,
+                        layer.nIn(), layer.w().value(), layer.nIn(), 0f, y.ptr, layer.nOut());
             }
             y.pull(n * layer.nOut());
             float[] bias = layer.b().read();
@@ -436,15 +436,10 @@ public final class FusedQNet {
         Dense layer = dense.get(l);
         Native x = act[l];
         Native dz = delta[l + 1];
-        if (layer.transposedStore()) {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, layer.nOut(), layer.nIn(), n, 1f, dz.ptr,
-                    layer.nOut(), x.ptr, layer.nIn(), 0f, layer.w().grad(), layer.nIn());
-        } else {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, layer.nIn(), layer.nOut(), n, 1f, x.ptr,
-                    layer.nIn(), dz.ptr, layer.nOut(), 0f, layer.w().grad(), layer.nOut());
-        }
+        openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, layer.nOut(), layer.nIn(), n, 1f, dz.ptr,
+                layer.nOut(), x.ptr, layer.nIn(), 0f, layer.w().grad(), layer.nIn());
         float[] db = layer.b().scratch();
-        java.util.Arrays.fill(db, 0f);
+        Arrays.fill(db, 0f);
         float[] g = dz.heap;
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < db.length; j++) {
@@ -456,9 +451,8 @@ public final class FusedQNet {
             return;
         }
         Native dx = delta[l];
-        openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, layer.transposedStore() ? NO_TRANS : TRANS, n, layer.nIn(),
-                layer.nOut(), 1f, dz.ptr, layer.nOut(), layer.w().value(),
-                layer.transposedStore() ? layer.nIn() : layer.nOut(), 0f, dx.ptr, layer.nIn());
+        openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, layer.nIn(), layer.nOut(), 1f, dz.ptr,
+                layer.nOut(), layer.w().value(), layer.nIn(), 0f, dx.ptr, layer.nIn());
         dx.pull(n * layer.nIn());
         float[] h = x.heap;
         float[] d = dx.heap;

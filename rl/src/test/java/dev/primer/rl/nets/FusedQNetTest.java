@@ -2,6 +2,7 @@ package dev.primer.rl.nets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.optim.LearningRate;
@@ -28,11 +29,14 @@ class FusedQNetTest {
             LearningRate.constant(2.5e-4), 0, 0);
     private static final Updates ADAM_L2_CLIPPED = new Updates(Optimizer.adam(), LearningRate.constant(1e-3), 1e-3,
             0.5);
+    private static final Updates ADAM = Updates.adam(1e-3);
+    private static final Updates SGD = new Updates(Optimizer.sgd(), LearningRate.constant(1), 0, 0);
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(new RlNetworks.MinAtarConv(4, 10, 10), 3, TdLoss.Kind.HUBER, RMSPROP, 32),
                 Arguments.of(new RlNetworks.MinAtarConv(7, 10, 10), 6, TdLoss.Kind.MSE, ADAM_L2_CLIPPED, 17),
+                Arguments.of(new RlNetworks.MinAtarConv(3, 6, 9), 4, TdLoss.Kind.HUBER, ADAM, 32),
                 Arguments.of(new RlNetworks.Mlp(4, new int[] {64, 64}), 2, TdLoss.Kind.HUBER, ADAM_L2_CLIPPED, 32),
                 Arguments.of(new RlNetworks.Mlp(6, new int[] {32}), 3, TdLoss.Kind.MSE, RMSPROP, 5));
     }
@@ -82,6 +86,7 @@ class FusedQNetTest {
             assertClose(reference.params().toFloatVector(), fused.params().toFloatVector(), 2e-5, "parameters");
         }
         assertEquals(reference.getIterationCount(), fused.getIterationCount());
+        assertEquals(updates.l2() == 0 && updates.clipNorm() == 0, step.updatesDirectly(), "direct updater path");
         float[] one = new float[in];
         one[0] = 1;
         float[] q = new float[actions];
@@ -92,9 +97,8 @@ class FusedQNetTest {
 
     @Test
     void anImportanceWeightScalesTheGradientAndTheLoss() {
-        Updates sgd = new Updates(Optimizer.sgd(), LearningRate.constant(1), 0, 0);
         MultiLayerNetwork base = RlNetworks.qNetwork(new RlNetworks.MinAtarConv(2, 5, 5), 3,
-                new TdLoss(TdLoss.Kind.HUBER, 1), sgd, 3);
+                new TdLoss(TdLoss.Kind.HUBER, 1), SGD, 3);
         float[] obs = new float[50];
         for (int i = 0; i < obs.length; i += 3) {
             obs[i] = 1;
@@ -123,6 +127,45 @@ class FusedQNetTest {
             moved = Math.max(moved, Math.abs(step[0][i]));
         }
         assertTrue(moved > 1e-3, "the unit-weight step moved the parameters: " + moved);
+    }
+
+    @Test
+    void onTheDirectPathTwoWeightedRowsAverageLikeOneRowOfTheirMeanWeight() {
+        MultiLayerNetwork base = RlNetworks.qNetwork(new RlNetworks.Mlp(3, new int[] {16}), 2,
+                new TdLoss(TdLoss.Kind.HUBER, 1), SGD, 5);
+        float[] row = {0.5f, -1f, 2f};
+        float[][] after = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            MultiLayerNetwork net = base.clone();
+            FusedQNet f = new FusedQNet(net, 2);
+            f.train(row, new int[] {0}, new float[] {1f}, new float[] {1f}, 1, null);
+            assertTrue(f.updatesDirectly());
+            float[] q = new float[2];
+            f.forward(row, 1, q);
+            float y = q[1] - 0.25f;
+            if (k == 0) {
+                f.train(row, new int[] {1}, new float[] {y}, new float[] {0.3f}, 1, null);
+            } else {
+                f.train(new float[] {0.5f, -1f, 2f, 0.5f, -1f, 2f}, new int[] {1, 1}, new float[] {y, y},
+                        new float[] {0.25f, 0.35f}, 2, null);
+            }
+            after[k] = net.params().toFloatVector();
+        }
+        assertClose(after[0], after[1], 1e-6, "parameters after the weighted step");
+    }
+
+    @Test
+    void badRowsAndActionsAreRefusedByName() {
+        FusedQNet f = new FusedQNet(RlNetworks.qNetwork(new RlNetworks.Mlp(2, new int[] {4}), 2,
+                new TdLoss(TdLoss.Kind.MSE, 1), SGD, 1), 2);
+        float[] obs = new float[6];
+        float[] q = new float[6];
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.forward(obs, 3, q)).getMessage()
+                .contains("batches of 1 to 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.forward(obs, 0, q)).getMessage()
+                .contains("batches of 1 to 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> f.train(obs, new int[] {0, 2},
+                new float[2], new float[] {1, 1}, 2, null)).getMessage().contains("action 2 of row 1"));
     }
 
     @Test
