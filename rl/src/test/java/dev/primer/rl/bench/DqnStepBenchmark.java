@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The parts of a DQN step (preset network and batch): one gradient update (sample, target forward, fit) and
+ * The parts of a DQN step (preset network and batch): one gradient update (sample, target forward, TD step) and
  * one greedy action (a batch-1 forward). {@code ./primer jmh rl DqnStepBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -155,6 +155,26 @@ class FusedQNetTest {
     }
 
     @Test
+    void aTargetNetworkSyncedBySetParamsIsSeenByItsFusedForwardPass() {
+        RlNetworks.Shape shape = new RlNetworks.MinAtarConv(4, 10, 10);
+        TdLoss loss = new TdLoss(TdLoss.Kind.HUBER, 1);
+        MultiLayerNetwork target = RlNetworks.qNetwork(shape, 3, loss, RMSPROP, 1);
+        MultiLayerNetwork online = RlNetworks.qNetwork(shape, 3, loss, RMSPROP, 2);
+        FusedQNet f = new FusedQNet(target, 1);
+        float[] obs = new float[shape.inputs()];
+        obs[5] = 1;
+        obs[177] = 1;
+        float[] before = new float[3];
+        f.forward(obs, 1, before);
+        target.setParams(online.params());
+        float[] after = new float[3];
+        f.forward(obs, 1, after);
+        assertClose(online.output(Nd4j.create(obs, new long[] {1, obs.length}, DataType.FLOAT), false).toFloatVector(),
+                after, 1e-5, "synced target");
+        assertFalse(java.util.Arrays.equals(before, after), "the two networks differ");
+    }
+
+    @Test
     void badRowsAndActionsAreRefusedByName() {
         FusedQNet f = new FusedQNet(RlNetworks.qNetwork(new RlNetworks.Mlp(2, new int[] {4}), 2,
                 new TdLoss(TdLoss.Kind.MSE, 1), SGD, 1), 2);
