@@ -178,12 +178,11 @@ public final class DqnAgent implements Agent {
         for (int i = 0; i < targets.length; i++) {
             int k = i * actions + batch.actions[i];
             labels[k] = targets[i];
-            mask[k] = batch.weights[i];
+            mask[k] = 1f;
         }
         RlNetworks.copyInto(labels, labelArray);
         RlNetworks.copyInto(mask, maskArray);
         online.fit(inObs, labelArray, null, maskArray);
-        replay.updatePriorities(batch.slots, tdErrors);
         updates++;
         return online.score();
     }
