@@ -58,6 +58,7 @@ public final class Rl4jVsPrimer implements Experiment {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", s.task());
         m.put("steps_each", s.steps());
+        m.put("primer_q_step", agent.usesFusedStep() ? "FusedQNet" : "DL4J fit");
         m.put("primer_frames_per_second", ours.framesPerSecond());
         m.put("rl4j_frames_per_second", rl4j.framesPerSecond());
         m.put("speedup", ratio);

@@ -64,6 +64,7 @@ class RlExperimentsSmokeTest {
         Outcome o = new Rl4jVsPrimer().run(ctx(), new Rl4jVsPrimer.Settings("minatar-breakout", 300, 300, 100, 2));
         assertTrue((double) o.metrics().get("primer_frames_per_second") > 0);
         assertTrue((double) o.metrics().get("rl4j_frames_per_second") > 0);
+        assertEquals("FusedQNet", o.metrics().get("primer_q_step"));
     }
 
     @Test

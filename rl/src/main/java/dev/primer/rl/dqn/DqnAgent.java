@@ -97,6 +97,11 @@ public final class DqnAgent implements Agent {
         return online;
     }
 
+    /** Whether the online network trains through {@link FusedQNet} (ND4J's CPU backend) rather than DL4J's fit. */
+    public boolean usesFusedStep() {
+        return onlineFused != null;
+    }
+
     /** The replay memory. */
     public ReplayBuffer replay() {
         return replay;
