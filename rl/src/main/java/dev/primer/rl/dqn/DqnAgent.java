@@ -50,6 +50,7 @@ public final class DqnAgent implements Agent {
     private final float[] nextOnlineQ;
     private MultiLayerNetwork online;
     private final MultiLayerNetwork target;
+    private final boolean fuse;
     private FusedQNet onlineFused;
     private final FusedQNet targetFused;
     private long updates;
@@ -57,6 +58,11 @@ public final class DqnAgent implements Agent {
 
     /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay stores bytes if {@code byteScale} > 0. */
     public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, float byteScale, long seed) {
+        this(cfg, shape, actions, byteScale, seed, true);
+    }
+
+    /** As the public constructor; {@code fuse} false keeps DL4J's output and fit even on the CPU backend (tests). */
+    DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, float byteScale, long seed, boolean fuse) {
         this.cfg = cfg;
         this.actions = actions;
         this.obsSize = shape.inputs();
@@ -79,8 +85,9 @@ public final class DqnAgent implements Agent {
         this.qOne = new float[actions];
         this.nextTargetQ = new float[b * actions];
         this.nextOnlineQ = new float[b * actions];
-        this.onlineFused = fused(online, b);
-        this.targetFused = fused(target, b);
+        this.fuse = fuse;
+        this.onlineFused = fuse ? fused(online, b) : null;
+        this.targetFused = fuse ? fused(target, b) : null;
         if (onlineFused == null && cfg.replay() == Replay.PRIORITIZED) {
             throw new IllegalArgumentException("prioritized replay's importance weights need the fused Q step "
                     + "(ND4J's CPU backend): DL4J's fit multiplies the output by a fractional labels mask");
@@ -240,7 +247,7 @@ public final class DqnAgent implements Agent {
         byte[] net = new byte[in.readInt()];
         in.readFully(net);
         online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
-        onlineFused = fused(online, targets.length);
+        onlineFused = fuse ? fused(online, targets.length) : null;
         float[] t = new float[in.readInt()];
         ReplayBuffer.readFloats(in, t, t.length);
         RlNetworks.setParameters(target, t);

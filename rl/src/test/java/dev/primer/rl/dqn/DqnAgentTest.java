@@ -2,11 +2,13 @@ package dev.primer.rl.dqn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
+import dev.primer.rl.core.Transition;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -40,6 +42,45 @@ class DqnAgentTest {
         assertEquals(a.network().params(), b.network().params(), "same minibatches, same optimiser state");
         float[] obs = new float[task.shape().inputs()];
         assertArrayEquals(a.q(obs), b.q(obs));
+    }
+
+    @Test
+    void theFusedStepAndDl4jsFitTrainAlike() {
+        Task task = Task.of("minatar-breakout");
+        DqnConfig cfg = task.preset().withMemory(400, 64).withDoubleDqn(true);
+        DqnAgent fused = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, true);
+        DqnAgent dl4j = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, false);
+        assertTrue(fused.usesFusedStep());
+        assertFalse(dl4j.usesFusedStep());
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        int n = task.shape().inputs();
+        for (long step = 1; step <= 200; step++) {
+            float[] s = new float[n];
+            float[] next = new float[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = rnd.nextDouble() < 0.1 ? 1 : 0;
+                next[i] = rnd.nextDouble() < 0.1 ? 1 : 0;
+            }
+            Transition t = new Transition(s, rnd.nextInt(task.actions()), rnd.nextInt(2), next,
+                    rnd.nextDouble() < 0.05, false);
+            fused.observe(t);
+            dl4j.observe(t);
+            double a = fused.update(step);
+            double b = dl4j.update(step);
+            assertEquals(Double.isNaN(a), Double.isNaN(b), "same update schedule at step " + step);
+            if (!Double.isNaN(a)) {
+                assertEquals(b, a, 1e-5 * Math.max(1, Math.abs(b)), "loss at step " + step);
+            }
+        }
+        assertTrue(fused.updates() > 100);
+        float[] fp = fused.policyParameters();
+        float[] dp = dl4j.policyParameters();
+        for (int i = 0; i < fp.length; i++) {
+            assertEquals(dp[i], fp[i], 1e-4 * Math.max(1, Math.abs(dp[i])), "parameter " + i);
+        }
+        float[] obs = new float[n];
+        obs[3] = 1;
+        assertArrayEquals(dl4j.q(obs), fused.q(obs), 1e-4f);
     }
 
     @Test
