@@ -144,12 +144,18 @@ public final class DqnAgent implements Agent {
 
     /** Q(s, ·) of the online network, in an array the next call reuses. */
     private float[] onlineQ(float[] observation) {
-        if (onlineFused != null) {
-            onlineFused.forward(observation, 1, qOne);
-            return qOne;
+        return output(onlineFused, online, observation, 1, one, qOne);
+    }
+
+    /** Q of {@code n} rows of {@code rows}: fused into {@code out}, else through {@code in} and DL4J's output. */
+    private static float[] output(FusedQNet fused, MultiLayerNetwork net, float[] rows, int n, INDArray in,
+                                  float[] out) {
+        if (fused != null) {
+            fused.forward(rows, n, out);
+            return out;
         }
-        RlNetworks.copyInto(observation, one);
-        return online.output(one, false).data().asFloat();
+        RlNetworks.copyInto(rows, in);
+        return net.output(in, false).data().asFloat();
     }
 
     @Override
@@ -176,15 +182,25 @@ public final class DqnAgent implements Agent {
         double beta = Math.min(1.0, cfg.priorityBeta0()
                 + (1.0 - cfg.priorityBeta0()) * step / Math.max(1, cfg.priorityBetaSteps()));
         replay.sample(rng, beta, batch);
-        if (onlineFused != null) {
-            return fusedStep();
-        }
-        RlNetworks.copyInto(batch.observations, inObs);
-        RlNetworks.copyInto(batch.next, inNext);
-        float[] nextTarget = target.output(inNext, false).data().asFloat();
-        float[] nextOnline = cfg.doubleDqn() ? online.output(inNext, false).data().asFloat() : null;
+        int b = targets.length;
+        float[] nextTarget = output(targetFused, target, batch.next, b, inNext, nextTargetQ);
+        float[] nextOnline = cfg.doubleDqn() ? output(onlineFused, online, batch.next, b, inNext, nextOnlineQ) : null;
         BellmanTargets.compute(batch.rewards, batch.discounts, batch.terminated, nextTarget, nextOnline, actions,
                 targets);
+        double loss;
+        if (onlineFused != null) {
+            loss = onlineFused.train(batch.observations, batch.actions, targets, batch.weights, b, tdErrors);
+            replay.updatePriorities(batch.slots, tdErrors);
+        } else {
+            loss = fit();
+        }
+        updates++;
+        return loss;
+    }
+
+    /** DL4J's fit on the batch against {@link #targets}, with a one-hot (0/1) labels mask; returns fit's score. */
+    private double fit() {
+        RlNetworks.copyInto(batch.observations, inObs);
         Arrays.fill(labels, 0f);
         Arrays.fill(mask, 0f);
         for (int i = 0; i < targets.length; i++) {
@@ -195,23 +211,7 @@ public final class DqnAgent implements Agent {
         RlNetworks.copyInto(labels, labelArray);
         RlNetworks.copyInto(mask, maskArray);
         online.fit(inObs, labelArray, null, maskArray);
-        updates++;
         return online.score();
-    }
-
-    /** {@link #trainStep} on the fused networks: targets from the sampled batch, then one TD step. */
-    private double fusedStep() {
-        int b = targets.length;
-        targetFused.forward(batch.next, b, nextTargetQ);
-        if (cfg.doubleDqn()) {
-            onlineFused.forward(batch.next, b, nextOnlineQ);
-        }
-        BellmanTargets.compute(batch.rewards, batch.discounts, batch.terminated, nextTargetQ,
-                cfg.doubleDqn() ? nextOnlineQ : null, actions, targets);
-        double loss = onlineFused.train(batch.observations, batch.actions, targets, batch.weights, b, tdErrors);
-        replay.updatePriorities(batch.slots, tdErrors);
-        updates++;
-        return loss;
     }
 
     @Override

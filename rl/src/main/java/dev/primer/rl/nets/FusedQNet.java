@@ -255,17 +255,7 @@ public final class FusedQNet {
         return blocks != null;
     }
 
-    /** Input features per row. */
-    public int inputs() {
-        return inputs;
-    }
-
-    /** Q-values per row. */
-    public int outputs() {
-        return outputs;
-    }
-
-    /** Q(s,·) of rows {@code [0, n)} of {@code obs} (row-major, {@link #inputs()} each) into {@code q} (row-major). */
+    /** Q(s,·) of rows {@code [0, n)} of {@code obs} (row-major, the network's inputs each) into {@code q} (row-major). */
     public void forward(float[] obs, int n, float[] q) {
         run(obs, n);
         System.arraycopy(act[dense.size()].heap, 0, q, 0, n * outputs);
@@ -282,7 +272,6 @@ public final class FusedQNet {
         float[] q = act[last].heap;
         float[] d = delta[last].heap;
         Arrays.fill(d, 0, n * outputs, 0f);
-        float delta0 = (float) loss.getDelta();
         float scale = blocks != null && miniBatch ? 1f / n : 1f;
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -291,15 +280,8 @@ public final class FusedQNet {
             }
             int k = i * outputs + actions[i];
             float err = q[k] - targets[i];
-            float w = weights[i];
-            float a = Math.abs(err);
-            if (loss.getKind() == TdLoss.Kind.MSE) {
-                sum += a * a * w;
-                d[k] = 2 * err * w * scale;
-            } else {
-                sum += (a <= delta0 ? 0.5f * a * a : delta0 * (a - 0.5f * delta0)) * w;
-                d[k] = Math.max(-delta0, Math.min(delta0, err)) * w * scale;
-            }
+            sum += loss.of(err) * weights[i];
+            d[k] = loss.slope(err) * weights[i] * scale;
             if (tdErrors != null) {
                 tdErrors[i] = -err;
             }

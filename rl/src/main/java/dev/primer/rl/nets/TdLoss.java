@@ -47,6 +47,17 @@ public final class TdLoss implements ILossFunction {
         return delta;
     }
 
+    /** The loss of one error d = Q(s,a) − y: d² or Huber's. */
+    public float of(float d) {
+        float a = Math.abs(d);
+        return kind == Kind.MSE ? a * a : a <= delta ? 0.5f * a * a : (float) (delta * (a - 0.5 * delta));
+    }
+
+    /** The loss's derivative in d: 2d, or d clipped to [−δ, δ]. */
+    public float slope(float d) {
+        return kind == Kind.MSE ? 2 * d : (float) Math.max(-delta, Math.min(delta, d));
+    }
+
     // The batch is [examples, actions] and small, so the loss runs in Java on copies: a handful of ND4J ops
     // per call instead of about twenty.
 
@@ -77,9 +88,7 @@ public final class TdLoss implements ILossFunction {
         int cols = d.length / rows;
         float[] score = new float[rows];
         for (int i = 0; i < d.length; i++) {
-            float a = Math.abs(d[i]);
-            float e = kind == Kind.MSE ? a * a : a <= delta ? 0.5f * a * a : (float) (delta * (a - 0.5 * delta));
-            score[i / cols] += e * weight(m, i, cols, d.length);
+            score[i / cols] += of(d[i]) * weight(m, i, cols, d.length);
         }
         return score;
     }
@@ -105,8 +114,7 @@ public final class TdLoss implements ILossFunction {
         float[] m = mask == null ? null : floats(mask);
         int cols = d.length / (int) labels.size(0);
         for (int i = 0; i < d.length; i++) {
-            float g = kind == Kind.MSE ? 2 * d[i] : (float) Math.max(-delta, Math.min(delta, d[i]));
-            d[i] = g * weight(m, i, cols, d.length);
+            d[i] = slope(d[i]) * weight(m, i, cols, d.length);
         }
         INDArray dLdOut = Nd4j.create(d, preOutput.shape(), preOutput.dataType());
         return fn.backprop(preOutput.dup(), dLdOut).getFirst();
