@@ -2,6 +2,7 @@ package dev.primer.rl.nets;
 
 import dev.primer.nn.Backend;
 import dev.primer.nn.optim.Updates;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -10,11 +11,14 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +27,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * The networks of the RL agents, with nn-core's {@code Networks.base} settings (seeded, float32,
- * workspaces ENABLED, {@link CacheMode#DEVICE}, ReLU init) and nn-core's {@link Updates}.
+ * workspaces ENABLED, {@link CacheMode#DEVICE}, ReLU init; MinAtar's net gets PyTorch's default init instead) and
+ * nn-core's {@link Updates}.
  *
  * <p>Every network takes a flat input row per example; the MinAtar net reshapes it to C×10×10 itself, so
  * our DQN and RL4J (whose observations are flat) feed the same network the same bytes.
@@ -42,7 +47,10 @@ public final class RlNetworks {
     public record Mlp(int inputs, int[] hidden) implements Shape {
     }
 
-    /** MinAtar's Q-net (Young and Tian 2019): conv 3×3×16 stride 1 valid, ReLU, dense 128 ReLU, dense |A|. */
+    /**
+     * MinAtar's Q-net (Young and Tian 2019): conv 3×3×16 stride 1 valid, ReLU, dense 128 ReLU, dense |A|, with
+     * PyTorch's default initialisation as in the reference program ({@link #torchDefaultInit}).
+     */
     public record MinAtarConv(int channels, int height, int width) implements Shape {
         @Override
         public int inputs() {
@@ -100,14 +108,42 @@ public final class RlNetworks {
             list.layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(16)
                     .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build());
             list.layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build());
-            list.layer(new OutputLayer.Builder(loss).nOut(outputs).activation(head)
-                    .weightInit(WeightInit.XAVIER).build());
+            list.layer(new OutputLayer.Builder(loss).nOut(outputs).activation(head).build());
             list.setInputType(InputType.convolutionalFlat(c.height(), c.width(), c.channels()));
         }
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        if (shape instanceof MinAtarConv) {
+            torchDefaultInit(net, seed);
+        }
         return net;
+    }
+
+    /**
+     * Re-initialises {@code net} as PyTorch initialises {@code Conv2d} and {@code Linear} by default, which is what
+     * MinAtar's reference program ({@code examples/dqn.py}) trains: {@code kaiming_uniform_(a=√5)} on the weights
+     * and the same bound on the biases, i.e. every parameter of a layer with fan-in f drawn from U(−1/√f, 1/√f)
+     * (f = in-channels·kernel height·kernel width for a convolution).
+     */
+    static void torchDefaultInit(MultiLayerNetwork net, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (Layer layer : net.getLayers()) {
+            FeedForwardLayer conf = (FeedForwardLayer) layer.conf().getLayer();
+            long fanIn = conf.getNIn();
+            if (conf instanceof ConvolutionLayer c) {
+                fanIn *= (long) c.getKernelSize()[0] * c.getKernelSize()[1];
+            }
+            double bound = 1 / Math.sqrt(fanIn);
+            for (String key : new String[] {DefaultParamInitializer.WEIGHT_KEY, DefaultParamInitializer.BIAS_KEY}) {
+                INDArray p = layer.getParam(key);
+                float[] v = new float[(int) p.length()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) rnd.nextDouble(-bound, bound);
+                }
+                p.assign(Nd4j.create(v, p.shape(), 'c'));
+            }
+        }
     }
 
     private static NeuralNetConfiguration.Builder base(Updates updates, long seed) {
