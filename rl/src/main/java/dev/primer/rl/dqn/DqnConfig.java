@@ -36,7 +36,9 @@ public record DqnConfig(int[] hidden, Updates updates, TdLoss.Kind loss, double 
     /**
      * MinAtar's DQN (Young and Tian 2019, {@code examples/dqn.py}): replay 100k, start 5k, batch 32, target every
      * 1000 frames, ε 1 → 0.1 over 100k frames after replay starts, centred RMSprop lr 2.5e-4 α 0.95 ε 0.01,
-     * Huber, γ 0.99, one update per frame, 5M frames.
+     * Huber, γ 0.99, one update per frame, 5M frames. The RMSprop has no PyTorch {@code momentum}: Nature's
+     * "gradient momentum 0.95" is the decay of the centred gradient average, and the paper's {@code dqn.py} passed no
+     * momentum (MinAtar's author confirms this was intended, in the discussion of the repository's PR #37, 2024).
      */
     public static DqnConfig minatar() {
         return new DqnConfig(new int[0],
