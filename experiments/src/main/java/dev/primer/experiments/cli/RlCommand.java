@@ -1,5 +1,7 @@
 package dev.primer.experiments.cli;
 
+import dev.primer.experiments.core.Plots;
+import dev.primer.rl.core.RunCurves;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
@@ -7,18 +9,28 @@ import dev.primer.rl.dqn.DqnConfig;
 import dev.primer.rl.dqn.Replay;
 import dev.primer.rl.nets.TdLoss;
 import dev.primer.rl.rl4j.Rl4jRunner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code primer rl}: train our DQN or RL4J's on a task from the command line. */
 @Command(name = "rl", mixinStandardHelpOptions = true,
-        description = "Reinforcement learning: our DQN (rl dqn) and RL4J's (rl rl4j) on cartpole or minatar-<game>.",
-        subcommands = {RlCommand.Dqn.class, RlCommand.Rl4j.class})
+        description = "Reinforcement learning: our DQN (rl dqn) and RL4J's (rl rl4j) on cartpole or minatar-<game>; "
+                + "several runs' learning curves combined (rl curves).",
+        subcommands = {RlCommand.Dqn.class, RlCommand.Rl4j.class, RlCommand.Curves.class})
 public final class RlCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -162,6 +174,122 @@ public final class RlCommand implements Runnable {
                 Json.write(common.json, r);
             }
             return 0;
+        }
+    }
+
+    /**
+     * {@code primer rl curves}: several runs' training curves combined as MinAtar's {@code plot_return.py} does
+     * (each run's last-{@code window}-episode mean, then mean ± standard error across runs).
+     */
+    @Command(name = "curves", mixinStandardHelpOptions = true,
+            description = "Combine the training curves of several runs (their episodes.csv): each run's mean return "
+                    + "over its last --window episodes, then mean ± standard error across runs, as MinAtar's "
+                    + "plot_return.py averages its 30 runs. Prints a table; writes curves.csv (every run and the "
+                    + "mean) and curves.png (the mean ± standard error).")
+    static final class Curves implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "RUN", description = "a run's output directory (searched for "
+                + "episodes.csv) or an episodes.csv file")
+        List<Path> paths;
+
+        @Option(names = "--window", defaultValue = "100", description = "episodes per trailing mean "
+                + "(default: ${DEFAULT-VALUE}, MinAtar's)")
+        int window;
+
+        @Option(names = "--every", defaultValue = "1000000", description = "frames between rows of the printed "
+                + "table (default: ${DEFAULT-VALUE})")
+        long every;
+
+        @Option(names = "--resolution", defaultValue = "10000", description = "frames between points of the CSV "
+                + "and the plot (default: ${DEFAULT-VALUE})")
+        long resolution;
+
+        @Option(names = "--out", description = "directory for curves.csv and curves.png (default: no files)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (window < 1 || every < 1 || resolution < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--window, --every and --resolution must be positive");
+            }
+            List<RunCurves.Run> runs = new ArrayList<>();
+            for (Path p : paths) {
+                try {
+                    runs.addAll(RunCurves.read(p));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+            RunCurves.Summary table = RunCurves.summarise(runs, window, RunCurves.commonFrames(runs, every));
+            System.out.print(format(runs, table));
+            if (out != null) {
+                Files.createDirectories(out);
+                RunCurves.Summary fine = RunCurves.summarise(runs, window, RunCurves.commonFrames(runs, resolution));
+                writeCsv(out.resolve("curves.csv"), runs, fine);
+                Plots.lines(out, "curves.png", runs.size() + " runs: mean return of the last " + window
+                        + " training episodes", "frames", "return", series(runs.size(), fine));
+                System.out.println("wrote " + out.resolve("curves.csv") + " and " + out.resolve("curves.png"));
+            }
+            return 0;
+        }
+
+        /** One row per frame: each run's value, then the mean ± standard error. */
+        private static String format(List<RunCurves.Run> runs, RunCurves.Summary s) {
+            int[] width = runs.stream().mapToInt(r -> Math.max(6, r.name().length())).toArray();
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%12s", "frames"));
+            for (int r = 0; r < runs.size(); r++) {
+                b.append(String.format(Locale.ROOT, " %" + width[r] + "s", runs.get(r).name()));
+            }
+            b.append("   mean ± s.e.\n");
+            for (int f = 0; f < s.frames().length; f++) {
+                b.append(String.format(Locale.ROOT, "%,12d", s.frames()[f]));
+                for (int r = 0; r < runs.size(); r++) {
+                    b.append(String.format(Locale.ROOT, " %" + width[r] + ".2f", s.perRun()[r][f]));
+                }
+                b.append(String.format(Locale.ROOT, "   %.2f ± %.2f%n", s.mean()[f], s.stdErr()[f]));
+            }
+            return b.toString();
+        }
+
+        private static void writeCsv(Path file, List<RunCurves.Run> runs, RunCurves.Summary s) throws IOException {
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("frame,mean,std_err");
+                for (RunCurves.Run r : runs) {
+                    w.write("," + r.name().replace(',', '_'));
+                }
+                w.newLine();
+                for (int f = 0; f < s.frames().length; f++) {
+                    w.write(String.format(Locale.ROOT, "%d,%.4f,%.4f", s.frames()[f], s.mean()[f], s.stdErr()[f]));
+                    for (double[] run : s.perRun()) {
+                        w.write(String.format(Locale.ROOT, ",%.4f", run[f]));
+                    }
+                    w.newLine();
+                }
+            }
+        }
+
+        /**
+         * The mean of {@code runs} runs and mean ± one standard error (plot_return.py draws seaborn's 68% band,
+         * about the same); frames without a value are left out.
+         */
+        private static List<Plots.Series> series(int runs, RunCurves.Summary s) {
+            double[] lo = new double[s.mean().length];
+            double[] hi = new double[s.mean().length];
+            for (int f = 0; f < lo.length; f++) {
+                lo[f] = s.mean()[f] - s.stdErr()[f];
+                hi[f] = s.mean()[f] + s.stdErr()[f];
+            }
+            return Stream.of(line("mean − s.e.", s.frames(), lo), line("mean + s.e.", s.frames(), hi),
+                    line("mean of " + runs, s.frames(), s.mean())).filter(l -> l.x().length > 0).toList();
+        }
+
+        private static Plots.Series line(String name, long[] frames, double[] values) {
+            int[] keep = IntStream.range(0, values.length).filter(i -> !Double.isNaN(values[i])).toArray();
+            return new Plots.Series(name, Arrays.stream(keep).mapToDouble(i -> frames[i]).toArray(),
+                    Arrays.stream(keep).mapToDouble(i -> values[i]).toArray());
         }
     }
 }

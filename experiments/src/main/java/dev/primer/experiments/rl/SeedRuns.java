@@ -1,6 +1,7 @@
 package dev.primer.experiments.rl;
 
 import dev.primer.experiments.core.Plots;
+import dev.primer.rl.core.RunCurves;
 import dev.primer.rl.core.Training;
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +27,8 @@ final class SeedRuns {
 
     /** The mean return of the last (up to) 100 training episodes after each episode, as a plot series. */
     static Plots.Series trainingCurve(String name, Training.Result r) {
-        double[] ret = r.episodeReturns();
-        double[] smooth = new double[ret.length];
-        double sum = 0;
-        for (int i = 0; i < ret.length; i++) {
-            sum += ret[i] - (i >= Training.RECENT ? ret[i - Training.RECENT] : 0);
-            smooth[i] = sum / Math.min(i + 1, Training.RECENT);
-        }
-        return new Plots.Series(name, r.episodeSteps(), smooth);
+        return new Plots.Series(name, r.episodeSteps(),
+                RunCurves.trailingMean(r.episodeReturns(), Training.RECENT));
     }
 
     /** Keeps only non-empty series (XChart refuses empty ones). */

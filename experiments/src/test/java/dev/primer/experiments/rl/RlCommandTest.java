@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.primer.experiments.cli.RlCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code primer rl dqn} and {@code primer rl rl4j} train, report and write JSON; a rerun of dqn resumes. */
+/**
+ * {@code primer rl dqn} and {@code primer rl rl4j} train, report and write JSON; a rerun of dqn resumes;
+ * {@code primer rl curves} combines runs.
+ */
 class RlCommandTest {
     @TempDir
     Path dir;
@@ -40,5 +44,29 @@ class RlCommandTest {
     @Test
     void anUnknownEnvironmentIsAnError() {
         assertTrue(run("rl4j", "--env", "pacman", "--steps", "10") != 0);
+    }
+
+    @Test
+    void curvesCombineRunsIntoATableCsvAndPlot() throws Exception {
+        for (int seed = 1; seed <= 2; seed++) {
+            Path run = Files.createDirectories(dir.resolve("seed" + seed).resolve("breakout"));
+            Files.writeString(run.resolve("episodes.csv"), "step,episode,return,length\n5,1," + seed + ",5\n12,2,"
+                    + (3 * seed) + ",7\n");
+            Files.writeString(run.resolve("train.csv"), "step,loss,epsilon\n20,0.1,1\n");
+        }
+        Path out = dir.resolve("curves");
+        assertEquals(0, run("curves", "--window", "2", "--every", "10", "--resolution", "5", "--out", out.toString(),
+                dir.resolve("seed1").toString(), dir.resolve("seed2").toString()));
+        List<String> csv = Files.readAllLines(out.resolve("curves.csv"));
+        assertEquals("frame,mean,std_err,seed1,seed2", csv.get(0));
+        // frame 15: seed1 (1+3)/2 = 2, seed2 (2+6)/2 = 4: mean 3, standard error |2 − 4| / 2 = 1
+        assertEquals("15,3.0000,1.0000,2.0000,4.0000", csv.get(3));
+        assertEquals(5, csv.size(), "frames 5, 10, 15, 20");
+        assertTrue(Files.exists(out.resolve("curves.png")));
+    }
+
+    @Test
+    void curvesOfAMissingRunIsAnError() {
+        assertTrue(run("curves", dir.resolve("nothing").toString()) != 0);
     }
 }

@@ -321,14 +321,9 @@ public final class Training {
 
     private static void writeCurve(Path dir, List<EvalPoint> evals, double[] epSteps, double[] epReturns)
             throws IOException {
-        double[] smooth = new double[epReturns.length];
-        double sum = 0;
-        for (int i = 0; i < epReturns.length; i++) {
-            sum += epReturns[i] - (i >= RECENT ? epReturns[i - RECENT] : 0);
-            smooth[i] = sum / Math.min(i + 1, RECENT);
-        }
         LearningCurve.write(dir.resolve(CURVE), "learning curve", List.of(
-                new LearningCurve.Series("training return (mean of last " + RECENT + " episodes)", epSteps, smooth),
+                new LearningCurve.Series("training return (mean of last " + RECENT + " episodes)", epSteps,
+                        RunCurves.trailingMean(epReturns, RECENT)),
                 new LearningCurve.Series("greedy evaluation return",
                         evals.stream().mapToDouble(EvalPoint::step).toArray(),
                         evals.stream().mapToDouble(EvalPoint::mean).toArray())));
