@@ -56,16 +56,13 @@ public final class RunCurves {
 
     /** The mean return of the last {@code window} episodes that ended at or before {@code frame} (NaN if none). */
     public static double at(Run run, int window, long frame) {
-        int n = endedBy(run.steps(), frame);
-        if (n == 0) {
-            return Double.NaN;
-        }
-        int from = Math.max(0, n - window);
-        double sum = 0;
-        for (int i = from; i < n; i++) {
-            sum += run.returns()[i];
-        }
-        return sum / (n - from);
+        return valueAt(trailingMean(run.returns(), window), run.steps(), frame);
+    }
+
+    /** {@code smooth} (one value per episode, ended at {@code steps}) after the last episode ended by frame; NaN if none. */
+    private static double valueAt(double[] smooth, double[] steps, long frame) {
+        int n = endedBy(steps, frame);
+        return n == 0 ? Double.NaN : smooth[n - 1];
     }
 
     /** How many of the ascending {@code steps} are ≤ {@code frame}. */
@@ -85,13 +82,14 @@ public final class RunCurves {
     /** Every run's trailing mean at {@code frames}, with the mean across runs and its standard error. */
     public static Summary summarise(List<Run> runs, int window, long[] frames) {
         double[][] perRun = new double[runs.size()][frames.length];
+        double[][] smooth = runs.stream().map(r -> trailingMean(r.returns(), window)).toArray(double[][]::new);
         double[] mean = new double[frames.length];
         double[] stdErr = new double[frames.length];
         for (int f = 0; f < frames.length; f++) {
             double sum = 0, sumSq = 0;
             int n = 0;
             for (int r = 0; r < runs.size(); r++) {
-                double v = at(runs.get(r), window, frames[f]);
+                double v = valueAt(smooth[r], runs.get(r).steps(), frames[f]);
                 perRun[r][f] = v;
                 if (!Double.isNaN(v)) {
                     sum += v;
