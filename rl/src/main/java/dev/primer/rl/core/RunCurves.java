@@ -59,7 +59,7 @@ public final class RunCurves {
         return valueAt(trailingMean(run.returns(), window), run.steps(), frame);
     }
 
-    /** {@code smooth} (one value per episode, ended at {@code steps}) after the last episode ended by frame; NaN if none. */
+    /** {@code smooth} (a value per episode, ended at {@code steps}) after the last episode ended by frame, else NaN. */
     private static double valueAt(double[] smooth, double[] steps, long frame) {
         int n = endedBy(steps, frame);
         return n == 0 ? Double.NaN : smooth[n - 1];
