@@ -4,6 +4,8 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.nn.optim.LearningRate;
+import dev.primer.nn.optim.Updates;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
@@ -18,13 +20,16 @@ import java.util.Map;
  * DQN with MinAtar's preset on a MinAtar game (system property {@code primer.minatar.game}, default
  * breakout): learning curve, the average of the last 100 training episodes (MinAtar's metric) and frames/s.
  * The full budget runs 2M frames (the paper's reference is 5M; system property {@code primer.minatar.frames} sets
- * another length); checkpoints let a killed run resume, also into a longer run.
+ * another length; {@code primer.minatar.stepSize} replaces the preset's RMSprop step size, the one parameter the
+ * paper sweeps); checkpoints let a killed run resume, also into a longer run.
  */
 public final class DqnMinAtar implements Experiment {
     /** The system property that picks the game. */
     public static final String GAME_PROPERTY = "primer.minatar.game";
     /** The system property that overrides the number of frames of either budget. */
     public static final String FRAMES_PROPERTY = "primer.minatar.frames";
+    /** The system property that replaces the preset's step size (Young and Tian sweep it in powers of 2). */
+    public static final String STEP_SIZE_PROPERTY = "primer.minatar.stepSize";
     /** Published DQN returns at 5M frames (Young and Tian 2019, Figure 2). */
     static final Map<String, Double> PUBLISHED = Map.of("breakout", 10.0, "freeway", 50.0, "asterix", 17.0,
             "seaquest", 20.0, "space_invaders", 43.0);
@@ -37,7 +42,7 @@ public final class DqnMinAtar implements Experiment {
     /** quick: 30k frames, replay 30k, start 1k, ε over 15k; full: 2M frames with the unchanged MinAtar preset. */
     static Settings settings(Context ctx) {
         String game = System.getProperty(GAME_PROPERTY, "breakout");
-        DqnConfig preset = DqnConfig.minatar();
+        DqnConfig preset = stepSize(DqnConfig.minatar(), System.getProperty(STEP_SIZE_PROPERTY));
         DqnConfig quick = preset.withMemory(30_000, 1_000).withEpsilon(new EpsilonSchedule(1, 0.1, 15_000, 1_000));
         long frames = frames(System.getProperty(FRAMES_PROPERTY), ctx.pick(30_000L, 2_000_000L));
         return new Settings(game, frames, ctx.pick(quick, preset), ctx.pick(10_000L, 100_000L),
@@ -59,6 +64,23 @@ public final class DqnMinAtar implements Experiment {
         }
         throw new IllegalArgumentException(FRAMES_PROPERTY + " must be a positive whole number of frames, not '"
                 + value + "'");
+    }
+
+    /** {@code preset} with a constant step size of {@code value}, or {@code preset} itself when value is null. */
+    static DqnConfig stepSize(DqnConfig preset, String value) {
+        if (value == null) {
+            return preset;
+        }
+        try {
+            double lr = Double.parseDouble(value.strip());
+            if (lr > 0 && Double.isFinite(lr)) {
+                return preset.withUpdates(new Updates(preset.updates().optimizer(), LearningRate.constant(lr),
+                        preset.updates().l2(), preset.updates().clipNorm()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the property's name
+        }
+        throw new IllegalArgumentException(STEP_SIZE_PROPERTY + " must be a positive number, not '" + value + "'");
     }
 
     @Override
@@ -84,6 +106,7 @@ public final class DqnMinAtar implements Experiment {
                 System.console() != null, ctx.seed()), task.envs(), agent);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("game", s.game());
+        m.put("step_size", s.config().updates().lr().initial());
         m.put("frames", r.state().step());
         m.put("resumed_from_frame", r.resumedFrom());
         m.put("episodes", r.state().episodes());

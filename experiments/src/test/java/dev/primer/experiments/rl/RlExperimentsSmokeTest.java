@@ -1,6 +1,7 @@
 package dev.primer.experiments.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,22 @@ class RlExperimentsSmokeTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> DqnMinAtar.frames(bad, 2_000_000L));
             assertTrue(e.getMessage().contains(DqnMinAtar.FRAMES_PROPERTY) && e.getMessage().contains("'" + bad + "'"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aStepSizePropertyReplacesOnlyTheStepSizeAndABadOneIsNamed() {
+        DqnConfig preset = DqnConfig.minatar();
+        assertSame(preset, DqnMinAtar.stepSize(preset, null));
+        DqnConfig swept = DqnMinAtar.stepSize(preset, " 4.8828125e-4 ");
+        assertEquals(4.8828125e-4, swept.updates().lr().initial());
+        assertEquals(2.5e-4, preset.updates().lr().initial());
+        assertEquals(preset, swept.withUpdates(preset.updates()));
+        for (String bad : new String[] {"fast", "0", "-1e-4", "NaN", "Infinity", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DqnMinAtar.stepSize(preset, bad));
+            assertTrue(e.getMessage().contains(DqnMinAtar.STEP_SIZE_PROPERTY) && e.getMessage().contains("'" + bad + "'"),
                     e.getMessage());
         }
     }
