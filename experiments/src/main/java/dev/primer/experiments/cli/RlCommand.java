@@ -202,6 +202,10 @@ public final class RlCommand implements Runnable {
                 + "table (default: ${DEFAULT-VALUE})")
         long every;
 
+        @Option(names = "--spans", description = "print each run's mean over all the episodes that end in each "
+                + "--every frames, instead of its last --window episodes (the CSV and plot keep the trailing mean)")
+        boolean spans;
+
         @Option(names = "--resolution", defaultValue = "10000", description = "frames between points of the CSV "
                 + "and the plot (default: ${DEFAULT-VALUE})")
         long resolution;
@@ -223,7 +227,9 @@ public final class RlCommand implements Runnable {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
             }
-            RunCurves.Summary table = RunCurves.summarise(runs, window, RunCurves.commonFrames(runs, every));
+            long[] rows = RunCurves.commonFrames(runs, every);
+            RunCurves.Summary table = spans ? RunCurves.summariseSpans(runs, every, rows)
+                    : RunCurves.summarise(runs, window, rows);
             System.out.print(format(runs, table));
             if (out != null) {
                 Files.createDirectories(out);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.experiments.cli.RlCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +66,27 @@ class RlCommandTest {
         assertEquals("15,3.0000,1.0000,2.0000,4.0000", csv.get(3));
         assertEquals(5, csv.size(), "frames 5, 10, 15, 20");
         assertTrue(Files.exists(out.resolve("curves.png")));
+    }
+
+    @Test
+    void curvesWithSpansPrintEachRunsMeanOverAllEpisodesInEachSpan() throws Exception {
+        for (int seed = 1; seed <= 2; seed++) {
+            Path run = Files.createDirectories(dir.resolve("seed" + seed));
+            Files.writeString(run.resolve("episodes.csv"), "step,episode,return,length\n5,1," + seed + ",5\n12,2,"
+                    + (3 * seed) + ",7\n18,3," + (5 * seed) + ",6\n");
+            Files.writeString(run.resolve("train.csv"), "step,loss,epsilon\n20,0.1,1\n");
+        }
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("curves", "--spans", "--every", "10", dir.resolve("seed1").toString(),
+                    dir.resolve("seed2").toString()));
+        } finally {
+            System.setOut(stdout);
+        }
+        // (10, 20]: seed1 (3+5)/2 = 4, seed2 (6+10)/2 = 8: mean 6, standard error |4 − 8| / 2 = 2
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("4.00   8.00   6.00 ± 2.00"), printed::toString);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The learning curves of several runs combined as MinAtar's {@code examples/plot_return.py} combines its 30
  * (Young and Tian 2019): each run's return averaged over its last {@code window} finished training episodes,
- * read at common frames, then the mean across runs and its standard error.
+ * read at common frames, then the mean across runs and its standard error. The same summary is also available
+ * over spans of frames: each run's mean over all the episodes that end in a span.
  */
 public final class RunCurves {
     private RunCurves() {
@@ -33,7 +34,7 @@ public final class RunCurves {
      * The runs at common frames.
      *
      * @param frames  the frames
-     * @param perRun  per run, the trailing mean at each frame (NaN before its first finished episode)
+     * @param perRun  per run, its value at each frame (NaN where it has none)
      * @param mean    the mean over the runs that have a value at each frame (NaN when none has)
      * @param stdErr  the standard error of that mean, s/√n with the n−1 sample deviation (NaN when n &lt; 2)
      */
@@ -81,16 +82,49 @@ public final class RunCurves {
 
     /** Every run's trailing mean at {@code frames}, with the mean across runs and its standard error. */
     public static Summary summarise(List<Run> runs, int window, long[] frames) {
+        double[][] perRun = new double[runs.size()][];
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            double[] smooth = trailingMean(run.returns(), window);
+            perRun[r] = Arrays.stream(frames).mapToDouble(f -> valueAt(smooth, run.steps(), f)).toArray();
+        }
+        return across(frames, perRun);
+    }
+
+    /**
+     * Every run's mean return over all the episodes that end in (frame − span, frame] at each of {@code frames}
+     * (NaN where none does), with the mean across runs and its standard error. Over a span of many episodes this
+     * is a plateau's level, without the swing of a 100-episode window.
+     */
+    public static Summary summariseSpans(List<Run> runs, long span, long[] frames) {
+        if (span < 1) {
+            throw new IllegalArgumentException("span must be at least 1 frame, not " + span);
+        }
         double[][] perRun = new double[runs.size()][frames.length];
-        double[][] smooth = runs.stream().map(r -> trailingMean(r.returns(), window)).toArray(double[][]::new);
+        for (int r = 0; r < runs.size(); r++) {
+            double[] steps = runs.get(r).steps();
+            double[] prefix = new double[steps.length + 1];
+            for (int i = 0; i < steps.length; i++) {
+                prefix[i + 1] = prefix[i] + runs.get(r).returns()[i];
+            }
+            for (int f = 0; f < frames.length; f++) {
+                int from = endedBy(steps, frames[f] - span);
+                int to = endedBy(steps, frames[f]);
+                perRun[r][f] = to == from ? Double.NaN : (prefix[to] - prefix[from]) / (to - from);
+            }
+        }
+        return across(frames, perRun);
+    }
+
+    /** The mean over the runs with a value at each frame, and its standard error. */
+    private static Summary across(long[] frames, double[][] perRun) {
         double[] mean = new double[frames.length];
         double[] stdErr = new double[frames.length];
         for (int f = 0; f < frames.length; f++) {
             double sum = 0, sumSq = 0;
             int n = 0;
-            for (int r = 0; r < runs.size(); r++) {
-                double v = valueAt(smooth[r], runs.get(r).steps(), frames[f]);
-                perRun[r][f] = v;
+            for (double[] run : perRun) {
+                double v = run[f];
                 if (!Double.isNaN(v)) {
                     sum += v;
                     sumSq += v * v;

@@ -55,6 +55,20 @@ class RunCurvesTest {
     }
 
     @Test
+    void spansAverageEveryEpisodeEndingInThem() {
+        RunCurves.Summary s = RunCurves.summariseSpans(List.of(A, B), 20, new long[] {20, 40, 60});
+        // a ends episodes at 10, 20 | 30, 40 | none in (40, 60]; b at 25 | 45.
+        assertArrayEquals(new double[] {2, 6, Double.NaN}, s.perRun()[0], 1e-12);
+        assertArrayEquals(new double[] {Double.NaN, 2, 10}, s.perRun()[1], 1e-12);
+        assertEquals(2, s.mean()[0], 1e-12);
+        assertEquals(4, s.mean()[1], 1e-12);
+        assertEquals(2, s.stdErr()[1], 1e-12, "two runs: |6 − 2| / 2");
+        assertEquals(10, s.mean()[2], 1e-12, "only b has an episode ending in (40, 60]");
+        assertEquals(4, RunCurves.summariseSpans(List.of(A), 1_000, new long[] {1_000}).mean()[0], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> RunCurves.summariseSpans(List.of(A), 0, new long[] {10}));
+    }
+
+    @Test
     void commonFramesStopAtTheShortestRun() {
         assertArrayEquals(new long[] {20, 40}, RunCurves.commonFrames(List.of(A, B), 20));
         assertArrayEquals(new long[] {50}, RunCurves.commonFrames(List.of(A, B), 100));
