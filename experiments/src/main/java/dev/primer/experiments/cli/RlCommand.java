@@ -183,7 +183,8 @@ public final class RlCommand implements Runnable {
      */
     @Command(name = "curves", mixinStandardHelpOptions = true,
             description = "Combine the training curves of several runs (their episodes.csv): each run's mean return "
-                    + "over its last --window episodes, then mean ± standard error across runs, as MinAtar's "
+                    + "over its last --window episodes (with --spans, over all episodes in each --every frames), then "
+                    + "mean ± standard error across runs, as MinAtar's "
                     + "plot_return.py averages its 30 runs. Prints a table; writes curves.csv (every run and the "
                     + "mean) and curves.png (the mean ± standard error).")
     static final class Curves implements Callable<Integer> {

@@ -21,7 +21,8 @@ import java.util.Map;
  * breakout): learning curve, the average of the last 100 training episodes (MinAtar's metric) and frames/s.
  * The full budget runs 2M frames (the paper's reference is 5M; system property {@code primer.minatar.frames} sets
  * another length; {@code primer.minatar.stepSize} replaces the preset's RMSprop step size, the one parameter the
- * paper sweeps); checkpoints let a killed run resume, also into a longer run.
+ * paper sweeps); checkpoints let a killed run resume, also into a longer run. A resumed run keeps the step size its
+ * checkpoint trained with, and the result's {@code step_size} is that one.
  */
 public final class DqnMinAtar implements Experiment {
     /** The system property that picks the game. */
@@ -39,7 +40,7 @@ public final class DqnMinAtar implements Experiment {
                     long checkpointEvery) {
     }
 
-    /** quick: 30k frames, replay 30k, start 1k, ε over 15k; full: 2M frames with the unchanged MinAtar preset. */
+    /** quick: 30k frames, replay 30k, start 1k, ε over 15k; full: 2M frames with the MinAtar preset (step size aside). */
     static Settings settings(Context ctx) {
         String game = System.getProperty(GAME_PROPERTY, "breakout");
         DqnConfig preset = stepSize(DqnConfig.minatar(), System.getProperty(STEP_SIZE_PROPERTY));
@@ -106,7 +107,7 @@ public final class DqnMinAtar implements Experiment {
                 System.console() != null, ctx.seed()), task.envs(), agent);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("game", s.game());
-        m.put("step_size", s.config().updates().lr().initial());
+        m.put("step_size", agent.stepSize());
         m.put("frames", r.state().step());
         m.put("resumed_from_frame", r.resumedFrom());
         m.put("episodes", r.state().episodes());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.primer.experiments.core.Budget;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
+import dev.primer.nn.optim.LearningRate;
+import dev.primer.nn.optim.Updates;
 import dev.primer.rl.dqn.DqnConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,7 @@ class RlExperimentsSmokeTest {
         Outcome o = new DqnMinAtar().run(ctx(), new DqnMinAtar.Settings("breakout", 1_200,
                 DqnConfig.minatar().withMemory(1_000, 200), 600, 2, 600));
         assertEquals(1_200L, o.metrics().get("frames"));
+        assertEquals(2.5e-4, (double) o.metrics().get("step_size"), 1e-12);
         assertTrue((double) o.metrics().get("frames_per_second") > 0);
         assertTrue(o.headline().contains("breakout"));
         assertPlots(o);
@@ -97,6 +100,8 @@ class RlExperimentsSmokeTest {
         DqnConfig swept = DqnMinAtar.stepSize(preset, " 4.8828125e-4 ");
         assertEquals(4.8828125e-4, swept.updates().lr().initial());
         assertEquals(2.5e-4, preset.updates().lr().initial());
+        assertEquals(new Updates(preset.updates().optimizer(), LearningRate.constant(4.8828125e-4),
+                preset.updates().l2(), preset.updates().clipNorm()), swept.updates());
         assertEquals(preset, swept.withUpdates(preset.updates()));
         for (String bad : new String[] {"fast", "0", "-1e-4", "NaN", "Infinity", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

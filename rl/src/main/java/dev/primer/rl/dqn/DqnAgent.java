@@ -104,6 +104,11 @@ public final class DqnAgent implements Agent {
         return online;
     }
 
+    /** The step size the online network trains with now (after a resume, its checkpoint's). */
+    public double stepSize() {
+        return online.getLearningRate(0);
+    }
+
     /** Whether the online network trains through {@link FusedQNet} (ND4J's CPU backend) rather than DL4J's fit. */
     public boolean usesFusedStep() {
         return onlineFused != null;
