@@ -15,9 +15,9 @@ import dev.primer.atari.spaces.Discrete;
  * a = last_action}; default 0.1) and ALE v5's {@code repeat_action_probability} (default 0.25).
  *
  * <p>The remembered action returns to NOOP (0) at every reset, as in ALE, so an episode's trajectory depends only
- * on its seed and actions. MinAtar's first release (2019, when its README first showed DQN
- * results) did the same: each game drew the sticky action itself and its {@code reset} set {@code last_action = 0}.
- * Later releases draw it in {@code Environment} and carry the action across episodes.
+ * on its seed and actions. MinAtar's first release (2019, when its README first showed DQN results) did the same:
+ * each game drew the sticky action itself and its {@code reset} set {@code last_action = 0}. Later releases draw it
+ * in {@code Environment} and carry the action across episodes.
  *
  * <p>A step that is refused (bad action, before reset, after the episode ended) changes nothing here: the random
  * draw and the remembered action are rolled back when the inner environment refuses the step.
