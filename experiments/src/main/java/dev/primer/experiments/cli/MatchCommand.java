@@ -1,9 +1,9 @@
 package dev.primer.experiments.cli;
 
-import dev.primer.mcts.match.GameResult;
-import dev.primer.mcts.match.Match;
-import dev.primer.mcts.match.MatchConfig;
-import dev.primer.mcts.match.MatchReport;
+import dev.primer.experiments.match.GameResult;
+import dev.primer.experiments.match.Match;
+import dev.primer.experiments.match.MatchConfig;
+import dev.primer.experiments.match.MatchReport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.primer.mcts.match;
+package dev.primer.experiments.match;
 
 /** An engine broke the game: it crashed, timed out, answered an error, or played an illegal move. */
 public final class EngineFailure extends Exception {

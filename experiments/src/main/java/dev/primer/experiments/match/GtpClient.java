@@ -1,4 +1,4 @@
-package dev.primer.mcts.match;
+package dev.primer.experiments.match;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.primer.mcts.match;
+package dev.primer.experiments.match;
 
 import dev.primer.go.board.Color;
 import java.util.Optional;

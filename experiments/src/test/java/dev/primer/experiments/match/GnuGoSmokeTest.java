@@ -1,4 +1,4 @@
-package dev.primer.mcts.match;
+package dev.primer.experiments.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

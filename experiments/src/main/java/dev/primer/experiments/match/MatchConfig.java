@@ -1,4 +1,4 @@
-package dev.primer.mcts.match;
+package dev.primer.experiments.match;
 
 import java.nio.file.Path;
 import java.util.Optional;
