@@ -146,7 +146,8 @@ public final class Match {
         return finish(index, aColor, game, o, refereeScore, agrees, moves);
     }
 
-    private static char winnerLetter(String score) {
+    /** Returns the winner's letter of a score or result ('B', 'W'), '0' for a draw. */
+    static char winnerLetter(String score) {
         String t = score.strip().toUpperCase(Locale.ROOT);
         return t.startsWith("B") ? 'B' : t.startsWith("W") ? 'W' : '0';
     }

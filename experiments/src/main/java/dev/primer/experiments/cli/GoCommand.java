@@ -1,0 +1,95 @@
+package dev.primer.experiments.cli;
+
+import dev.primer.experiments.match.Corpus;
+import dev.primer.experiments.match.CorpusConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code primer go}: tools for Go data (a self-play game corpus). */
+@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora.",
+        subcommands = {GoCommand.CorpusCommand.class})
+final class GoCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code primer go corpus}: a GTP engine plays itself after random opening moves; one SGF per game. */
+    @Command(name = "corpus", mixinStandardHelpOptions = true,
+            description = "A GTP engine plays itself after K random legal opening moves, until two passes or a "
+                    + "resignation; games are scored by area after the engine's dead stones and saved as "
+                    + "DIR/game-NNNNNN.sgf. Resumable: a rerun into the same DIR adds games and replays none "
+                    + "(DIR/corpus.tsv records every game). Games with a kept game's moves are dropped.")
+    static final class CorpusCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--engine", required = true,
+                description = "the GTP engine, e.g. \"/usr/games/gnugo --mode gtp --level 10 --chinese-rules\"")
+        String engine;
+
+        @Option(names = "--games", required = true, description = "games the corpus should hold at the end")
+        int games;
+
+        @Option(names = "--out", required = true, description = "directory of the SGF files and the ledger")
+        Path out;
+
+        @Option(names = "--size", defaultValue = "9", description = "board size (default: ${DEFAULT-VALUE})")
+        int size;
+
+        @Option(names = "--komi", defaultValue = "7", description = "komi (default: ${DEFAULT-VALUE})")
+        double komi;
+
+        @Option(names = "--random-opening", defaultValue = "4",
+                description = "uniformly random legal moves before the engine plays (default: ${DEFAULT-VALUE})")
+        int randomOpening;
+
+        @Option(names = "--threads", defaultValue = "1", description = "engine processes (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the openings (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--move-timeout", defaultValue = "60",
+                description = "seconds per engine command before the game is given up (default: ${DEFAULT-VALUE})")
+        double moveTimeout;
+
+        @Override
+        public Integer call() throws Exception {
+            CorpusConfig config;
+            try {
+                config = CorpusConfig.of(engine, out).withGames(games).withSize(size).withKomi(komi)
+                        .withRandomOpening(randomOpening).withThreads(threads).withSeed(seed)
+                        .withMoveTimeout(moveTimeout);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            AtomicLong last = new AtomicLong(System.nanoTime());
+            Corpus corpus = new Corpus(config, e -> {
+                long now = System.nanoTime();
+                w.printf(Locale.ROOT, "game %d: %s %s%s (%.1f s)%n", e.game(), e.status().name().toLowerCase(Locale.ROOT),
+                        e.result(), e.detail().isEmpty() ? "" : ", " + e.detail(), (now - last.getAndSet(now)) / 1e9);
+                w.flush();
+            });
+            Corpus.Summary s;
+            try {
+                s = corpus.run();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            w.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed%n", out, s.kept(),
+                    s.duplicates(), s.failed());
+            return 0;
+        }
+    }
+}
