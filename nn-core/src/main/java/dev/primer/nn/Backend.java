@@ -29,7 +29,7 @@ public final class Backend {
     public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
     /** Set to {@code false} to run the plain DL4J layers (no oneDNN helpers). */
     public static final String ONEDNN_PROPERTY = "primer.onednn";
-    /** Threads for native ops when {@code OMP_NUM_THREADS} is unset (default 1: see nn-core/PERFORMANCE.md). */
+    /** Threads for native ops when {@code OMP_NUM_THREADS} is unset (default 1: see nn-core/docs/performance.md). */
     public static final String THREADS_PROPERTY = "primer.threads";
     /** JavaCPP's limit on the process's physical memory; 0 disables the per-allocation check. */
     public static final String PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";

@@ -9,7 +9,7 @@ package org.nd4j.nativeblas;
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment}, so the lookup fails and the
  * oneDNN layer helpers never switch on. This class answers under the old name and reports what the
  * native library itself says ({@code isUseONEDNN()}), so the helpers run exactly when libnd4jcpu
- * was built with oneDNN and has it enabled. See nn-core/PERFORMANCE.md.
+ * was built with oneDNN and has it enabled. See nn-core/docs/performance.md.
  */
 public final class Nd4jCpu {
     private static final String NATIVE_ENVIRONMENT = "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
