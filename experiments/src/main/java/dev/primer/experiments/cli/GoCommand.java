@@ -3,6 +3,8 @@ package dev.primer.experiments.cli;
 import dev.primer.experiments.match.Corpus;
 import dev.primer.experiments.match.CorpusConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code primer go}: tools for Go data (a self-play game corpus). */
-@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora.",
-        subcommands = {GoCommand.CorpusCommand.class})
+@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora, packed to ship and unpacked to resume.",
+        subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class})
 final class GoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,6 +91,58 @@ final class GoCommand implements Runnable {
             }
             w.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed%n", out, s.kept(),
                     s.duplicates(), s.failed());
+            return 0;
+        }
+    }
+
+    /** {@code primer go pack}: a corpus directory's kept games as one compressed collection, to ship. */
+    @Command(name = "pack", mixinStandardHelpOptions = true,
+            description = "Write the kept games of corpus DIR, in game order, to FILE.sgf.gz (one game a line) and its "
+                    + "ledger to FILE.tsv.gz.")
+    static final class PackCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--from", required = true, description = "corpus directory (from 'primer go corpus')")
+        Path from;
+
+        @Option(names = "--to", required = true, description = "the collection, e.g. data/go/gnugo-l10-9x9.sgf.gz")
+        Path to;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(from.resolve(Corpus.LEDGER))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no corpus ledger in " + from);
+            }
+            int n = Corpus.pack(from, to);
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d games -> %s and %s%n", n, to, Corpus.ledgerOf(to));
+            return 0;
+        }
+    }
+
+    /** {@code primer go unpack}: a packed collection back into a corpus directory that generation resumes. */
+    @Command(name = "unpack", mixinStandardHelpOptions = true,
+            description = "Restore corpus DIR from FILE.sgf.gz and FILE.tsv.gz, so that 'primer go corpus --out DIR' "
+                    + "adds games to it.")
+    static final class UnpackCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--from", required = true, description = "the collection written by 'primer go pack'")
+        Path from;
+
+        @Option(names = "--to", required = true, description = "a new corpus directory")
+        Path to;
+
+        @Override
+        public Integer call() throws Exception {
+            int n;
+            try {
+                n = Corpus.unpack(from, to);
+            } catch (IllegalArgumentException | NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d games -> %s%n", n, to);
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import dev.primer.go.Rules;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Legality;
+import dev.primer.go.corpus.GameCorpus;
 import dev.primer.go.score.DeadStones;
 import dev.primer.go.score.Score;
 import dev.primer.go.sgf.Sgf;
@@ -13,6 +14,8 @@ import dev.primer.go.sgf.SgfGames;
 import dev.primer.go.sgf.SgfNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 
 /**
@@ -292,6 +297,59 @@ public final class Corpus {
             throw new IllegalStateException(MAX_FAILURES_IN_A_ROW + " games in a row failed, the last with: "
                     + lastFailure + " (engine '" + config.engine() + "'); the " + kept + " kept games stay in "
                     + config.out());
+        }
+    }
+
+    /**
+     * Writes the kept games of corpus directory {@code dir}, in game order, to the collection {@code file}
+     * ({@code .sgf.gz}, one game a line) and its ledger beside it as {@link #ledgerOf}; returns the number of games.
+     */
+    public static int pack(Path dir, Path file) throws IOException {
+        List<SgfNode> roots = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(LEDGER), StandardCharsets.UTF_8)) {
+            Entry e = parse(line);
+            if (e != null && e.status() == Status.KEPT) {
+                roots.addAll(Sgf.parse(Files.readString(dir.resolve(fileName(e.game())), StandardCharsets.UTF_8)));
+            }
+        }
+        GameCorpus.write(file, roots);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(ledgerOf(file)))) {
+            Files.copy(dir.resolve(LEDGER), out);
+        }
+        return roots.size();
+    }
+
+    /**
+     * Restores corpus directory {@code dir} from a collection written by {@link #pack} and its ledger, so that a
+     * generation run into {@code dir} resumes; returns the number of games.
+     */
+    public static int unpack(Path file, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (Files.exists(dir.resolve(LEDGER))) {
+            throw new IllegalArgumentException(dir + " already holds a corpus: unpack into a new directory");
+        }
+        List<SgfNode> roots = Sgf.parse(new String(readGzip(file), StandardCharsets.UTF_8));
+        for (SgfNode root : roots) {
+            String gn = root.get("GN");
+            if (gn == null || !gn.matches("game \\d+")) {
+                throw new IllegalArgumentException(file + ": a game without 'GN[game N]' was not packed by primer");
+            }
+            Files.writeString(dir.resolve(fileName(Integer.parseInt(gn.substring(5)))), Sgf.write(List.of(root)),
+                    StandardCharsets.UTF_8);
+        }
+        Files.write(dir.resolve(LEDGER), readGzip(ledgerOf(file)));
+        return roots.size();
+    }
+
+    /** Returns the ledger file that travels with packed collection {@code file}: "x.sgf.gz" → "x.tsv.gz". */
+    public static Path ledgerOf(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.sgf(\\.gz)?$", "");
+        return file.resolveSibling(name + ".tsv.gz");
+    }
+
+    private static byte[] readGzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
         }
     }
 

@@ -34,6 +34,11 @@ public record CorpusConfig(String engine, Path out, int games, int size, double 
         return new CorpusConfig(engine, out, 1_000, 9, 7, 4, 1, 1, 60, 3 * 81);
     }
 
+    /** Returns this corpus in directory {@code dir}. */
+    public CorpusConfig withOut(Path dir) {
+        return new CorpusConfig(engine, dir, games, size, komi, randomOpening, threads, seed, moveTimeoutSeconds, maxMoves);
+    }
+
     /** Returns this corpus with a target of {@code n} kept games. */
     public CorpusConfig withGames(int n) {
         return new CorpusConfig(engine, out, n, size, komi, randomOpening, threads, seed, moveTimeoutSeconds, maxMoves);

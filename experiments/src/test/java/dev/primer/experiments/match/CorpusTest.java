@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.go.GameState;
+import dev.primer.go.corpus.GameCorpus;
+import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.Rules;
 import dev.primer.go.sgf.SgfGames;
 import dev.primer.go.sgf.Sgf;
@@ -141,5 +143,26 @@ class CorpusTest {
             SgfNode root = Sgf.parse(Files.readString(dir.resolve(Corpus.fileName(e.game())))).get(0);
             assertTrue(root.get("PB").startsWith("GNU Go"), root.get("PB"));
         }
+    }
+
+    @Test
+    void aPackedCorpusReadsAsGamesAndUnpacksIntoADirectoryThatResumes(@TempDir Path dir) throws IOException {
+        Path gen = dir.resolve("gen");
+        CorpusConfig config = CorpusConfig.of(PASSER, gen).withGames(6).withRandomOpening(3);
+        new Corpus(config, e -> { }).run();
+        Path file = dir.resolve("c.sgf.gz");
+        assertEquals(6, Corpus.pack(gen, file));
+        assertEquals(dir.resolve("c.tsv.gz"), Corpus.ledgerOf(file));
+        List<GameRecord> games = GameCorpus.read(file, 9, s -> { throw new AssertionError(s); });
+        assertEquals(6, games.size());
+
+        Path back = dir.resolve("back");
+        assertEquals(6, Corpus.unpack(file, back));
+        assertEquals(Files.readString(gen.resolve(Corpus.LEDGER)), Files.readString(back.resolve(Corpus.LEDGER)));
+        List<Corpus.Entry> more = new ArrayList<>();
+        new Corpus(config.withOut(back).withGames(8), more::add).run();
+        assertEquals(2, more.stream().filter(e -> e.status() == Corpus.Status.KEPT).count());
+        assertTrue(more.stream().allMatch(e -> e.game() > 6), "no game replayed: " + more);
+        assertThrows(IllegalArgumentException.class, () -> Corpus.unpack(file, back));
     }
 }
