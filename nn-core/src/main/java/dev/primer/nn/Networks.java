@@ -1,6 +1,8 @@
 package dev.primer.nn;
 
 import dev.primer.nn.optim.Updates;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -39,12 +41,27 @@ public final class Networks {
     public record ImageShape(int channels, int height, int width) {
     }
 
+    /** Which heads a residual tower ends in. */
+    public enum Heads {
+        /** Output "policy" alone (AlphaGo's SL and RL policy networks). */
+        POLICY,
+        /** Output "value" alone (AlphaGo's value network). */
+        VALUE,
+        /** Outputs "policy" then "value" (AlphaGo Zero's two-headed network). */
+        POLICY_AND_VALUE
+    }
+
     /** A residual tower in the AlphaGo Zero layout (Silver et al. 2017, "Methods: neural network architecture"). */
     public record TowerSpec(int inputPlanes, int boardSize, int filters, int blocks, int policyOutputs,
-                            int valueHidden) {
+                            int valueHidden, Heads heads) {
         /** The {@code resnet9} reference workload: 8 planes, 9x9, 64 filters, 6 blocks, 82 moves, value 64. */
         public static TowerSpec resnet9() {
-            return new TowerSpec(8, 9, 64, 6, 82, 64);
+            return new TowerSpec(8, 9, 64, 6, 82, 64, Heads.POLICY_AND_VALUE);
+        }
+
+        /** A policy network over the {@code boardSize}² points and pass. */
+        public static TowerSpec policy(int inputPlanes, int boardSize, int filters, int blocks) {
+            return new TowerSpec(inputPlanes, boardSize, filters, blocks, boardSize * boardSize + 1, 0, Heads.POLICY);
         }
     }
 
@@ -94,8 +111,8 @@ public final class Networks {
     }
 
     /**
-     * Residual tower with a policy head (softmax over {@code policyOutputs}, cross-entropy) and a
-     * value head (tanh, MSE): outputs "policy" then "value"; input "planes" of C×N×N.
+     * Residual tower with a policy head (softmax over {@code policyOutputs}, cross-entropy) and/or a
+     * value head (tanh, MSE), as {@code spec.heads()} says: outputs "policy" then "value"; input "planes" of C×N×N.
      */
     public static ComputationGraph residualTower(TowerSpec spec, Updates updates, long seed) {
         int f = spec.filters();
@@ -112,15 +129,22 @@ public final class Networks {
             g.addLayer(p + "_out", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "_add");
             x = p + "_out";
         }
-        String ph = convBnRelu(g, "policy_head", x, 1, 2);
-        g.addLayer("policy", new OutputLayer.Builder(LossFunction.MCXENT).nOut(spec.policyOutputs())
-                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), ph);
-        String vh = convBnRelu(g, "value_head", x, 1, 1);
-        g.addLayer("value_hidden", new DenseLayer.Builder().nOut(spec.valueHidden())
-                .activation(Activation.RELU).build(), vh);
-        g.addLayer("value", new OutputLayer.Builder(LossFunction.MSE).nOut(1)
-                .activation(Activation.TANH).weightInit(WeightInit.XAVIER).build(), "value_hidden");
-        ComputationGraph graph = new ComputationGraph(g.setOutputs("policy", "value").build());
+        List<String> outputs = new ArrayList<>();
+        if (spec.heads() != Heads.VALUE) {
+            String ph = convBnRelu(g, "policy_head", x, 1, 2);
+            g.addLayer("policy", new OutputLayer.Builder(LossFunction.MCXENT).nOut(spec.policyOutputs())
+                    .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), ph);
+            outputs.add("policy");
+        }
+        if (spec.heads() != Heads.POLICY) {
+            String vh = convBnRelu(g, "value_head", x, 1, 1);
+            g.addLayer("value_hidden", new DenseLayer.Builder().nOut(spec.valueHidden())
+                    .activation(Activation.RELU).build(), vh);
+            g.addLayer("value", new OutputLayer.Builder(LossFunction.MSE).nOut(1)
+                    .activation(Activation.TANH).weightInit(WeightInit.XAVIER).build(), "value_hidden");
+            outputs.add("value");
+        }
+        ComputationGraph graph = new ComputationGraph(g.setOutputs(outputs.toArray(String[]::new)).build());
         graph.init();
         return graph;
     }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param features examples along dimension 0
  * @param labels   one-hot targets along dimension 0
  */
-public record ArrayDataset(INDArray features, INDArray labels) {
+public record ArrayDataset(INDArray features, INDArray labels) implements Batches {
     /** Checks that features and labels hold the same number of examples. */
     public ArrayDataset {
         if (features.size(0) != labels.size(0)) {
@@ -31,6 +31,7 @@ public record ArrayDataset(INDArray features, INDArray labels) {
     }
 
     /** Number of examples. */
+    @Override
     public int size() {
         return (int) features.size(0);
     }
@@ -64,6 +65,7 @@ public record ArrayDataset(INDArray features, INDArray labels) {
     }
 
     /** Minibatches of one epoch in an order fixed by {@code (seed, epoch)}; the last batch may be short. */
+    @Override
     public DataSetIterator batches(int batchSize, long seed, int epoch) {
         int[] order = new int[size()];
         Arrays.setAll(order, i -> i);

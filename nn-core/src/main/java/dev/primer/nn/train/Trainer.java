@@ -3,11 +3,12 @@ package dev.primer.nn.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.primer.nn.Net;
-import dev.primer.nn.data.ArrayDataset;
+import dev.primer.nn.data.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The minibatch training loop: epochs over an {@link ArrayDataset} in a seeded order, evaluation hooks,
- * early stopping, metrics files, checkpoints that resume exactly, and a guard that stops on a NaN/Inf loss
- * with the last good parameters restored.
+ * The minibatch training loop: epochs over {@link Batches} (an in-memory dataset, or batches made on the fly) in a
+ * seeded order, evaluation hooks, early stopping, metrics files, checkpoints that resume exactly, and a guard that
+ * stops on a NaN/Inf loss with the last good parameters restored.
  */
 public final class Trainer {
     /** File name of the rolling checkpoint in the output directory. */
@@ -144,7 +144,7 @@ public final class Trainer {
      * Trains a fresh network from {@code fresh}, or resumes from the output directory's checkpoint when an
      * earlier run there was interrupted; the files of a finished earlier run are replaced.
      */
-    public Result run(Supplier<Net> fresh, ArrayDataset data, Evaluation eval) {
+    public Result run(Supplier<Net> fresh, Batches data, Evaluation eval) {
         Path ckpt = config.outDir() == null ? null : config.outDir().resolve(CHECKPOINT);
         if (ckpt != null && Files.exists(config.outDir().resolve(SUMMARY))) {
             try {
@@ -179,7 +179,7 @@ public final class Trainer {
     }
 
     /** Trains {@code net} from {@code state} on {@code data}, calling {@code eval} (may be null) as configured. */
-    public Result fit(Net net, TrainState state, ArrayDataset data, Evaluation eval) {
+    public Result fit(Net net, TrainState state, Batches data, Evaluation eval) {
         long resumedFrom = state.step();
         Nd4j.getRandom().setSeed(state.ndRngSeed() + state.step());
         MetricsLog log = MetricsLog.open(config.outDir(), state.step());
@@ -193,7 +193,7 @@ public final class Trainer {
         try (ProgressBar bar = progressBar(total, s.step())) {
             outer:
             for (int epoch = s.epoch(); epoch < config.epochs(); epoch++) {
-                DataSetIterator it = data.batches(config.batchSize(), config.seed(), epoch);
+                Iterator<? extends DataSet> it = data.batches(config.batchSize(), config.seed(), epoch);
                 int b = 0;
                 for (; b < s.batchInEpoch() && it.hasNext(); b++) {
                     it.next();

@@ -1,0 +1,86 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.go.corpus.PositionSet;
+import dev.primer.go.features.Plane;
+import dev.primer.go.features.Symmetry;
+import dev.primer.nn.Net;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * How well a policy network predicts the expert: over every position, the network's distribution restricted to the
+ * legal moves (the {@link Plane#LEGAL} plane, and pass) and renormalised; top-1 and top-3 hit rates and the mean
+ * negative log-likelihood of the expert's move, in nats. With {@code averageSymmetries} the distribution is the mean of
+ * the 8 symmetric views, each mapped back to the board.
+ *
+ * @param positions positions scored
+ * @param top1      fraction whose expert move is the most likely legal move (a tie counts as a miss)
+ * @param top3      fraction whose expert move is among the 3 most likely legal moves (ties count against it)
+ * @param nll       mean -log p(expert move)
+ */
+public record PolicyAccuracy(int positions, double top1, double top3, double nll) {
+    /** Floor on a probability before its log, so a move the net rules out costs 16 nats, not infinity. */
+    private static final double MIN_PROBABILITY = 1e-7;
+    private static final int BATCH = 256;
+
+    /** Scores {@code net} (one "planes" input, first output the move distribution) on every position of {@code set}. */
+    public static PolicyAccuracy of(Net net, PositionSet set, boolean averageSymmetries) {
+        int n = set.count();
+        if (n == 0) {
+            return new PolicyAccuracy(0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        int size = set.boardSize();
+        int area = size * size;
+        int moves = area + 1;
+        Symmetry[] views = averageSymmetries ? Symmetry.values() : new Symmetry[] {Symmetry.IDENTITY};
+        int hits1 = 0;
+        int hits3 = 0;
+        double nll = 0;
+        int[] rows = new int[BATCH];
+        for (int start = 0; start < n; start += BATCH) {
+            int b = Math.min(BATCH, n - start);
+            double[] p = new double[b * moves];
+            for (Symmetry s : views) {
+                byte[] sym = new byte[b];
+                Arrays.fill(sym, (byte) s.ordinal());
+                for (int i = 0; i < b; i++) {
+                    rows[i] = start + i;
+                }
+                INDArray x = PolicyBatches.batch(set, Arrays.copyOf(rows, b), sym).getFeatures();
+                float[] out = net.output(x)[0].reshape(b * moves).toFloatVector();
+                for (int i = 0; i < b; i++) {
+                    for (int k = 0; k < moves; k++) {
+                        // the net's output at s(k) is its belief about board point k
+                        p[i * moves + k] += out[i * moves + s.apply(k, size)];
+                    }
+                }
+            }
+            float[] planes = new float[Plane.COUNT * area];
+            for (int i = 0; i < b; i++) {
+                set.planesInto(start + i, Symmetry.IDENTITY, planes, 0);
+                int legalBase = Plane.LEGAL.ordinal() * area;
+                double total = 0;
+                for (int k = 0; k < moves; k++) {
+                    if (k < area && planes[legalBase + k] == 0f) {
+                        p[i * moves + k] = 0;
+                    }
+                    total += p[i * moves + k];
+                }
+                int expert = set.move(start + i, Symmetry.IDENTITY);
+                double pe = total > 0 ? p[i * moves + expert] / total : 0;
+                int better = 0;
+                for (int k = 0; k < moves; k++) {
+                    double pk = p[i * moves + k];
+                    // a tie ranks the expert's move last among equals: ties never count as hits
+                    if (k != expert && pk >= p[i * moves + expert]) {
+                        better++;
+                    }
+                }
+                hits1 += better == 0 ? 1 : 0;
+                hits3 += better < 3 ? 1 : 0;
+                nll -= Math.log(Math.max(pe, MIN_PROBABILITY));
+            }
+        }
+        return new PolicyAccuracy(n, (double) hits1 / n, (double) hits3 / n, nll / n);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.go.corpus.PositionSet;
+import dev.primer.go.features.Plane;
+import dev.primer.go.features.Symmetry;
+import dev.primer.nn.data.Batches;
+import dev.primer.nn.data.SplitMix64;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Minibatches for a policy network: each position's planes under one of the 8 symmetries drawn at random per example
+ * and epoch (AlphaGo's augmentation), and the expert's move under the same symmetry as a one-hot row over the size²
+ * points and pass.
+ */
+public final class PolicyBatches implements Batches {
+    private static final Symmetry[] SYMMETRIES = Symmetry.values();
+
+    private final PositionSet positions;
+
+    /** Creates batches over {@code positions}. */
+    public PolicyBatches(PositionSet positions) {
+        this.positions = positions;
+    }
+
+    @Override
+    public int size() {
+        return positions.count();
+    }
+
+    @Override
+    public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
+        int n = positions.count();
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
+        rng.shuffle(order);
+        byte[] symmetry = new byte[n];
+        for (int i = 0; i < n; i++) {
+            symmetry[i] = (byte) rng.nextInt(SYMMETRIES.length);
+        }
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int b = Math.min(batchSize, n - next);
+                int[] rows = Arrays.copyOfRange(order, next, next + b);
+                byte[] sym = new byte[b];
+                for (int i = 0; i < b; i++) {
+                    sym[i] = symmetry[next + i];
+                }
+                next += b;
+                return batch(positions, rows, sym);
+            }
+        };
+    }
+
+    /** Returns the positions {@code rows}, each under {@code SYMMETRIES[sym[i]]}, as features and one-hot moves. */
+    static DataSet batch(PositionSet positions, int[] rows, byte[] sym) {
+        int size = positions.boardSize();
+        int area = size * size;
+        int stride = Plane.COUNT * area;
+        float[] x = new float[rows.length * stride];
+        float[] y = new float[rows.length * (area + 1)];
+        for (int i = 0; i < rows.length; i++) {
+            Symmetry s = SYMMETRIES[sym[i]];
+            positions.planesInto(rows[i], s, x, i * stride);
+            y[i * (area + 1) + positions.move(rows[i], s)] = 1f;
+        }
+        return new DataSet(Nd4j.create(x, new long[] {rows.length, Plane.COUNT, size, size}, 'c'),
+                Nd4j.create(y, new long[] {rows.length, area + 1}, 'c'));
+    }
+}
