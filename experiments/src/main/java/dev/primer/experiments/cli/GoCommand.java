@@ -2,10 +2,19 @@ package dev.primer.experiments.cli;
 
 import dev.primer.experiments.match.Corpus;
 import dev.primer.experiments.match.CorpusConfig;
+import dev.primer.go.corpus.GameCorpus;
+import dev.primer.go.corpus.GameRecord;
+import dev.primer.go.corpus.PositionSet;
+import dev.primer.nn.Net;
+import dev.primer.nn.train.Checkpoint;
+import dev.primer.rl.alphago.PolicyAccuracy;
+import dev.primer.rl.alphago.SlPolicy;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code primer go}: tools for Go data (a self-play game corpus). */
-@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora, packed to ship and unpacked to resume.",
-        subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class})
+@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora, packed to ship and unpacked to resume; policy accuracy on games.",
+        subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class,
+                GoCommand.PolicyAccuracyCommand.class})
 final class GoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -144,6 +154,67 @@ final class GoCommand implements Runnable {
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "%d games -> %s%n", n, to);
             return 0;
+        }
+    }
+
+    /** {@code primer go policy-accuracy}: how often a policy network picks the move played in a set of games. */
+    @Command(name = "policy-accuracy", mixinStandardHelpOptions = true,
+            description = "Score every move after the first K of every game in SGF (both colours; a pass counts where "
+                    + "the player passed) by a policy network: positions, top-1, top-3 and the mean negative "
+                    + "log-likelihood of the move played, over the legal moves.")
+    static final class PolicyAccuracyCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--policy", required = true, description = "a policy network file, e.g. OUT/"
+                + SlPolicy.MODEL + " from 'primer alphago train-sl'")
+        Path policy;
+
+        @Option(names = "--sgf", required = true, description = "a directory of SGFs or a .sgf(.gz) collection")
+        Path sgf;
+
+        @Option(names = "--size", defaultValue = "9", description = "board size (default: ${DEFAULT-VALUE})")
+        int size;
+
+        @Option(names = "--skip-opening", defaultValue = "0",
+                description = "moves of each game not scored (default: ${DEFAULT-VALUE})")
+        int skipOpening;
+
+        @Option(names = "--symmetries", description = "average the network over the 8 symmetries")
+        boolean symmetries;
+
+        @Option(names = "--json", description = "also write the figures to FILE")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            Net net;
+            try {
+                net = Checkpoint.read(policy).net();
+            } catch (NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no policy file " + policy);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot load the policy " + policy + ": "
+                        + e.getMessage());
+            }
+            List<GameRecord> games;
+            try {
+                games = GameCorpus.read(sgf, size, s -> w.println("skipped " + s));
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
+            w.printf(Locale.ROOT, "games %d, positions %d, top1 %.4f, top3 %.4f, nll %.4f%n", games.size(),
+                    a.positions(), a.top1(), a.top3(), a.nll());
+            if (json != null) {
+                Json.write(json, new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll()));
+            }
+            return 0;
+        }
+
+        /** The JSON figures: games, positions, top1, top3, nll. */
+        record Figures(int games, int positions, double top1, double top3, double nll) {
         }
     }
 }

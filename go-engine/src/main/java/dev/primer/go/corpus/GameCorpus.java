@@ -47,6 +47,17 @@ public final class GameCorpus {
         return games;
     }
 
+    /**
+     * Returns the games of board size {@code size} in the collection read from {@code in} (gzip-compressed when
+     * {@code gzip}), named {@code name} in sources and messages; each skipped game is reported to {@code skipped}.
+     */
+    public static List<GameRecord> read(String name, InputStream in, boolean gzip, int size, Consumer<String> skipped)
+            throws IOException {
+        List<GameRecord> games = new ArrayList<>();
+        readText(name, readAll(gzip ? new GZIPInputStream(in) : in), true, size, games, skipped);
+        return games;
+    }
+
     /** Writes {@code roots} to {@code file} as one game tree per line, gzip-compressed when the name ends in .gz. */
     public static void write(Path file, List<SgfNode> roots) throws IOException {
         byte[] text = Sgf.write(roots).getBytes(StandardCharsets.UTF_8);
@@ -61,10 +72,14 @@ public final class GameCorpus {
     private static String readMaybeGzip(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toString(StandardCharsets.UTF_8);
+            return readAll(in);
         }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static void readText(String name, String text, boolean collection, int size, List<GameRecord> games,

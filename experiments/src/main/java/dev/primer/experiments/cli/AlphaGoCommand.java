@@ -1,0 +1,100 @@
+package dev.primer.experiments.cli;
+
+import dev.primer.experiments.core.Budget;
+import dev.primer.go.corpus.GameCorpus;
+import dev.primer.go.corpus.GameRecord;
+import dev.primer.rl.alphago.PolicyAccuracy;
+import dev.primer.rl.alphago.ShippedCorpus;
+import dev.primer.rl.alphago.SlPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code primer alphago}: the AlphaGo training pipeline on 9x9. */
+@Command(name = "alphago", mixinStandardHelpOptions = true,
+        description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network.",
+        subcommands = {AlphaGoCommand.TrainSl.class})
+final class AlphaGoCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code primer alphago train-sl}: the SL policy network on a corpus; rerun with the same --out to resume. */
+    @Command(name = "train-sl", mixinStandardHelpOptions = true,
+            description = "Train the SL policy network (residual tower, Adam, one random symmetry per example) on a "
+                    + "corpus split 90/5/5 by game; print validation and test accuracy. Rerun with the same --out to "
+                    + "resume a killed run; the network is saved as OUT/" + SlPolicy.MODEL + ".")
+    static final class TrainSl implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--corpus", description = "a directory of SGFs or a .sgf(.gz) collection (default: the "
+                + "shipped GNU Go level-10 corpus)")
+        Path corpus;
+
+        @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and the model")
+        Path out;
+
+        @Option(names = "--budget", defaultValue = "quick",
+                description = "quick (2x32 tower, 300 steps) or full (6x64 tower, 20,000 steps); default ${DEFAULT-VALUE}")
+        Budget budget;
+
+        @Option(names = "--steps", description = "updates, replacing the budget's")
+        Long steps;
+
+        @Option(names = "--skip-opening", description = "moves of each game left out (default: 4, the shipped "
+                + "corpus's random opening)")
+        Integer skipOpening;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
+                    .withSeed(seed);
+            if (steps != null) {
+                c = c.withSteps(steps);
+            }
+            if (skipOpening != null) {
+                c = c.withSkipOpening(skipOpening);
+            }
+            List<GameRecord> games = corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
+                    : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+            SlPolicy.Report r;
+            try {
+                r = SlPolicy.train(c, games, out, System.console() != null);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            w.printf(Locale.ROOT, "games %d train / %d validation / %d test; %d training positions%n", r.trainGames(),
+                    r.validationGames(), r.testGames(), r.trainPositions());
+            for (Map<String, Double> e : r.evaluations()) {
+                w.printf(Locale.ROOT, "step %6.0f: train top-1 %.3f, validation top-1 %.3f top-3 %.3f nll %.3f%n",
+                        e.get("step"), e.get("train_top1"), e.get("validation_top1"), e.get("validation_top3"),
+                        e.get("validation_nll"));
+            }
+            w.println("test " + line(r.test()));
+            w.println("test, 8 symmetries averaged " + line(r.testSymmetries()));
+            w.println("model " + r.model());
+            return 0;
+        }
+    }
+
+    /** Returns an accuracy as one line. */
+    static String line(PolicyAccuracy a) {
+        return String.format(Locale.ROOT, "%d positions: top-1 %.4f, top-3 %.4f, nll %.4f", a.positions(), a.top1(),
+                a.top3(), a.nll());
+    }
+}
