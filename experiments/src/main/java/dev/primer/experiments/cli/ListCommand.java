@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 final class ListCommand implements Runnable {
     @Override
     public void run() {
-        for (Experiment e : Registry.all()) {
+        for (Experiment<?> e : Registry.all()) {
             System.out.printf("%-28s %s%n", e.name(), e.description());
         }
     }

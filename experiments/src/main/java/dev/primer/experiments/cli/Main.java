@@ -14,14 +14,32 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Entry point; exits with the command's status (2 for bad usage). */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on failure, print the stack trace too")
+    boolean debug;
+
+    /** Entry point; exits with the command's status (2 for bad input, 1 for a failed run). */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The configured picocli command line (for tests and the launcher). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::failed);
+    }
+
+    /** A failed run: one line naming the command and the problem (with {@code --debug}, the stack trace first). */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        boolean debug = ((Main) command.getCommandSpec().root().userObject()).debug;
+        if (debug) {
+            e.printStackTrace(command.getErr());
+        }
+        String problem = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + problem
+                + (debug ? "" : " (--debug prints the stack trace)"));
+        command.getErr().flush();
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     @Override

@@ -79,7 +79,11 @@ public final class RlCommand implements Runnable {
         Path json;
 
         Task task() {
-            return Task.of(env);
+            try {
+                return Task.of(env);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec(), "--env: " + e.getMessage());
+            }
         }
 
         DqnConfig config(Task task) {

@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Experiment e = Registry.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        Experiment<?> e = Registry.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown experiment '" + name + "'; `primer list` shows the registered ones"));
         RunRecord r = Runner.run(e, options.budget, options.seed, options.out);
         System.out.printf("%s: %s (%.1f s)%n", r.name(), r.headline(), r.wallSeconds());

@@ -21,7 +21,7 @@ final class TourCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> failed = new ArrayList<>();
-        for (Experiment e : Registry.all()) {
+        for (Experiment<?> e : Registry.all()) {
             System.out.println("== " + e.name() + ": " + e.description());
             try {
                 RunRecord r = Runner.run(e, options.budget, options.seed, options.out);

@@ -1,7 +1,11 @@
 package dev.primer.experiments.core;
 
-/** One reproducible claim of the primer, run at a budget and a seed, producing metrics and plots. */
-public interface Experiment {
+/**
+ * One reproducible claim of the primer, run at a budget and a seed, producing metrics and plots.
+ *
+ * @param <M> the record of its metrics
+ */
+public interface Experiment<M extends Record> {
     /** Registry name, e.g. {@code memorize-random-labels}. */
     String name();
 
@@ -9,5 +13,5 @@ public interface Experiment {
     String description();
 
     /** Runs the experiment, writing plots into {@code ctx.dir()}; returns its metrics and plot files. */
-    Outcome run(Context ctx) throws Exception;
+    Outcome<M> run(Context ctx) throws Exception;
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** Every experiment primer knows, in the order {@code tour} runs them. */
 public final class Registry {
-    private static final List<Experiment> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
+    private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
             new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer());
 
@@ -23,12 +23,12 @@ public final class Registry {
     }
 
     /** All registered experiments. */
-    public static List<Experiment> all() {
+    public static List<Experiment<?>> all() {
         return ALL;
     }
 
     /** The experiment called {@code name}, if any. */
-    public static Optional<Experiment> find(String name) {
+    public static Optional<Experiment<?>> find(String name) {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 }

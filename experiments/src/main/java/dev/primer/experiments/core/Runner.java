@@ -11,14 +11,15 @@ public final class Runner {
     }
 
     /** Runs {@code e} and writes {@code out/NAME/result.json} beside its plots. */
-    public static RunRecord run(Experiment e, Budget budget, long seed, Path out) throws Exception {
+    public static RunRecord run(Experiment<?> e, Budget budget, long seed, Path out) throws Exception {
         Path dir = out.resolve(e.name());
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
-        Outcome o = e.run(new Context(budget, seed, dir));
+        Outcome<?> o = e.run(new Context(budget, seed, dir));
         double wall = (System.nanoTime() - t0) / 1e9;
-        RunRecord r = new RunRecord(e.name(), seed, budget.name().toLowerCase(java.util.Locale.ROOT), o.metrics(),
-                o.plots(), o.headline(), wall, Backend.init().summary(), Instant.now().toString());
+        RunRecord r = new RunRecord(e.name(), seed, budget.name().toLowerCase(java.util.Locale.ROOT),
+                RunRecord.fields(o.metrics()), o.plots(), o.headline(), wall, Backend.init().summary(),
+                Instant.now().toString());
         r.write(dir);
         return r;
     }

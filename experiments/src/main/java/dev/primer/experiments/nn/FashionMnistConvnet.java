@@ -14,7 +14,6 @@ import dev.primer.nn.train.Evaluations;
 import dev.primer.nn.train.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,21 @@ import java.util.Map;
  * The reference {@code convnet} workload trained on all 60,000 Fashion-MNIST images, test accuracy on the
  * 10,000 test images after every epoch. Checkpoints every 500 steps: a killed run resumes.
  */
-public final class FashionMnistConvnet implements Experiment {
+public final class FashionMnistConvnet implements Experiment<FashionMnistConvnet.Metrics> {
+    /**
+     * The results.
+     *
+     * @param epochsRun         epochs trained
+     * @param steps             optimiser steps
+     * @param finalTestAccuracy test accuracy at the end
+     * @param bestTestAccuracy  best test accuracy after any epoch
+     * @param stop              why training stopped (a {@link Trainer.Stop} name)
+     * @param resumedFromStep   the step a resumed run started from (0 for a fresh one)
+     */
+    public record Metrics(int epochsRun, long steps, double finalTestAccuracy, double bestTestAccuracy, String stop,
+                          long resumedFromStep) {
+    }
+
     @Override
     public String name() {
         return "fashion-mnist-convnet";
@@ -35,7 +48,7 @@ public final class FashionMnistConvnet implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         int epochs = ctx.pick(3, 15);
         int batch = 64;
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN);
@@ -56,17 +69,11 @@ public final class FashionMnistConvnet implements Experiment {
         }
         double best = curve.stream().mapToDouble(p -> p[1]).max().orElse(Double.NaN);
         double last = r.metrics().getOrDefault("test_accuracy", Double.NaN);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs_run", r.state().epoch());
-        m.put("steps", r.state().step());
-        m.put("final_test_accuracy", last);
-        m.put("best_test_accuracy", best);
-        m.put("stop", r.stop().name());
-        m.put("resumed_from_step", r.resumedFrom());
+        Metrics m = new Metrics(r.state().epoch(), r.state().step(), last, best, r.stop().name(), r.resumedFrom());
         String plot = Plots.lines(ctx.dir(), "test-accuracy.png", "convnet on Fashion-MNIST", "epoch",
                 "test accuracy", List.of(new Plots.Series("test accuracy",
                         curve.stream().mapToDouble(p -> p[0]).toArray(), curve.stream().mapToDouble(p -> p[1]).toArray())));
-        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+        return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "The reference convnet reaches %.2f%% test accuracy on Fashion-MNIST after %d epoch(s) (best %.2f%%).",
                 100 * last, r.state().epoch(), 100 * best));
     }

@@ -1,5 +1,8 @@
 package dev.primer.experiments.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
@@ -14,10 +17,10 @@ import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Evaluations;
 import dev.primer.nn.train.Trainer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * convnet fits true labels, random labels, shuffled pixels and Gaussian-noise images to 100% training
  * accuracy; random labels only take longer (their Fig. 1a).
  */
-public final class MemorizeRandomLabels implements Experiment {
+public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabels.Metrics> {
     /** The four corruptions of §2 that this experiment runs. */
     public enum Condition {
         /** The dataset as it is. */
@@ -38,6 +41,44 @@ public final class MemorizeRandomLabels implements Experiment {
         SHUFFLED_PIXELS,
         /** Images replaced by Gaussian noise with the dataset's mean and variance. */
         GAUSSIAN
+    }
+
+    /**
+     * How one condition's training ended.
+     *
+     * @param reached            whether it reached 100% training accuracy within the epochs
+     * @param steps              optimiser steps taken
+     * @param finalTrainAccuracy training accuracy at the end
+     */
+    public record Fit(@JsonProperty("reached_100pct") boolean reached, long steps, double finalTrainAccuracy) {
+    }
+
+    /**
+     * The results: the data and budget, then each condition's fit (in result.json as {@code true_labels_steps}
+     * and so on).
+     *
+     * @param examples  training images
+     * @param batchSize minibatch size
+     * @param maxEpochs epochs each condition may use
+     */
+    public record Metrics(int examples, int batchSize, int maxEpochs,
+                          @JsonUnwrapped(prefix = "true_labels_") Fit trueLabels,
+                          @JsonUnwrapped(prefix = "random_labels_") Fit randomLabels,
+                          @JsonUnwrapped(prefix = "shuffled_pixels_") Fit shuffledPixels,
+                          @JsonUnwrapped(prefix = "gaussian_") Fit gaussian) {
+        /** Steps on random labels over steps on true labels, when both reached 100%. */
+        public OptionalDouble ratioRandomToTrue() {
+            return trueLabels.reached() && randomLabels.reached()
+                    ? OptionalDouble.of((double) randomLabels.steps() / trueLabels.steps()) : OptionalDouble.empty();
+        }
+
+        /** The ratio as result.json holds it: left out when undefined. */
+        @JsonProperty("ratio_random_to_true")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        private Double ratioInResultJson() {
+            OptionalDouble r = ratioRandomToTrue();
+            return r.isPresent() ? r.getAsDouble() : null;
+        }
     }
 
     @Override
@@ -52,17 +93,13 @@ public final class MemorizeRandomLabels implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         int n = ctx.pick(1024, 8192);
         int maxEpochs = ctx.pick(250, 400);
         int batch = 64;
         ArrayDataset base = Datasets.fashionMnist(Datasets.Split.TRAIN, n);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("examples", n);
-        metrics.put("batch_size", batch);
-        metrics.put("max_epochs", maxEpochs);
         List<Plots.Series> curves = new ArrayList<>();
-        long[] steps = new long[Condition.values().length];
+        Fit[] fits = new Fit[Condition.values().length];
         java.util.EnumSet<Condition> reachedAll = java.util.EnumSet.noneOf(Condition.class);
         for (Condition c : Condition.values()) {
             ArrayDataset data = corrupt(base, c, ctx.seed());
@@ -80,10 +117,7 @@ public final class MemorizeRandomLabels implements Experiment {
                     });
             boolean reached = r.stop() == Trainer.Stop.TARGET_REACHED;
             String key = c.name().toLowerCase(Locale.ROOT);
-            metrics.put(key + "_reached_100pct", reached);
-            metrics.put(key + "_steps", r.state().step());
-            metrics.put(key + "_final_train_accuracy", r.metrics().get("train_accuracy"));
-            steps[c.ordinal()] = r.state().step();
+            fits[c.ordinal()] = new Fit(reached, r.state().step(), r.metrics().get("train_accuracy"));
             if (reached) {
                 reachedAll.add(c);
             }
@@ -93,19 +127,20 @@ public final class MemorizeRandomLabels implements Experiment {
         String plot = Plots.lines(ctx.dir(), "train-accuracy.png",
                 "Memorisation: training accuracy (" + n + " Fashion-MNIST images)", "step", "training accuracy",
                 curves);
+        Metrics metrics = new Metrics(n, batch, maxEpochs, fits[Condition.TRUE_LABELS.ordinal()],
+                fits[Condition.RANDOM_LABELS.ordinal()], fits[Condition.SHUFFLED_PIXELS.ordinal()],
+                fits[Condition.GAUSSIAN.ordinal()]);
         String headline;
-        long t = steps[Condition.TRUE_LABELS.ordinal()];
-        long rnd = steps[Condition.RANDOM_LABELS.ordinal()];
-        if (reachedAll.contains(Condition.TRUE_LABELS) && reachedAll.contains(Condition.RANDOM_LABELS)) {
-            double ratio = (double) rnd / t;
-            metrics.put("ratio_random_to_true", ratio);
+        OptionalDouble ratio = metrics.ratioRandomToTrue();
+        if (ratio.isPresent()) {
             headline = String.format(Locale.ROOT, "The convnet fits random labels to 100%% training accuracy in %d"
-                    + " steps, %.1fx the %d steps it needs for the true labels.", rnd, ratio, t);
+                    + " steps, %.1fx the %d steps it needs for the true labels.", metrics.randomLabels().steps(),
+                    ratio.getAsDouble(), metrics.trueLabels().steps());
         } else {
             headline = "Within " + maxEpochs + " epochs 100% training accuracy was reached for " + reachedAll
                     + " only.";
         }
-        return new Outcome(metrics, List.of(plot), headline);
+        return new Outcome<>(metrics, List.of(plot), headline);
     }
 
     /** The dataset under condition {@code c}, with randomness derived from {@code seed}. */

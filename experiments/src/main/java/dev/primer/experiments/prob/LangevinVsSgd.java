@@ -12,17 +12,37 @@ import dev.primer.prob.mcmc.Sgld;
 import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.targets.WellingTehMixture;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * SGD, SGLD and full-batch Langevin on Welling &amp; Teh's mixture posterior at equal cost in per-datum gradient
  * evaluations: SGD (the SGLD update without its noise) collapses onto one mode, SGLD and full-batch (unadjusted)
  * Langevin sample the posterior; total variation to the grid posterior is tracked as the budget grows.
  */
-public final class LangevinVsSgd implements Experiment {
+public final class LangevinVsSgd implements Experiment<LangevinVsSgd.Metrics> {
+    /**
+     * The results at equal per-datum gradient budgets.
+     *
+     * @param datumGradientBudget    per-datum gradient evaluations each method may use
+     * @param sgdFinalTheta          SGD's end point
+     * @param sgdLogPosterior        the log posterior there
+     * @param tvSgld                 SGLD's total-variation distance to the grid posterior
+     * @param tvFullBatchLangevin    full-batch Langevin's distance
+     * @param tvSgdPointMass         the distance of a point mass at SGD's end point
+     * @param tvIidSameCount         the distance of as many independent exact draws as SGLD kept
+     * @param sgldKeptSamples        SGLD samples kept
+     * @param sgldPosteriorMean      the mean of SGLD's samples
+     * @param langevinPosteriorMean  the mean of full-batch Langevin's samples
+     * @param sgldSteps              SGLD steps
+     * @param langevinSteps          full-batch Langevin steps
+     */
+    public record Metrics(long datumGradientBudget, List<Double> sgdFinalTheta, double sgdLogPosterior, double tvSgld,
+                          double tvFullBatchLangevin, double tvSgdPointMass, double tvIidSameCount,
+                          int sgldKeptSamples, List<Double> sgldPosteriorMean, List<Double> langevinPosteriorMean,
+                          long sgldSteps, long langevinSteps) {
+    }
+
     /** Step h = ε² of full-batch Langevin, a tenth of the stability limit 2/λ_max ≈ 2σₓ²/N. */
     static final double LANGEVIN_H = 0.004;
     static final int CHECKPOINTS = 12;
@@ -39,7 +59,7 @@ public final class LangevinVsSgd implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         long budget = ctx.pick(200_000L, 2_000_000L);
         WellingTehMixture model = WellingTehMixture.generate(100, 0, 1, ctx.seed());
         LogDensity posterior = model.full();
@@ -55,19 +75,9 @@ public final class LangevinVsSgd implements Experiment {
         double tvSgd = grid.tv(List.of(sgd));
         double tvIid = grid.tv(grid.draw(sgld.samples.size(), new SplitMix64(ctx.seed() + 1)));
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("datum_gradient_budget", budget);
-        metrics.put("sgd_final_theta", List.of(sgd[0], sgd[1]));
-        metrics.put("sgd_log_posterior", posterior.value(sgd));
-        metrics.put("tv_sgld", sgld.tv[CHECKPOINTS - 1]);
-        metrics.put("tv_full_batch_langevin", langevin.tv[CHECKPOINTS - 1]);
-        metrics.put("tv_sgd_point_mass", tvSgd);
-        metrics.put("tv_iid_same_count", tvIid);
-        metrics.put("sgld_kept_samples", sgld.samples.size());
-        metrics.put("sgld_posterior_mean", mean(sgld.samples));
-        metrics.put("langevin_posterior_mean", mean(langevin.samples));
-        metrics.put("sgld_steps", budget);
-        metrics.put("langevin_steps", budget / n);
+        Metrics metrics = new Metrics(budget, List.of(sgd[0], sgd[1]), posterior.value(sgd), sgld.tv[CHECKPOINTS - 1],
+                langevin.tv[CHECKPOINTS - 1], tvSgd, tvIid, sgld.samples.size(), mean(sgld.samples),
+                mean(langevin.samples), budget, budget / n);
 
         List<String> plots = new ArrayList<>();
         plots.add(ProbPlots.logLines(ctx.dir(), "tv-vs-budget.png",
@@ -84,7 +94,7 @@ public final class LangevinVsSgd implements Experiment {
                 + "reach %.3f and %.3f (%dx%d cells; %.3f for as many independent exact draws as SGLD kept).",
                 budget, sgd[0], sgd[1], tvSgd, sgld.tv[CHECKPOINTS - 1], langevin.tv[CHECKPOINTS - 1],
                 SgldMixture.CELLS, SgldMixture.CELLS, tvIid);
-        return new Outcome(metrics, plots, headline);
+        return new Outcome<>(metrics, plots, headline);
     }
 
     /** Samples kept (after a 1% burn-in) and TV at budgets log-spaced over the last 1.5 decades. */

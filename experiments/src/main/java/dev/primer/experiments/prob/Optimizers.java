@@ -1,5 +1,6 @@
 package dev.primer.experiments.prob;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
@@ -32,7 +33,71 @@ import java.util.function.DoubleFunction;
  * the denominator √v̂ + ε, which the check uses (the library defaults, ε = 10⁻⁸, break it slightly wherever √v̂ is
  * not much larger than ε).
  */
-public final class Optimizers implements Experiment {
+public final class Optimizers implements Experiment<Optimizers.Metrics> {
+    /**
+     * One method on one problem.
+     *
+     * @param problem    the problem's name
+     * @param method     the method's name
+     * @param firstOrder whether the method is first-order (its step size picked from {@link #STEP_GRID})
+     * @param step       the best step size from the grid, NaN when every one diverged (first-order methods)
+     * @param last       the objective at the last iterate
+     * @param firstBelow the first iteration with the objective below {@link #TOLERANCE}, −1 if none
+     */
+    public record Run(String problem, String method, boolean firstOrder, double step, double last, int firstBelow) {
+        /** Whether every step size of the grid diverged. */
+        public boolean diverged() {
+            return firstOrder && Double.isNaN(step);
+        }
+    }
+
+    /**
+     * The results: every method on every problem, then the scale-invariance check.
+     *
+     * @param firstOrderSteps                   iterations of each first-order method
+     * @param secondOrderSteps                  iterations of Newton and Newton–CG
+     * @param runs                              by problem, the first-order methods, then Newton and Newton–CG
+     * @param scaleCheckEpsilon                 Adam's and RMSprop's ε in the check
+     * @param scaleAdamMaxIterateDifference     Adam's largest iterate difference between the two scalings
+     * @param scaleRmspropMaxIterateDifference  RMSprop's
+     * @param scaleGdFinalRound                 GD's last objective on the round quadratic
+     * @param scaleGdFinalStretched             GD's last objective on the stretched one
+     */
+    public record Metrics(int firstOrderSteps, int secondOrderSteps, List<Run> runs, double scaleCheckEpsilon,
+                          double scaleAdamMaxIterateDifference, double scaleRmspropMaxIterateDifference,
+                          double scaleGdFinalRound, double scaleGdFinalStretched) {
+        /** The run of {@code method} on {@code problem}. */
+        public Run run(String problem, String method) {
+            return runs.stream().filter(r -> r.problem().equals(problem) && r.method().equals(method)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no run of " + method + " on " + problem));
+        }
+
+        /** result.json's flat layout: {@code PROBLEM_METHOD_step}, {@code _final} and {@code _steps_to_1e-8}. */
+        @JsonValue
+        Map<String, Object> resultJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("first_order_steps", firstOrderSteps);
+            m.put("second_order_steps", secondOrderSteps);
+            for (Run r : runs) {
+                String key = r.problem() + "_" + r.method();
+                if (r.firstOrder()) {
+                    m.put(key + "_step", r.step());
+                }
+                m.put(key + "_final", r.diverged() ? "diverged" : r.last());
+            }
+            for (Run r : runs) {
+                m.put(r.problem() + "_" + r.method() + "_steps_to_1e-8", r.firstBelow() < 0 ? "not reached"
+                        : r.firstBelow());
+            }
+            m.put("scale_check_epsilon", scaleCheckEpsilon);
+            m.put("scale_adam_max_iterate_difference", scaleAdamMaxIterateDifference);
+            m.put("scale_rmsprop_max_iterate_difference", scaleRmspropMaxIterateDifference);
+            m.put("scale_gd_final_round", scaleGdFinalRound);
+            m.put("scale_gd_final_stretched", scaleGdFinalStretched);
+            return m;
+        }
+    }
+
     static final double[] STEP_GRID = {1e-4, 1e-3, 1e-2, 1e-1, 1};
     static final int SECOND_ORDER_STEPS = 100;
     /** The loss level whose first-passage iteration the headline compares. */
@@ -62,7 +127,7 @@ public final class Optimizers implements Experiment {
             new Method("adam", Adam::of));
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         int steps = ctx.pick(2000, 20000);
         TinyMlp mlp = TinyMlp.sine(64, 8, ctx.seed());
         List<Problem> problems = List.of(
@@ -70,12 +135,8 @@ public final class Optimizers implements Experiment {
                         new double[] {2, 1}),
                 new Problem("rosenbrock", Rosenbrock.classic(), new double[] {-1.2, 1}),
                 new Problem("mlp", mlp, mlp.init(ctx.seed() + 1)));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("first_order_steps", steps);
-        metrics.put("second_order_steps", SECOND_ORDER_STEPS);
         List<String> plots = new ArrayList<>();
-        Map<String, Double> finals = new LinkedHashMap<>();
-        Map<String, Integer> hits = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
         for (Problem p : problems) {
             List<Plots.Series> curves = new ArrayList<>();
             for (Method m : FIRST_ORDER) {
@@ -88,10 +149,8 @@ public final class Optimizers implements Experiment {
                         bestEta = eta;
                     }
                 }
-                metrics.put(p.name() + "_" + m.name() + "_step", bestEta);
-                metrics.put(p.name() + "_" + m.name() + "_final", best == null ? "diverged" : best[steps]);
-                finals.put(p.name() + "_" + m.name(), best == null ? Double.NaN : best[steps]);
-                hits.put(p.name() + "_" + m.name(), best == null ? -1 : firstBelow(best, TOLERANCE));
+                runs.add(new Run(p.name(), m.name(), true, bestEta, best == null ? Double.NaN : best[steps],
+                        best == null ? -1 : firstBelow(best, TOLERANCE)));
                 if (best != null) {
                     curves.add(new Plots.Series(m.name() + " (eta=" + bestEta + ")", iterations(steps), best));
                 }
@@ -99,21 +158,15 @@ public final class Optimizers implements Experiment {
             for (DescentMethod dm : List.<DescentMethod>of(new Newton(), new NewtonCg(50))) {
                 String n = dm instanceof Newton ? "newton" : "newton_cg";
                 double[] v = dm.minimize(p.f(), p.x0(), SECOND_ORDER_STEPS).values();
-                metrics.put(p.name() + "_" + n + "_final", v[SECOND_ORDER_STEPS]);
-                finals.put(p.name() + "_" + n, v[SECOND_ORDER_STEPS]);
-                hits.put(p.name() + "_" + n, firstBelow(v, TOLERANCE));
+                runs.add(new Run(p.name(), n, false, Double.NaN, v[SECOND_ORDER_STEPS], firstBelow(v, TOLERANCE)));
                 curves.add(new Plots.Series(n, iterations(SECOND_ORDER_STEPS), v));
             }
             plots.add(ProbPlots.logLines(ctx.dir(), "loss-" + p.name() + ".png",
                     "Objective vs iteration: " + p.name(), "iteration", "f(x_t)", false, curves));
         }
-        hits.forEach((k, v) -> metrics.put(k + "_steps_to_1e-8", v < 0 ? "not reached" : v));
         ScaleCheck sc = scaleInvariance(steps);
-        metrics.put("scale_check_epsilon", SCALE_CHECK_EPS);
-        metrics.put("scale_adam_max_iterate_difference", sc.adamDiff());
-        metrics.put("scale_rmsprop_max_iterate_difference", sc.rmsDiff());
-        metrics.put("scale_gd_final_round", sc.gdRound());
-        metrics.put("scale_gd_final_stretched", sc.gdStretched());
+        Metrics metrics = new Metrics(steps, SECOND_ORDER_STEPS, runs, SCALE_CHECK_EPS, sc.adamDiff(), sc.rmsDiff(),
+                sc.gdRound(), sc.gdStretched());
         plots.add(ProbPlots.logLines(ctx.dir(), "scale-invariance.png",
                 "Curvature x1000 on one coordinate: Adam (epsilon = 0) unchanged, GD slowed", "iteration", "f(x_t)", false,
                 sc.curves()));
@@ -121,11 +174,10 @@ public final class Optimizers implements Experiment {
                 + "GD %s, momentum %s, RMSprop %s, Adam %s (of %d); scaling one coordinate's curvature by 1000 "
                 + "changes the iterates of Adam with epsilon = 0 by at most %.1e while GD ends at %.1e instead of "
                 + "%.1e.",
-                reached(hits, "rosenbrock_newton"), reached(hits, "rosenbrock_newton_cg"),
-                reached(hits, "rosenbrock_gd"), reached(hits, "rosenbrock_momentum"),
-                reached(hits, "rosenbrock_rmsprop"), reached(hits, "rosenbrock_adam"), steps,
+                reached(metrics, "newton"), reached(metrics, "newton_cg"), reached(metrics, "gd"),
+                reached(metrics, "momentum"), reached(metrics, "rmsprop"), reached(metrics, "adam"), steps,
                 sc.adamDiff(), sc.gdStretched(), sc.gdRound());
-        return new Outcome(metrics, plots, headline);
+        return new Outcome<>(metrics, plots, headline);
     }
 
     /** An objective and a start. */
@@ -184,8 +236,8 @@ public final class Optimizers implements Experiment {
         return -1;
     }
 
-    private static String reached(Map<String, Integer> hits, String key) {
-        int v = hits.getOrDefault(key, -1);
+    private static String reached(Metrics m, String method) {
+        int v = m.run("rosenbrock", method).firstBelow();
         return v < 0 ? "never" : Integer.toString(v);
     }
 

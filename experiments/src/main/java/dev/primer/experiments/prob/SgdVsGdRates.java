@@ -9,10 +9,8 @@ import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.optim.Newton;
 import dev.primer.prob.targets.LogisticRegression;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Convergence rates of logistic regression (no regulariser), each method in the setting where theory pins its rate:
@@ -27,7 +25,25 @@ import java.util.Map;
  * </ul>
  * Slopes are least-squares fits of log excess loss on log t over the last two decades.
  */
-public final class SgdVsGdRates implements Experiment {
+public final class SgdVsGdRates implements Experiment<SgdVsGdRates.Metrics> {
+    /**
+     * The results.
+     *
+     * @param gdSteps                   GD iterations
+     * @param sgdSteps                  SGD iterations per run
+     * @param sgdRunsAveraged           SGD runs whose excess losses are averaged
+     * @param gdSeparableSlope          fitted log-log slope of GD's excess loss on separable data (theory −1)
+     * @param gdSeparableFinalLoss      GD's last loss on separable data
+     * @param sgdOverlappingSlope       fitted log-log slope of SGD's excess loss on overlapping data (theory −1/2)
+     * @param sgdOverlappingFinalExcess SGD's last excess loss on overlapping data
+     * @param gdOverlappingFinalExcess  GD's last excess loss on overlapping data
+     * @param fStarOverlapping          the minimum loss on overlapping data (Newton)
+     */
+    public record Metrics(int gdSteps, int sgdSteps, int sgdRunsAveraged, double gdSeparableSlope,
+                          double gdSeparableFinalLoss, double sgdOverlappingSlope, double sgdOverlappingFinalExcess,
+                          double gdOverlappingFinalExcess, double fStarOverlapping) {
+    }
+
     static final int DIM = 5;
     static final double SGD_ETA0 = 0.5;
     static final int POINTS = 40;
@@ -45,7 +61,7 @@ public final class SgdVsGdRates implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         int gdSteps = ctx.pick(20_000, 200_000);
         int sgdSteps = ctx.pick(100_000, 1_000_000);
         int runs = ctx.pick(8, 32);
@@ -67,16 +83,8 @@ public final class SgdVsGdRates implements Experiment {
         double gdSlope = slope(gdAt, gd, gdSteps / 100);
         double sgdSlope = slope(sgdAt, sgd, sgdSteps / 100);
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("gd_steps", gdSteps);
-        metrics.put("sgd_steps", sgdSteps);
-        metrics.put("sgd_runs_averaged", runs);
-        metrics.put("gd_separable_slope", gdSlope);
-        metrics.put("gd_separable_final_loss", gd[POINTS - 1]);
-        metrics.put("sgd_overlapping_slope", sgdSlope);
-        metrics.put("sgd_overlapping_final_excess", sgd[POINTS - 1]);
-        metrics.put("gd_overlapping_final_excess", gdOverlap[POINTS - 1]);
-        metrics.put("f_star_overlapping", fStar);
+        Metrics metrics = new Metrics(gdSteps, sgdSteps, runs, gdSlope, gd[POINTS - 1], sgdSlope, sgd[POINTS - 1],
+                gdOverlap[POINTS - 1], fStar);
 
         String plot = ProbPlots.logLines(ctx.dir(), "excess-loss.png", "Logistic regression: excess loss vs iteration",
                 "iteration t", "f(w_t) - inf f", true,
@@ -89,7 +97,7 @@ public final class SgdVsGdRates implements Experiment {
                 + "separable data (theory -1) and %.2f for SGD with eta0/sqrt(t) steps on overlapping classes "
                 + "(theory -1/2), over the last two decades of %d and %d iterations.", gdSlope, sgdSlope, gdSteps,
                 sgdSteps);
-        return new Outcome(metrics, List.of(plot), headline);
+        return new Outcome<>(metrics, List.of(plot), headline);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.primer.experiments.prob;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
@@ -13,10 +14,8 @@ import dev.primer.prob.mcmc.Sgld;
 import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.targets.WellingTehMixture;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Welling &amp; Teh 2011, §5.1: SGLD with minibatches of one datum and ε_t = a(b + t)^−0.55 decaying from 0.01 to
@@ -24,7 +23,30 @@ import java.util.Map;
  * points drawn at θ = (0, 1). Judged by total variation against the posterior normalised on a grid, beside NUTS
  * on the full posterior and independent draws from the grid (the histogram's noise floor).
  */
-public final class SgldMixture implements Experiment {
+public final class SgldMixture implements Experiment<SgldMixture.Metrics> {
+    /**
+     * The results: total-variation distances to the grid posterior and how SGLD splits its samples between the
+     * modes.
+     *
+     * @param sgldSteps                 SGLD steps
+     * @param sgldKeptSamples           SGLD samples kept after burn-in and thinning
+     * @param tvSgld                    SGLD's distance
+     * @param tvIidSameCount            the distance of as many independent exact draws
+     * @param nutsDraws                 NUTS draws over all chains
+     * @param tvNuts                    NUTS's distance
+     * @param tvIidNutsCount            the distance of as many independent exact draws as NUTS made
+     * @param nutsDivergences           NUTS's divergent transitions
+     * @param sgldFractionTheta2Below0  SGLD's share of samples with θ₂ &lt; 0
+     * @param gridFractionTheta2Below0  the posterior's mass with θ₂ &lt; 0
+     * @param sgldModeProportionsMatch  whether the two shares agree within a factor 2
+     */
+    public record Metrics(int sgldSteps, int sgldKeptSamples, double tvSgld, double tvIidSameCount, int nutsDraws,
+                          double tvNuts, double tvIidNutsCount, int nutsDivergences,
+                          @JsonProperty("sgld_fraction_theta2_below_0") double sgldFractionTheta2Below0,
+                          @JsonProperty("grid_fraction_theta2_below_0") double gridFractionTheta2Below0,
+                          boolean sgldModeProportionsMatch) {
+    }
+
     /** The box holding essentially all posterior mass, and its cells. */
     static final double LO1 = -1.5;
     static final double HI1 = 2.5;
@@ -50,7 +72,7 @@ public final class SgldMixture implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         int steps = ctx.pick(200_000, 1_000_000);
         WellingTehMixture model = WellingTehMixture.generate(100, 0, 1, ctx.seed());
         LogDensity posterior = model.full();
@@ -69,18 +91,8 @@ public final class SgldMixture implements Experiment {
         double lowerMode = fraction(sgld);
         double gridLowerMode = gridFraction(grid);
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("sgld_steps", steps);
-        metrics.put("sgld_kept_samples", sgld.size());
-        metrics.put("tv_sgld", tvSgld);
-        metrics.put("tv_iid_same_count", tvIid);
-        metrics.put("nuts_draws", nutsDraw.size());
-        metrics.put("tv_nuts", tvNuts);
-        metrics.put("tv_iid_nuts_count", tvIidNuts);
-        metrics.put("nuts_divergences", nuts.divergences());
-        metrics.put("sgld_fraction_theta2_below_0", lowerMode);
-        metrics.put("grid_fraction_theta2_below_0", gridLowerMode);
-        metrics.put("sgld_mode_proportions_match", proportionsMatch(lowerMode, gridLowerMode));
+        Metrics metrics = new Metrics(steps, sgld.size(), tvSgld, tvIid, nutsDraw.size(), tvNuts, tvIidNuts,
+                nuts.divergences(), lowerMode, gridLowerMode, proportionsMatch(lowerMode, gridLowerMode));
 
         List<String> plots = new ArrayList<>();
         List<double[]> shown = every(sgld, 5000);
@@ -99,7 +111,7 @@ public final class SgldMixture implements Experiment {
                 + "distance %.3f to the grid posterior on %dx%d cells, vs %.3f for NUTS and %.3f for as many "
                 + "independent exact draws.", steps, modeClaim(lowerMode, gridLowerMode), tvSgld, CELLS, CELLS,
                 tvNuts, tvIid);
-        return new Outcome(metrics, plots, headline);
+        return new Outcome<>(metrics, plots, headline);
     }
 
     /**

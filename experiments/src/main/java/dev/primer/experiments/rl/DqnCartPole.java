@@ -8,10 +8,8 @@ import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * DQN with the tuned CartPole preset for 50k environment steps. Like rl-baselines3-zoo (whose EvalCallback
@@ -21,7 +19,28 @@ import java.util.Map;
  * DQN's policy swings between evaluations on CartPole (SB3 users see the same: rl-baselines3-zoo issue #472).
  * Every seed checkpoints, the kept policy included: a killed run resumes where it stopped.
  */
-public final class DqnCartPole implements Experiment {
+public final class DqnCartPole implements Experiment<DqnCartPole.Metrics> {
+    /**
+     * The results over seeds: each seed's kept (best evaluated) and final policy scored on the same final
+     * evaluation episodes.
+     *
+     * @param seeds                         seeds run
+     * @param stepsPerSeed                  environment steps per seed
+     * @param finalEvalEpisodes             episodes of the final evaluation
+     * @param keptPolicyMeanReturnPerSeed   each seed's kept policy's mean return
+     * @param keptPolicyStepPerSeed         the step each kept policy was evaluated at
+     * @param medianKeptPolicyMeanReturn    the median over seeds of the kept policies' returns (the claim)
+     * @param finalPolicyMeanReturnPerSeed  each seed's final policy's mean return
+     * @param medianFinalPolicyMeanReturn   their median
+     * @param solved                        whether the claim reaches {@link #SOLVED}
+     * @param medianFramesPerSecond         the median training speed
+     */
+    public record Metrics(int seeds, long stepsPerSeed, int finalEvalEpisodes, double[] keptPolicyMeanReturnPerSeed,
+                          long[] keptPolicyStepPerSeed, double medianKeptPolicyMeanReturn,
+                          double[] finalPolicyMeanReturnPerSeed, double medianFinalPolicyMeanReturn, boolean solved,
+                          double medianFramesPerSecond) {
+    }
+
     /** Solved threshold of CartPole-v1. */
     public static final double SOLVED = 475;
 
@@ -46,11 +65,11 @@ public final class DqnCartPole implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         return run(ctx, settings(ctx));
     }
 
-    Outcome run(Context ctx, Settings s) throws Exception {
+    Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("cartpole");
         List<Plots.Series> curves = new ArrayList<>();
         double[] finals = new double[s.seeds()];
@@ -70,20 +89,11 @@ public final class DqnCartPole implements Experiment {
             curves.add(SeedRuns.evalCurve("seed " + seed, r));
         }
         double median = SeedRuns.median(kept);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seeds", s.seeds());
-        m.put("steps_per_seed", s.steps());
-        m.put("final_eval_episodes", s.finalEpisodes());
-        m.put("kept_policy_mean_return_per_seed", kept);
-        m.put("kept_policy_step_per_seed", keptAt);
-        m.put("median_kept_policy_mean_return", median);
-        m.put("final_policy_mean_return_per_seed", finals);
-        m.put("median_final_policy_mean_return", SeedRuns.median(finals));
-        m.put("solved", median >= SOLVED);
-        m.put("median_frames_per_second", SeedRuns.median(fps));
+        Metrics m = new Metrics(s.seeds(), s.steps(), s.finalEpisodes(), kept, keptAt, median, finals,
+                SeedRuns.median(finals), median >= SOLVED, SeedRuns.median(fps));
         String plot = Plots.lines(ctx.dir(), "dqn-cartpole.png", "DQN on CartPole-v1 (greedy evaluation)",
                 "environment steps", "return", SeedRuns.nonEmpty(curves));
-        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+        return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "DQN on CartPole-v1, %d seed(s) × %,d steps: median %d-episode greedy return of the kept (best "
                         + "evaluated) policy %.1f (solved at %.0f: %s); of the final policy %.1f.", s.seeds(), s.steps(),
                 s.finalEpisodes(), median, SOLVED, median >= SOLVED ? "yes" : "no", SeedRuns.median(finals)));

@@ -1,5 +1,6 @@
 package dev.primer.experiments.rl;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
@@ -11,7 +12,6 @@ import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
 import dev.primer.rl.dqn.DqnConfig;
 import dev.primer.rl.dqn.EpsilonSchedule;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +24,27 @@ import java.util.Map;
  * paper sweeps); checkpoints let a killed run resume, also into a longer run. A resumed run keeps the step size its
  * checkpoint trained with, and the result's {@code step_size} is that one.
  */
-public final class DqnMinAtar implements Experiment {
+public final class DqnMinAtar implements Experiment<DqnMinAtar.Metrics> {
+    /**
+     * The results.
+     *
+     * @param game                              the MinAtar game
+     * @param stepSize                          the RMSprop step size trained with
+     * @param frames                            frames trained
+     * @param resumedFromFrame                  the frame a resumed run started from (0 for a fresh one)
+     * @param episodes                          training episodes
+     * @param last100TrainingEpisodesMeanReturn MinAtar's metric: the mean return of the last 100 training episodes
+     * @param finalGreedyMeanReturn             the greedy policy's mean return at the end
+     * @param publishedDqnAt5MFrames            Young and Tian's DQN at 5M frames (NaN for a game they leave out)
+     * @param framesPerSecond                   training speed
+     */
+    public record Metrics(String game, double stepSize, long frames, long resumedFromFrame, long episodes,
+                          @JsonProperty("last_100_training_episodes_mean_return")
+                          double last100TrainingEpisodesMeanReturn, double finalGreedyMeanReturn,
+                          @JsonProperty("published_dqn_at_5M_frames") double publishedDqnAt5MFrames,
+                          double framesPerSecond) {
+    }
+
     /** The system property that picks the game. */
     public static final String GAME_PROPERTY = "primer.minatar.game";
     /** The system property that overrides the number of frames of either budget. */
@@ -95,31 +115,24 @@ public final class DqnMinAtar implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         return run(ctx, settings(ctx));
     }
 
-    Outcome run(Context ctx, Settings s) throws Exception {
+    Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("minatar-" + s.game());
         DqnAgent agent = new DqnAgent(s.config(), task.shape(), task.actions(), task.byteScale(), ctx.seed());
         Training.Result r = Training.run(new Training.Config(s.frames(), s.evalEvery(), s.evalEpisodes(),
                 s.evalEpisodes(), 10_000, s.checkpointEvery(), 1_000, ctx.dir().resolve(s.game()),
                 System.console() != null, ctx.seed()), task.envs(), agent);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("game", s.game());
-        m.put("step_size", agent.stepSize());
-        m.put("frames", r.state().step());
-        m.put("resumed_from_frame", r.resumedFrom());
-        m.put("episodes", r.state().episodes());
-        m.put("last_100_training_episodes_mean_return", r.recentReturn());
-        m.put("final_greedy_mean_return", r.finalEval().mean());
-        m.put("published_dqn_at_5M_frames", PUBLISHED.getOrDefault(s.game(), Double.NaN));
-        m.put("frames_per_second", r.framesPerSecond());
+        Metrics m = new Metrics(s.game(), agent.stepSize(), r.state().step(), r.resumedFrom(), r.state().episodes(),
+                r.recentReturn(), r.finalEval().mean(), PUBLISHED.getOrDefault(s.game(), Double.NaN),
+                r.framesPerSecond());
         String plot = Plots.lines(ctx.dir(), "dqn-minatar-" + s.game() + ".png", "DQN on MinAtar " + s.game(),
                 "frames", "return", SeedRuns.nonEmpty(List.of(
                         SeedRuns.trainingCurve("training (mean of last 100 episodes)", r),
                         SeedRuns.evalCurve("greedy evaluation", r))));
-        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+        return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "DQN on MinAtar %s after %,d frames: last-100-episode average %.2f (published DQN ≈ %.0f at 5M), "
                         + "%.0f frames/s.", s.game(), r.state().step(), r.recentReturn(),
                 PUBLISHED.getOrDefault(s.game(), Double.NaN), r.framesPerSecond()));

@@ -9,13 +9,22 @@ import dev.primer.rl.core.Training;
 import dev.primer.rl.pg.ReinforceAgent;
 import dev.primer.rl.pg.ReinforceConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** REINFORCE with a learned baseline on CartPole-v1: learning curve and final greedy return per seed. */
-public final class ReinforceCartPole implements Experiment {
+public final class ReinforceCartPole implements Experiment<ReinforceCartPole.Metrics> {
+    /**
+     * The results over seeds.
+     *
+     * @param seeds                  seeds run
+     * @param stepsPerSeed           environment steps per seed
+     * @param finalMeanReturnPerSeed each seed's greedy mean return at the end
+     * @param medianFinalMeanReturn  their median
+     */
+    public record Metrics(int seeds, long stepsPerSeed, double[] finalMeanReturnPerSeed, double medianFinalMeanReturn) {
+    }
+
 
     /** How much to run: seeds and environment steps per seed. */
     record Settings(int seeds, long steps, long evalEvery, int finalEpisodes) {
@@ -37,11 +46,11 @@ public final class ReinforceCartPole implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         return run(ctx, settings(ctx));
     }
 
-    Outcome run(Context ctx, Settings s) throws Exception {
+    Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("cartpole");
         List<Plots.Series> curves = new ArrayList<>();
         double[] finals = new double[s.seeds()];
@@ -57,14 +66,10 @@ public final class ReinforceCartPole implements Experiment {
             curves.add(SeedRuns.evalCurve("seed " + seed + " (greedy)", r));
         }
         double median = SeedRuns.median(finals);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seeds", s.seeds());
-        m.put("steps_per_seed", s.steps());
-        m.put("final_mean_return_per_seed", finals);
-        m.put("median_final_mean_return", median);
+        Metrics m = new Metrics(s.seeds(), s.steps(), finals, median);
         String plot = Plots.lines(ctx.dir(), "reinforce-cartpole.png", "REINFORCE + baseline on CartPole-v1",
                 "environment steps", "return", SeedRuns.nonEmpty(curves));
-        return new Outcome(m, List.of(plot), String.format(Locale.ROOT,
+        return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "REINFORCE with a baseline on CartPole-v1: median %d-episode greedy return %.1f after %,d steps "
                         + "(%d seed(s)).", s.finalEpisodes(), median, s.steps(), s.seeds()));
     }

@@ -1,5 +1,6 @@
 package dev.primer.experiments.rl;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
@@ -8,10 +9,8 @@ import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
 import dev.primer.rl.dqn.DqnConfig;
 import dev.primer.rl.rl4j.Rl4jRunner;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Our DQN and RL4J's QLearningDiscreteDense on the same task, network and hyperparameters (MinAtar preset
@@ -19,7 +18,23 @@ import java.util.Map;
  * Both train the same DL4J network; ours steps it with {@link dev.primer.rl.nets.FusedQNet} on the CPU
  * backend, RL4J with DL4J's {@code fit}.
  */
-public final class Rl4jVsPrimer implements Experiment {
+public final class Rl4jVsPrimer implements Experiment<Rl4jVsPrimer.Metrics> {
+    /**
+     * The results of the two implementations on the same task and settings.
+     *
+     * @param task                    the task
+     * @param stepsEach               environment steps each trained
+     * @param primerQStep             how our agent took its Q-learning step (FusedQNet or DL4J fit)
+     * @param primerFramesPerSecond   our training speed
+     * @param rl4jFramesPerSecond     RL4J's training speed
+     * @param speedup                 ours over RL4J's
+     * @param primerGreedyMeanReturn  our greedy mean return at the end
+     * @param rl4jGreedyMeanReturn    RL4J's
+     */
+    public record Metrics(String task, int stepsEach, @JsonProperty("primer_q_step") String primerQStep,
+                          double primerFramesPerSecond, double rl4jFramesPerSecond, double speedup,
+                          double primerGreedyMeanReturn, double rl4jGreedyMeanReturn) {
+    }
 
     /** The task, steps per implementation, replay size and learning start. */
     record Settings(String task, int steps, int memory, int learningStarts, int evalEpisodes) {
@@ -42,11 +57,11 @@ public final class Rl4jVsPrimer implements Experiment {
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
+    public Outcome<Metrics> run(Context ctx) throws Exception {
         return run(ctx, settings(ctx));
     }
 
-    Outcome run(Context ctx, Settings s) {
+    Outcome<Metrics> run(Context ctx, Settings s) {
         Task task = Task.of(s.task());
         DqnConfig cfg = task.preset().withMemory(s.memory(), s.learningStarts());
         int maxEpisode = 10_000;
@@ -55,16 +70,9 @@ public final class Rl4jVsPrimer implements Experiment {
                 maxEpisode, 0, 1_000, null, false, ctx.seed()), task.envs(), agent);
         Rl4jRunner.Result rl4j = Rl4jRunner.train(task, cfg, s.steps(), maxEpisode, s.evalEpisodes(), ctx.seed());
         double ratio = ours.framesPerSecond() / rl4j.framesPerSecond();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", s.task());
-        m.put("steps_each", s.steps());
-        m.put("primer_q_step", agent.usesFusedStep() ? "FusedQNet" : "DL4J fit");
-        m.put("primer_frames_per_second", ours.framesPerSecond());
-        m.put("rl4j_frames_per_second", rl4j.framesPerSecond());
-        m.put("speedup", ratio);
-        m.put("primer_greedy_mean_return", ours.finalEval().mean());
-        m.put("rl4j_greedy_mean_return", rl4j.evalMean());
-        return new Outcome(m, List.of(), String.format(Locale.ROOT,
+        Metrics m = new Metrics(s.task(), s.steps(), agent.usesFusedStep() ? "FusedQNet" : "DL4J fit",
+                ours.framesPerSecond(), rl4j.framesPerSecond(), ratio, ours.finalEval().mean(), rl4j.evalMean());
+        return new Outcome<>(m, List.of(), String.format(Locale.ROOT,
                 "On %s with the same network and hyperparameters, our DQN trains at %.0f frames/s and RL4J at %.0f "
                         + "(%.1fx); greedy returns after %,d steps: %.2f vs %.2f.", s.task(), ours.framesPerSecond(),
                 rl4j.framesPerSecond(), ratio, s.steps(), ours.finalEval().mean(), rl4j.evalMean()));

@@ -1,6 +1,7 @@
 package dev.primer.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -43,6 +44,30 @@ class MainTest {
         Run r = run("run", "no-such-experiment", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown experiment 'no-such-experiment'"), r.err());
+    }
+
+    @Test
+    void anUnknownTaskIsOneLineOfBadInputNotAStackTrace() {
+        Run r = run("rl", "dqn", "--env", "nosuch");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("--env: unknown task 'nosuch': cartpole or minatar-<game>\n"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void aFailedRunIsOneLineWithStatus1AndTheTraceOnlyWithDebug() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("checkpoint.bin"), "not a checkpoint");
+        String[] args = {"rl", "dqn", "--env", "cartpole", "--steps", "10", "--out", run.toString()};
+        Run r = run(args);
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("primer rl dqn: cannot resume from " + run.resolve("checkpoint.bin")), r.err());
+        assertTrue(r.err().contains("delete it to start afresh") && r.err().contains("--debug"), r.err());
+        Run debug = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--debug")).toArray(String[]::new));
+        assertEquals(1, debug.code());
+        assertTrue(debug.err().contains("\tat dev.primer.rl.core.Training"), debug.err());
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +14,11 @@ class RunnerAndReportTest {
     Path out;
 
     /** A real, tiny experiment: the mean of seeded uniform draws, with a plot of the running mean. */
-    static final class RunningMean implements Experiment {
+    static final class RunningMean implements Experiment<RunningMean.Metrics> {
+        /** The mean of all the draws. */
+        record Metrics(double mean) {
+        }
+
         @Override
         public String name() {
             return "running-mean";
@@ -28,7 +30,7 @@ class RunnerAndReportTest {
         }
 
         @Override
-        public Outcome run(Context ctx) throws Exception {
+        public Outcome<Metrics> run(Context ctx) throws Exception {
             int n = ctx.pick(100, 10_000);
             java.util.SplittableRandom rng = new java.util.SplittableRandom(ctx.seed());
             double[] x = new double[n];
@@ -39,11 +41,9 @@ class RunnerAndReportTest {
                 x[i] = i + 1;
                 y[i] = sum / (i + 1);
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mean", y[n - 1]);
             String plot = Plots.lines(ctx.dir(), "mean", "running mean", "n", "mean",
                     List.of(new Plots.Series("mean", x, y)));
-            return new Outcome(m, List.of(plot), "mean " + y[n - 1]);
+            return new Outcome<>(new Metrics(y[n - 1]), List.of(plot), "mean " + y[n - 1]);
         }
     }
 

@@ -22,13 +22,13 @@ class ProbExperimentsTest {
     /** Seeds for claims that a single seed could pass or fail by luck; the median over them is asserted. */
     static final long[] SEEDS = {1, 2, 3};
 
-    private Outcome run(Experiment e) throws Exception {
+    private <M extends Record> Outcome<M> run(Experiment<M> e) throws Exception {
         return run(e, 1);
     }
 
-    private Outcome run(Experiment e, long seed) throws Exception {
+    private <M extends Record> Outcome<M> run(Experiment<M> e, long seed) throws Exception {
         long start = System.nanoTime();
-        Outcome o = e.run(new Context(Budget.QUICK, seed, dir));
+        Outcome<M> o = e.run(new Context(Budget.QUICK, seed, dir));
         System.out.printf("%s: %.1f s: %s%n%s%n", e.name(), (System.nanoTime() - start) / 1e9, o.headline(),
                 o.metrics());
         assertFalse(o.plots().isEmpty());
@@ -36,10 +36,6 @@ class ProbExperimentsTest {
             assertTrue(Files.size(dir.resolve(p)) > 1000, p);
         }
         return o;
-    }
-
-    private static double metric(Outcome o, String key) {
-        return ((Number) o.metrics().get(key)).doubleValue();
     }
 
     private static double median(double[] v) {
@@ -57,22 +53,22 @@ class ProbExperimentsTest {
 
     @Test
     void sgldMixture() throws Exception {
-        Outcome o = run(new SgldMixture());
-        assertTrue(metric(o, "tv_sgld") < 0.3, "SGLD is close to the grid posterior");
-        assertTrue(metric(o, "tv_sgld") < IID_FACTOR * metric(o, "tv_iid_same_count"),
-                "SGLD is as accurate as 1% as many independent draws");
-        assertEquals(Boolean.TRUE, o.metrics().get("sgld_mode_proportions_match"),
+        Outcome<SgldMixture.Metrics> o = run(new SgldMixture());
+        SgldMixture.Metrics m = o.metrics();
+        assertTrue(m.tvSgld() < 0.3, "SGLD is close to the grid posterior");
+        assertTrue(m.tvSgld() < IID_FACTOR * m.tvIidSameCount(), "SGLD is as accurate as 1% as many independent draws");
+        assertTrue(m.sgldModeProportionsMatch(),
                 "SGLD splits its samples between the modes within a factor 2 of the posterior's split");
         assertTrue(o.headline().contains("both posterior modes in about the right proportion"), o.headline());
     }
 
     @Test
     void langevinVsSgd() throws Exception {
-        Outcome o = run(new LangevinVsSgd());
-        double tvSgld = metric(o, "tv_sgld");
-        double tvIid = metric(o, "tv_iid_same_count");
+        LangevinVsSgd.Metrics m = run(new LangevinVsSgd()).metrics();
+        double tvSgld = m.tvSgld();
+        double tvIid = m.tvIidSameCount();
         assertTrue(tvSgld < IID_FACTOR * tvIid, "SGLD TV " + tvSgld + " vs " + IID_FACTOR + " x iid TV " + tvIid);
-        assertTrue(metric(o, "tv_sgd_point_mass") > 0.5, "a point mass is far from a bimodal posterior");
+        assertTrue(m.tvSgdPointMass() > 0.5, "a point mass is far from a bimodal posterior");
     }
 
     @Test
@@ -80,9 +76,9 @@ class ProbExperimentsTest {
         double[] gd = new double[SEEDS.length];
         double[] sgd = new double[SEEDS.length];
         for (int i = 0; i < SEEDS.length; i++) {
-            Outcome o = run(new SgdVsGdRates(), SEEDS[i]);
-            gd[i] = metric(o, "gd_separable_slope");
-            sgd[i] = metric(o, "sgd_overlapping_slope");
+            SgdVsGdRates.Metrics m = run(new SgdVsGdRates(), SEEDS[i]).metrics();
+            gd[i] = m.gdSeparableSlope();
+            sgd[i] = m.sgdOverlappingSlope();
         }
         assertTrue(Math.abs(median(gd) + 1) < 0.15, "median GD slope near -1: " + Arrays.toString(gd));
         assertTrue(Math.abs(median(sgd) + 0.5) < 0.15, "median SGD slope near -1/2: " + Arrays.toString(sgd));
@@ -90,8 +86,8 @@ class ProbExperimentsTest {
 
     @Test
     void optimizers() throws Exception {
-        Outcome o = run(new Optimizers());
-        assertTrue(metric(o, "scale_adam_max_iterate_difference") < 1e-12);
-        assertTrue(metric(o, "rosenbrock_newton_final") < 1e-12);
+        Optimizers.Metrics m = run(new Optimizers()).metrics();
+        assertTrue(m.scaleAdamMaxIterateDifference() < 1e-12);
+        assertTrue(m.run("rosenbrock", "newton").last() < 1e-12);
     }
 }

@@ -25,7 +25,7 @@ class RlExperimentsSmokeTest {
         return new Context(Budget.QUICK, 1, dir);
     }
 
-    private void assertPlots(Outcome o) {
+    private void assertPlots(Outcome<?> o) {
         for (String p : o.plots()) {
             assertTrue(Files.exists(dir.resolve(p)), p);
         }
@@ -33,42 +33,44 @@ class RlExperimentsSmokeTest {
 
     @Test
     void dqnCartPole() throws Exception {
-        Outcome o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
-        double[] kept = (double[]) o.metrics().get("kept_policy_mean_return_per_seed");
-        assertEquals(2, kept.length);
-        assertEquals(2, ((double[]) o.metrics().get("final_policy_mean_return_per_seed")).length);
-        for (long step : (long[]) o.metrics().get("kept_policy_step_per_seed")) {
+        Outcome<DqnCartPole.Metrics> o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
+        DqnCartPole.Metrics m = o.metrics();
+        assertEquals(2, m.keptPolicyMeanReturnPerSeed().length);
+        assertEquals(2, m.finalPolicyMeanReturnPerSeed().length);
+        for (long step : m.keptPolicyStepPerSeed()) {
             assertTrue(step % 500 == 0 && step > 0 && step <= 1_500, "kept at an evaluation: " + step);
         }
-        assertTrue((double) o.metrics().get("median_kept_policy_mean_return") >= 8);
+        assertTrue(m.medianKeptPolicyMeanReturn() >= 8);
         assertTrue(Files.exists(dir.resolve("seed-1").resolve("checkpoint.bin")), "each seed checkpoints");
         assertPlots(o);
     }
 
     @Test
     void reinforceCartPole() throws Exception {
-        Outcome o = new ReinforceCartPole().run(ctx(), new ReinforceCartPole.Settings(1, 2_000, 1_000, 3));
-        assertTrue((double) o.metrics().get("median_final_mean_return") >= 8);
+        Outcome<ReinforceCartPole.Metrics> o = new ReinforceCartPole().run(ctx(),
+                new ReinforceCartPole.Settings(1, 2_000, 1_000, 3));
+        assertTrue(o.metrics().medianFinalMeanReturn() >= 8);
         assertPlots(o);
     }
 
     @Test
     void dqnMinAtar() throws Exception {
-        Outcome o = new DqnMinAtar().run(ctx(), new DqnMinAtar.Settings("breakout", 1_200,
+        Outcome<DqnMinAtar.Metrics> o = new DqnMinAtar().run(ctx(), new DqnMinAtar.Settings("breakout", 1_200,
                 DqnConfig.minatar().withMemory(1_000, 200), 600, 2, 600));
-        assertEquals(1_200L, o.metrics().get("frames"));
-        assertEquals(2.5e-4, (double) o.metrics().get("step_size"), 1e-12);
-        assertTrue((double) o.metrics().get("frames_per_second") > 0);
+        assertEquals(1_200L, o.metrics().frames());
+        assertEquals(2.5e-4, o.metrics().stepSize(), 1e-12);
+        assertTrue(o.metrics().framesPerSecond() > 0);
         assertTrue(o.headline().contains("breakout"));
         assertPlots(o);
     }
 
     @Test
     void rl4jVsPrimer() throws Exception {
-        Outcome o = new Rl4jVsPrimer().run(ctx(), new Rl4jVsPrimer.Settings("minatar-breakout", 300, 300, 100, 2));
-        assertTrue((double) o.metrics().get("primer_frames_per_second") > 0);
-        assertTrue((double) o.metrics().get("rl4j_frames_per_second") > 0);
-        assertEquals("FusedQNet", o.metrics().get("primer_q_step"));
+        Rl4jVsPrimer.Metrics m = new Rl4jVsPrimer().run(ctx(),
+                new Rl4jVsPrimer.Settings("minatar-breakout", 300, 300, 100, 2)).metrics();
+        assertTrue(m.primerFramesPerSecond() > 0);
+        assertTrue(m.rl4jFramesPerSecond() > 0);
+        assertEquals("FusedQNet", m.primerQStep());
     }
 
     @Test

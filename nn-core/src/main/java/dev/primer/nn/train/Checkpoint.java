@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * A training checkpoint: network + updater state + {@link TrainState} in one {@link SealedFile} (atomic,
@@ -46,7 +47,15 @@ public final class Checkpoint {
 
     /** Reads a checkpoint, failing with a message if it is truncated, corrupt or not a checkpoint. */
     public static Loaded read(Path file) throws IOException {
-        ByteBuffer b = SealedFile.read(file, MAGIC, VERSION);
+        return parse(SealedFile.read(file, MAGIC, VERSION));
+    }
+
+    /** As {@link #read}, falling back to the checkpoint before it as {@link SealedFile#readNewest} does. */
+    public static Loaded resume(Path file, Consumer<String> notice) throws IOException {
+        return parse(SealedFile.readNewest(file, MAGIC, VERSION, VERSION, notice));
+    }
+
+    private static Loaded parse(ByteBuffer b) throws IOException {
         Net.Kind kind = Net.Kind.values()[b.getInt()];
         byte[] header = new byte[b.getInt()];
         b.get(header);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,10 +12,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A file written atomically (temp file, fsync, rename) as 8-byte magic, int version, payload, and a SHA-256
  * of everything before it that {@link #read} checks: the storage discipline of every primer checkpoint.
+ * Each write keeps the file it replaces as {@link #previous}, so that {@link #readNewest} can fall back to it.
  */
 public final class SealedFile {
     private static final int MAGIC_BYTES = 8;
@@ -23,7 +26,10 @@ public final class SealedFile {
     private SealedFile() {
     }
 
-    /** Writes {@code payload} under {@code magic} (8 ASCII characters) and {@code version}; a crash leaves the old file. */
+    /**
+     * Writes {@code payload} under {@code magic} (8 ASCII characters) and {@code version}, keeping the file it
+     * replaces as {@link #previous}; a crash leaves the old file.
+     */
     public static void write(Path file, String magic, int version, byte[] payload) throws IOException {
         ByteBuffer body = ByteBuffer.allocate(MAGIC_BYTES + 4 + payload.length);
         body.put(magicBytes(magic)).putInt(version).put(payload);
@@ -38,6 +44,7 @@ public final class SealedFile {
                 ch.write(ByteBuffer.wrap(sha256(bytes, bytes.length)));
                 ch.force(true);
             }
+            keepAsPrevious(file);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -70,6 +77,57 @@ public final class SealedFile {
                     + (oldest == newest ? String.valueOf(newest) : oldest + " to " + newest));
         }
         return b.slice();
+    }
+
+    /** Where {@link #write} keeps the file it replaced: {@code NAME.prev} beside it. */
+    public static Path previous(Path file) {
+        return file.resolveSibling(file.getFileName() + ".prev");
+    }
+
+    /**
+     * The payload of {@code file} or, when that cannot be read (missing, truncated, corrupt, another version),
+     * of its {@link #previous} copy, which then takes its place (the unreadable file is kept as
+     * {@code NAME.unreadable}) and {@code notice} is told so; fails naming both files when neither reads.
+     */
+    public static ByteBuffer readNewest(Path file, String magic, int oldest, int newest, Consumer<String> notice)
+            throws IOException {
+        try {
+            return read(file, magic, oldest, newest);
+        } catch (IOException newestFailed) {
+            Path prev = previous(file);
+            if (!Files.exists(prev)) {
+                throw newestFailed;
+            }
+            ByteBuffer payload;
+            try {
+                payload = read(prev, magic, oldest, newest);
+            } catch (IOException prevFailed) {
+                throw new IOException(newestFailed.getMessage() + "; the previous copy too: " + prevFailed.getMessage(),
+                        newestFailed);
+            }
+            Path unreadable = file.resolveSibling(file.getFileName() + ".unreadable");
+            boolean keep = Files.exists(file);
+            if (keep) {
+                Files.move(file, unreadable, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(prev, file);
+            notice.accept(newestFailed.getMessage() + "; going on from the previous copy"
+                    + (keep ? " (the unreadable file is kept as " + unreadable + ")" : ""));
+            return payload;
+        }
+    }
+
+    /** Makes {@link #previous} the current {@code file} (a hard link, or a copy where links are unsupported). */
+    private static void keepAsPrevious(Path file) throws IOException {
+        Path prev = previous(file);
+        Files.deleteIfExists(prev);
+        if (Files.exists(file)) {
+            try {
+                Files.createLink(prev, file);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.copy(file, prev);
+            }
+        }
     }
 
     private static byte[] magicBytes(String magic) {

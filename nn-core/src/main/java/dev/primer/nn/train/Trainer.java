@@ -157,7 +157,7 @@ public final class Trainer {
         }
         if (ckpt != null && Files.exists(ckpt)) {
             try {
-                Checkpoint.Loaded loaded = Checkpoint.read(ckpt);
+                Checkpoint.Loaded loaded = Checkpoint.resume(ckpt, System.err::println);
                 TrainState saved = loaded.state();
                 if (saved.seed() != config.seed() || saved.batchSize() != config.batchSize()) {
                     throw new IllegalStateException(ckpt + " belongs to an interrupted run with seed " + saved.seed()
@@ -167,7 +167,8 @@ public final class Trainer {
                 }
                 return fit(loaded.net(), saved, data, eval);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage()
+                        + "; delete it to start afresh", e);
             }
         }
         return fit(fresh.get(), TrainState.start(config.seed(), config.batchSize()), data, eval);

@@ -115,4 +115,23 @@ class ResumeAfterKillTest {
                 () -> otherSeed.run(ResumeAfterKillTest::fresh, data(), null));
         assertTrue(e.getMessage().contains("seed 11") && e.getMessage().contains("not seed 12"), e.getMessage());
     }
+
+    @Test
+    void aCorruptNewestCheckpointResumesFromThePreviousOne() throws Exception {
+        Path run = dir.resolve("corrupt");
+        trainer(run, 2 * EVERY + EVERY / 2).run(ResumeAfterKillTest::fresh, data(), null);
+        Files.delete(run.resolve(Trainer.SUMMARY));
+        Path ckpt = run.resolve(Trainer.CHECKPOINT);
+        assertEquals(2 * EVERY, Checkpoint.read(SealedFile.previous(ckpt)).state().step());
+        byte[] bytes = Files.readAllBytes(ckpt);
+        bytes[bytes.length / 3] ^= 0x10;
+        Files.write(ckpt, bytes);
+
+        Trainer.Result resumed = trainer(run, STEPS).run(ResumeAfterKillTest::fresh, data(), null);
+        assertEquals(2 * EVERY, resumed.resumedFrom());
+        assertEquals(STEPS, resumed.state().step());
+        Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
+        assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
+        assertEquals(STEPS + 1, Files.readAllLines(run.resolve(MetricsLog.TRAIN)).size());
+    }
 }

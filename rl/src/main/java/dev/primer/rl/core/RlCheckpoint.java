@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * A training checkpoint: {@link LoopState} plus the agent's complete state (networks with optimiser state,
@@ -55,7 +56,15 @@ public final class RlCheckpoint {
      * fails on a corrupt file or another format.
      */
     public static LoopState read(Path file, Agent agent) throws IOException {
-        ByteBuffer b = SealedFile.read(file, MAGIC, OLDEST_READABLE, VERSION);
+        return parse(SealedFile.read(file, MAGIC, OLDEST_READABLE, VERSION), agent);
+    }
+
+    /** As {@link #read}, falling back to the checkpoint before it as {@link SealedFile#readNewest} does. */
+    public static LoopState resume(Path file, Agent agent, Consumer<String> notice) throws IOException {
+        return parse(SealedFile.readNewest(file, MAGIC, OLDEST_READABLE, VERSION, notice), agent);
+    }
+
+    private static LoopState parse(ByteBuffer b, Agent agent) throws IOException {
         byte[] header = new byte[b.getInt()];
         b.get(header);
         byte[] agentBytes = new byte[b.getInt()];

@@ -139,8 +139,13 @@ public final class Training {
         Path ckpt = c.out() == null ? null : c.out().resolve(RlCheckpoint.FILE);
         try {
             if (ckpt != null && Files.exists(ckpt)) {
-                s = RlCheckpoint.read(ckpt, agent);
+                s = RlCheckpoint.resume(ckpt, agent, System.err::println);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage()
+                    + "; delete it to start afresh", e);
+        }
+        try {
             if (c.out() != null) {
                 Files.createDirectories(c.out());
             }

@@ -87,6 +87,25 @@ class TrainingTest {
     }
 
     @Test
+    void aCorruptNewestCheckpointResumesFromThePreviousOne() throws Exception {
+        Task task = Task.of("cartpole");
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 1);
+        Training.run(new Training.Config(600, 200, 3, 5, 100, 300, 50, dir, false, 1), task.envs(), agent);
+        Path ckpt = dir.resolve(RlCheckpoint.FILE);
+        assertEquals(300, RlCheckpoint.peek(SealedFile.previous(ckpt)).step());
+        byte[] b = Files.readAllBytes(ckpt);
+        b[b.length / 2] ^= 1;
+        Files.write(ckpt, b);
+
+        DqnAgent again = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 1);
+        Training.Result r = Training.run(new Training.Config(900, 200, 3, 5, 100, 300, 50, dir, false, 1),
+                task.envs(), again);
+        assertEquals(300, r.resumedFrom());
+        assertEquals(900, r.state().step());
+        assertEquals(900, RlCheckpoint.peek(ckpt).step());
+    }
+
+    @Test
     void aFormat2CheckpointWithoutAKeptPolicyIsRead() throws Exception {
         Task task = Task.of("cartpole");
         DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 1);
