@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "primer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reinforcement learning and game playing on Deeplearning4j, measured.",
         subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, TourCommand.class,
-                BenchCommand.class, GtpCommand.class, MatchCommand.class, GoCommand.class, AlphaGoCommand.class, EnvsCommand.class,
-                PlayCommand.class, RlCommand.class,
+                BenchCommand.class, GtpCommand.class, MatchCommand.class, GoCommand.class, AlphaGoCommand.class,
+                EnvsCommand.class, PlayCommand.class, RlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
