@@ -1,5 +1,6 @@
 package dev.primer.experiments.core;
 
+import dev.primer.experiments.go.AlphaGoSl;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.prob.LangevinVsSgd;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
-            new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer());
+            new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl());
 
     private Registry() {
     }
