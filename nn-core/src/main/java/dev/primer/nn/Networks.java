@@ -3,6 +3,8 @@ package dev.primer.nn;
 import dev.primer.nn.optim.Updates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -15,19 +17,24 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * Seeded DL4J network builders: MLP, convnet, residual policy/value tower, LSTM.
+ * Seeded DL4J network builders: MLP, convnet, MinAtar's Q-net, residual policy/value tower, LSTM.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -42,7 +49,7 @@ public final class Networks {
     }
 
     /** Which heads a residual tower ends in. */
-    public enum Heads {
+    public enum TowerHeads {
         /** Output "policy" alone (AlphaGo's SL and RL policy networks). */
         POLICY,
         /** Output "value" alone (AlphaGo's value network). */
@@ -51,17 +58,25 @@ public final class Networks {
         POLICY_AND_VALUE
     }
 
+    /** An output layer: {@code outputs} units with {@code activation}, trained by {@code loss}. */
+    public record Head(int outputs, Activation activation, ILossFunction loss) {
+        /** Softmax over {@code classes} with cross-entropy. */
+        public static Head softmax(int classes) {
+            return new Head(classes, Activation.SOFTMAX, LossFunction.MCXENT.getILossFunction());
+        }
+    }
+
     /** A residual tower in the AlphaGo Zero layout (Silver et al. 2017, "Methods: neural network architecture"). */
     public record TowerSpec(int inputPlanes, int boardSize, int filters, int blocks, int policyOutputs,
-                            int valueHidden, Heads heads) {
+                            int valueHidden, TowerHeads heads) {
         /** The {@code resnet9} reference workload: 8 planes, 9x9, 64 filters, 6 blocks, 82 moves, value 64. */
         public static TowerSpec resnet9() {
-            return new TowerSpec(8, 9, 64, 6, 82, 64, Heads.POLICY_AND_VALUE);
+            return new TowerSpec(8, 9, 64, 6, 82, 64, TowerHeads.POLICY_AND_VALUE);
         }
 
         /** A policy network over the {@code boardSize}² points and pass. */
         public static TowerSpec policy(int inputPlanes, int boardSize, int filters, int blocks) {
-            return new TowerSpec(inputPlanes, boardSize, filters, blocks, boardSize * boardSize + 1, 0, Heads.POLICY);
+            return new TowerSpec(inputPlanes, boardSize, filters, blocks, boardSize * boardSize + 1, 0, TowerHeads.POLICY);
         }
     }
 
@@ -81,15 +96,63 @@ public final class Networks {
 
     /** ReLU MLP {@code in → hidden… → out} with softmax cross-entropy. */
     public static MultiLayerNetwork mlp(int in, int[] hidden, int out, Updates updates, long seed) {
+        return mlp(in, hidden, Head.softmax(out), updates, seed);
+    }
+
+    /** ReLU MLP {@code in → hidden… → head}, He init on the hidden layers and Xavier on the head. */
+    public static MultiLayerNetwork mlp(int in, int[] hidden, Head head, Updates updates, long seed) {
         NeuralNetConfiguration.ListBuilder list = base(updates, seed).list();
         int prev = in;
         for (int h : hidden) {
             list.layer(new DenseLayer.Builder().nIn(prev).nOut(h).activation(Activation.RELU).build());
             prev = h;
         }
-        list.layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(prev).nOut(out)
-                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        list.layer(new OutputLayer.Builder(head.loss()).nIn(prev).nOut(head.outputs())
+                .activation(head.activation()).weightInit(WeightInit.XAVIER).build());
         return init(list.build());
+    }
+
+    /**
+     * MinAtar's network (Young and Tian 2019): conv 3×3×16 stride 1 valid ReLU → dense 128 ReLU → {@code head},
+     * over flat rows of C·H·W (the network reshapes them itself), with PyTorch's default initialisation as
+     * MinAtar's reference program ({@code examples/dqn.py}) trains it ({@link #torchDefaultInit}).
+     */
+    public static MultiLayerNetwork minAtar(ImageShape shape, Head head, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(16)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(head.loss()).nOut(head.outputs()).activation(head.activation()).build())
+                .setInputType(InputType.convolutionalFlat(shape.height(), shape.width(), shape.channels()))
+                .build();
+        MultiLayerNetwork net = init(conf);
+        torchDefaultInit(net, seed);
+        return net;
+    }
+
+    /**
+     * Re-initialises {@code net} as PyTorch initialises {@code Conv2d} and {@code Linear} by default:
+     * {@code kaiming_uniform_(a=√5)} on the weights and the same bound on the biases, i.e. every parameter of a
+     * layer with fan-in f drawn from U(−1/√f, 1/√f) (f = in-channels·kernel height·kernel width for a convolution).
+     */
+    private static void torchDefaultInit(MultiLayerNetwork net, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (Layer layer : net.getLayers()) {
+            FeedForwardLayer conf = (FeedForwardLayer) layer.conf().getLayer();
+            long fanIn = conf.getNIn();
+            if (conf instanceof ConvolutionLayer c) {
+                fanIn *= (long) c.getKernelSize()[0] * c.getKernelSize()[1];
+            }
+            double bound = 1 / Math.sqrt(fanIn);
+            for (String key : new String[] {DefaultParamInitializer.WEIGHT_KEY, DefaultParamInitializer.BIAS_KEY}) {
+                INDArray p = layer.getParam(key);
+                float[] v = new float[(int) p.length()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) rnd.nextDouble(-bound, bound);
+                }
+                p.assign(Nd4j.create(v, p.shape(), 'c'));
+            }
+        }
     }
 
     /**
@@ -130,13 +193,13 @@ public final class Networks {
             x = p + "_out";
         }
         List<String> outputs = new ArrayList<>();
-        if (spec.heads() != Heads.VALUE) {
+        if (spec.heads() != TowerHeads.VALUE) {
             String ph = convBnRelu(g, "policy_head", x, 1, 2);
             g.addLayer("policy", new OutputLayer.Builder(LossFunction.MCXENT).nOut(spec.policyOutputs())
                     .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), ph);
             outputs.add("policy");
         }
-        if (spec.heads() != Heads.POLICY) {
+        if (spec.heads() != TowerHeads.POLICY) {
             String vh = convBnRelu(g, "value_head", x, 1, 1);
             g.addLayer("value_hidden", new DenseLayer.Builder().nOut(spec.valueHidden())
                     .activation(Activation.RELU).build(), vh);
