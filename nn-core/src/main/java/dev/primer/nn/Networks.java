@@ -76,7 +76,8 @@ public final class Networks {
 
         /** A policy network over the {@code boardSize}² points and pass. */
         public static TowerSpec policy(int inputPlanes, int boardSize, int filters, int blocks) {
-            return new TowerSpec(inputPlanes, boardSize, filters, blocks, boardSize * boardSize + 1, 0, TowerHeads.POLICY);
+            return new TowerSpec(inputPlanes, boardSize, filters, blocks, boardSize * boardSize + 1, 0,
+                    TowerHeads.POLICY);
         }
     }
 
