@@ -58,40 +58,86 @@ public final class Training {
     public record Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
                          long checkpointEvery, long logEvery, Path out, boolean progress, long seed,
                          boolean keepBest) {
-        /** A configuration that keeps only the final policy. */
-        public Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
-                      long checkpointEvery, long logEvery, Path out, boolean progress, long seed) {
-            this(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery, out, progress,
-                    seed, false);
-        }
-
-        /** {@code steps} of training, evaluating 10 episodes every {@code steps/10}, no files. */
+        /**
+         * {@code steps} of training with seed {@code seed}, evaluating 10 episodes every {@code steps/10} and 10
+         * at the end without a step limit, a {@code train.csv} row every 1000 steps, no files, no progress bar,
+         * only the final policy kept.
+         */
         public static Config of(long steps, long seed) {
-            return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed);
+            return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed, false);
         }
 
-        /** Writes files to {@code dir} and checkpoints every {@code every} steps. */
+        /** Writes files to {@code dir} and checkpoints every {@code every} steps (0: never). */
         public Config withOutput(Path dir, long every) {
-            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, every, logEvery, dir,
-                    progress, seed, keepBest);
+            Builder b = new Builder(this);
+            b.out = dir;
+            b.checkpointEvery = every;
+            return b.build();
         }
 
         /** Evaluates {@code episodes} every {@code every} steps and {@code last} episodes at the end. */
         public Config withEval(long every, int episodes, int last, int maxSteps) {
-            return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed,
-                    keepBest);
+            Builder b = new Builder(this);
+            b.evalEvery = every;
+            b.evalEpisodes = episodes;
+            b.finalEpisodes = last;
+            b.evalMaxSteps = maxSteps;
+            return b.build();
+        }
+
+        /** Writes a row of {@code train.csv} every {@code every} steps. */
+        public Config withLogEvery(long every) {
+            Builder b = new Builder(this);
+            b.logEvery = every;
+            return b.build();
         }
 
         /** Shows (or hides) the progress bar. */
         public Config withProgress(boolean on) {
-            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
-                    out, on, seed, keepBest);
+            Builder b = new Builder(this);
+            b.progress = on;
+            return b.build();
         }
 
         /** Keeps (or not) the policy of the best periodic evaluation, see {@link Result#bestEval}. */
         public Config withKeepBest(boolean on) {
-            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
-                    out, progress, seed, on);
+            Builder b = new Builder(this);
+            b.keepBest = on;
+            return b.build();
+        }
+
+        /** A mutable copy of a configuration: the one place that lists every component for the withers. */
+        private static final class Builder {
+            private final long steps;
+            private long evalEvery;
+            private int evalEpisodes;
+            private int finalEpisodes;
+            private int evalMaxSteps;
+            private long checkpointEvery;
+            private long logEvery;
+            private Path out;
+            private boolean progress;
+            private final long seed;
+            private boolean keepBest;
+
+            Builder(Config c) {
+                steps = c.steps;
+                evalEvery = c.evalEvery;
+                evalEpisodes = c.evalEpisodes;
+                finalEpisodes = c.finalEpisodes;
+                evalMaxSteps = c.evalMaxSteps;
+                checkpointEvery = c.checkpointEvery;
+                logEvery = c.logEvery;
+                out = c.out;
+                progress = c.progress;
+                seed = c.seed;
+                keepBest = c.keepBest;
+            }
+
+            Config build() {
+                return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery,
+                        logEvery, out, progress, seed, keepBest);
+            }
         }
     }
 
@@ -185,7 +231,7 @@ public final class Training {
                 episodeLength++;
                 double loss = agent.update(step);
                 if (step % c.logEvery() == 0 && trainCsv != null) {
-                    trainCsv.row(step, loss, agent.epsilon(step));
+                    trainCsv.row(step, loss, epsilon(agent, step));
                 }
                 if (st.done()) {
                     episodes++;
@@ -231,13 +277,13 @@ public final class Training {
                         }
                     }
                     if (checkpointNow) {
-                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), agent.epsilon(step),
+                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), epsilon(agent, step),
                                 toArray(recent), best), agent);
                     }
                     if (bar != null) {
                         bar.stepTo(step);
                         bar.setExtraMessage(String.format(Locale.ROOT, " return %.1f | %.0f f/s | ε %.2f",
-                                mean(toArray(recent)), fps, agent.epsilon(step)));
+                                mean(toArray(recent)), fps, epsilon(agent, step)));
                     }
                     started = System.nanoTime();
                 }
@@ -250,7 +296,7 @@ public final class Training {
             }
             EvalPoint bestEval = c.keepBest() ? scoreBest(agent, evalEnv, best, evals.get(evals.size() - 1), finalSeed,
                     c.evalMaxSteps()) : null;
-            LoopState end = new LoopState(step, episodes, c.seed(), agent.epsilon(step), toArray(recent), best);
+            LoopState end = new LoopState(step, episodes, c.seed(), epsilon(agent, step), toArray(recent), best);
             double[] epSteps = finished.stream().mapToDouble(p -> p[0]).toArray();
             double[] epReturns = finished.stream().mapToDouble(p -> p[1]).toArray();
             if (c.out() != null) {
@@ -303,6 +349,11 @@ public final class Training {
             returns[i] = total;
         }
         return returns;
+    }
+
+    /** The agent's ε at {@code step} for the logs; 0 for agents that do not explore ε-greedily. */
+    private static double epsilon(Agent agent, long step) {
+        return agent instanceof EpsilonGreedy g ? g.epsilon(step) : 0;
     }
 
     /** The seed of the evaluation at {@code step} of a run seeded {@code seed}. */

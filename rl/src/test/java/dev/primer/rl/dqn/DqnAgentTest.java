@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DqnAgentTest {
 
     private static DqnAgent agent(Task task, DqnConfig cfg) {
-        return new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 5);
+        return new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 5);
     }
 
     @Test
@@ -48,8 +48,8 @@ class DqnAgentTest {
     void theFusedStepAndDl4jsFitTrainAlike() {
         Task task = Task.of("minatar-breakout");
         DqnConfig cfg = task.preset().withMemory(400, 64).withDoubleDqn(true);
-        DqnAgent fused = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, true);
-        DqnAgent dl4j = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, false);
+        DqnAgent fused = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 9, true);
+        DqnAgent dl4j = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 9, false);
         assertTrue(fused.usesFusedStep());
         assertFalse(dl4j.usesFusedStep());
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);

@@ -6,13 +6,14 @@ import dev.primer.atari.wrappers.TimeLimit;
 import dev.primer.nn.optim.Updates;
 import dev.primer.rl.core.ChainEnv;
 import dev.primer.rl.core.Training;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** REINFORCE with a baseline learns to walk right along a short chain. */
 class ReinforceAgentTest {
     @Test
     void learnsThePolicyThatReachesTheGoal() {
-        ReinforceConfig cfg = new ReinforceConfig(new int[] {16}, Updates.adam(3e-2), Updates.adam(3e-2), 0.9, 1,
+        ReinforceConfig cfg = new ReinforceConfig(List.of(16), Updates.adam(3e-2), Updates.adam(3e-2), 0.9, 1,
                 true);
         ReinforceAgent agent = new ReinforceAgent(cfg, 4, 2, 11);
         Training.Result r = Training.run(Training.Config.of(6_000, 11), () -> TimeLimit.steps(new ChainEnv(4), 20),
