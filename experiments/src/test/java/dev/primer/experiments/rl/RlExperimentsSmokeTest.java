@@ -31,24 +31,32 @@ class RlExperimentsSmokeTest {
         }
     }
 
+    /*
+     * The return checks below are ones a policy that ignores the pole fails. Measured with uniformly random
+     * actions on CartPole-v1: 22.3 per episode on average (10,000 episodes); the mean of 3 episodes had its 99.9th
+     * percentile at 56.3 and never passed 57.0 in 4,000 draws; the median of two such means never passed 44.3 in
+     * 2,000. Always pushing one way scores about 9. At these settings with context seeds 1 to 5 the trained
+     * agents scored 96 to 301 (DQN, 135.8 at seed 1) and 263 to 500 (REINFORCE, 500 at seed 1).
+     */
+
     @Test
     void dqnCartPole() throws Exception {
-        Outcome o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
+        Outcome o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 5_000, 500, 3));
         double[] kept = (double[]) o.metrics().get("kept_policy_mean_return_per_seed");
         assertEquals(2, kept.length);
         assertEquals(2, ((double[]) o.metrics().get("final_policy_mean_return_per_seed")).length);
         for (long step : (long[]) o.metrics().get("kept_policy_step_per_seed")) {
-            assertTrue(step % 500 == 0 && step > 0 && step <= 1_500, "kept at an evaluation: " + step);
+            assertTrue(step % 500 == 0 && step > 0 && step <= 5_000, "kept at an evaluation: " + step);
         }
-        assertTrue((double) o.metrics().get("median_kept_policy_mean_return") >= 8);
+        assertTrue((double) o.metrics().get("median_kept_policy_mean_return") >= 50);
         assertTrue(Files.exists(dir.resolve("seed-1").resolve("checkpoint.bin")), "each seed checkpoints");
         assertPlots(o);
     }
 
     @Test
     void reinforceCartPole() throws Exception {
-        Outcome o = new ReinforceCartPole().run(ctx(), new ReinforceCartPole.Settings(1, 2_000, 1_000, 3));
-        assertTrue((double) o.metrics().get("median_final_mean_return") >= 8);
+        Outcome o = new ReinforceCartPole().run(ctx(), new ReinforceCartPole.Settings(1, 10_000, 1_000, 3));
+        assertTrue((double) o.metrics().get("median_final_mean_return") >= 100);
         assertPlots(o);
     }
 
