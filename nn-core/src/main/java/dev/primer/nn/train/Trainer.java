@@ -75,77 +75,38 @@ public final class Trainer {
 
         /** This configuration writing metrics and checkpoints (every {@code every} steps) under {@code dir}. */
         public Config withOutput(Path dir, int every) {
-            Builder b = new Builder(this);
-            b.outDir = dir;
-            b.checkpointEvery = every;
-            return b.build();
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, every, dir, earlyStopping, target,
+                    progress);
         }
 
         /** This configuration evaluating every {@code every} steps. */
         public Config withEvalEvery(int every) {
-            Builder b = new Builder(this);
-            b.evalEvery = every;
-            return b.build();
+            return new Config(batchSize, epochs, maxSteps, seed, every, checkpointEvery, outDir, earlyStopping,
+                    target, progress);
         }
 
         /** This configuration capped at {@code steps} updates. */
         public Config withMaxSteps(long steps) {
-            Builder b = new Builder(this);
-            b.maxSteps = steps;
-            return b.build();
+            return new Config(batchSize, epochs, steps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    target, progress);
         }
 
         /** This configuration with early stopping. */
         public Config withEarlyStopping(EarlyStopping es) {
-            Builder b = new Builder(this);
-            b.earlyStopping = es;
-            return b.build();
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, es, target,
+                    progress);
         }
 
         /** This configuration with or without a progress bar. */
         public Config withProgress(boolean on) {
-            Builder b = new Builder(this);
-            b.progress = on;
-            return b.build();
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    target, on);
         }
 
         /** This configuration stopping once {@code t} is reached. */
         public Config withTarget(Target t) {
-            Builder b = new Builder(this);
-            b.target = t;
-            return b.build();
-        }
-
-        /** A mutable copy of a configuration: the one place that lists every component for the withers. */
-        private static final class Builder {
-            private final int batchSize;
-            private final int epochs;
-            private long maxSteps;
-            private final long seed;
-            private int evalEvery;
-            private int checkpointEvery;
-            private Path outDir;
-            private EarlyStopping earlyStopping;
-            private Target target;
-            private boolean progress;
-
-            Builder(Config c) {
-                batchSize = c.batchSize;
-                epochs = c.epochs;
-                maxSteps = c.maxSteps;
-                seed = c.seed;
-                evalEvery = c.evalEvery;
-                checkpointEvery = c.checkpointEvery;
-                outDir = c.outDir;
-                earlyStopping = c.earlyStopping;
-                target = c.target;
-                progress = c.progress;
-            }
-
-            Config build() {
-                return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir,
-                        earlyStopping, target, progress);
-            }
+            return new Config(batchSize, epochs, maxSteps, seed, evalEvery, checkpointEvery, outDir, earlyStopping,
+                    t, progress);
         }
     }
 

@@ -69,75 +69,32 @@ public final class Training {
 
         /** Writes files to {@code dir} and checkpoints every {@code every} steps (0: never). */
         public Config withOutput(Path dir, long every) {
-            Builder b = new Builder(this);
-            b.out = dir;
-            b.checkpointEvery = every;
-            return b.build();
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, every, logEvery, dir,
+                    progress, seed, keepBest);
         }
 
         /** Evaluates {@code episodes} every {@code every} steps and {@code last} episodes at the end. */
         public Config withEval(long every, int episodes, int last, int maxSteps) {
-            Builder b = new Builder(this);
-            b.evalEvery = every;
-            b.evalEpisodes = episodes;
-            b.finalEpisodes = last;
-            b.evalMaxSteps = maxSteps;
-            return b.build();
+            return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed,
+                    keepBest);
         }
 
         /** Writes a row of {@code train.csv} every {@code every} steps. */
         public Config withLogEvery(long every) {
-            Builder b = new Builder(this);
-            b.logEvery = every;
-            return b.build();
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, every, out,
+                    progress, seed, keepBest);
         }
 
         /** Shows (or hides) the progress bar. */
         public Config withProgress(boolean on) {
-            Builder b = new Builder(this);
-            b.progress = on;
-            return b.build();
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
+                    out, on, seed, keepBest);
         }
 
         /** Keeps (or not) the policy of the best periodic evaluation, see {@link Result#bestEval}. */
         public Config withKeepBest(boolean on) {
-            Builder b = new Builder(this);
-            b.keepBest = on;
-            return b.build();
-        }
-
-        /** A mutable copy of a configuration: the one place that lists every component for the withers. */
-        private static final class Builder {
-            private final long steps;
-            private long evalEvery;
-            private int evalEpisodes;
-            private int finalEpisodes;
-            private int evalMaxSteps;
-            private long checkpointEvery;
-            private long logEvery;
-            private Path out;
-            private boolean progress;
-            private final long seed;
-            private boolean keepBest;
-
-            Builder(Config c) {
-                steps = c.steps;
-                evalEvery = c.evalEvery;
-                evalEpisodes = c.evalEpisodes;
-                finalEpisodes = c.finalEpisodes;
-                evalMaxSteps = c.evalMaxSteps;
-                checkpointEvery = c.checkpointEvery;
-                logEvery = c.logEvery;
-                out = c.out;
-                progress = c.progress;
-                seed = c.seed;
-                keepBest = c.keepBest;
-            }
-
-            Config build() {
-                return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery,
-                        logEvery, out, progress, seed, keepBest);
-            }
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery,
+                    out, progress, seed, on);
         }
     }
 
