@@ -146,7 +146,10 @@ public abstract class AgentContractTest {
     @Test
     void anAgentReadBackFromWriteContinuesExactlyAsTheOriginal() throws IOException {
         Agent original = create(6);
-        long step = train(original, episodes(), 0, false).step();
+        // early, while the random streams still decide actions, but after the first updates
+        Trace before = train(original, 6, 0, false);
+        assertTrue(before.losses().stream().anyMatch(l -> Double.isFinite(l)), "learned before the checkpoint");
+        long step = before.step();
         Agent restored = copyOf(original, create(7));
         assertArrayEquals(original.policyParameters(), restored.policyParameters());
         Trace a = train(original, episodes(), step, false);
