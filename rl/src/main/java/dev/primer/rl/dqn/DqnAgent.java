@@ -57,7 +57,7 @@ public final class DqnAgent implements EpsilonGreedy {
     private long updates;
     private double lastLoss = Double.NaN;
 
-    /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay stores bytes where {@code scaling} lets it. */
+    /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay holds bytes if {@code scaling} fits. */
     public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, ObservationScaling scaling, long seed) {
         this(cfg, shape, actions, scaling, seed, true);
     }

@@ -29,8 +29,8 @@ class TrainingTest {
     @Test
     void writesMetricsCurveAndCheckpointAndEvaluatesOnSchedule() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(),
-                ObservationScaling.FLOAT, 1);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
+                task.actions(), task.scaling(), 1);
         Training.Result r = Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300)
                 .withLogEvery(50), task.envs(), agent);
         assertEquals(List.of(200L, 400L, 600L), r.evals().stream().map(Training.EvalPoint::step).toList());
@@ -48,8 +48,8 @@ class TrainingTest {
     @Test
     void keepsTheBestEvaluatedPolicyScoresItOnTheFinalEpisodesAndCheckpointsIt() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(),
-                ObservationScaling.FLOAT, 2);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
+                task.actions(), task.scaling(), 2);
         Training.Result r = Training.run(Training.Config.of(1000, 2).withEval(200, 3, 5, 100).withOutput(dir, 500)
                 .withLogEvery(50).withKeepBest(true), task.envs(), agent);
         List<Training.EvalPoint> periodic = r.evals().subList(0, r.evals().size() - 1);
@@ -78,7 +78,8 @@ class TrainingTest {
     @Test
     void aCorruptCheckpointIsRefused() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), ObservationScaling.FLOAT, 1);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, LoopState.start(1), agent);
         byte[] b = Files.readAllBytes(f);
@@ -91,7 +92,8 @@ class TrainingTest {
     @Test
     void aFormat2CheckpointWithoutAKeptPolicyIsRead() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), ObservationScaling.FLOAT, 1);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, new LoopState(70, 3, 1, 0.5, new double[] {9, 11}, null), agent);
         ByteBuffer b = SealedFile.read(f, "PRIMERRL", 3);
@@ -112,7 +114,8 @@ class TrainingTest {
             out.write(agentBytes);
         }
         SealedFile.write(f, "PRIMERRL", 2, payload.toByteArray());
-        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), ObservationScaling.FLOAT, 2);
+        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 2);
         LoopState s = RlCheckpoint.read(f, restored);
         assertEquals(70, s.step());
         assertArrayEquals(new double[] {9, 11}, s.recentReturns());

@@ -48,7 +48,8 @@ class DqnConfigTest {
     void theBuilderRefusesAConfigurationTheAgentCannotRun() {
         assertThrows(NullPointerException.class, () -> DqnConfig.builder().gamma(0.9).build());
         DqnConfig.Builder b = DqnConfig.minatar().toBuilder().updates(Updates.adam(1e-3)).loss(TdLoss.Kind.MSE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.targetUpdateEvery(0).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> b.targetUpdateEvery(0).build());
         assertTrue(e.getMessage().contains("targetUpdateEvery 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DqnConfig.minatar().toBuilder().gamma(1.5).build());
     }
