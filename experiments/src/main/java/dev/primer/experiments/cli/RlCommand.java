@@ -137,10 +137,11 @@ public final class RlCommand implements Runnable {
             }
             long steps = common.steps(c);
             Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed);
-            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.byteScale(), common.seed);
+            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.scaling(), common.seed);
             long every = evalEvery > 0 ? evalEvery : Math.max(1, steps / 20);
-            Training.Result r = Training.run(new Training.Config(steps, every, 10, common.evalEpisodes,
-                    common.maxEpisodeSteps, checkpointEvery, 1_000, dir, progress, common.seed), task.envs(), agent);
+            Training.Result r = Training.run(Training.Config.of(steps, common.seed)
+                    .withEval(every, 10, common.evalEpisodes, common.maxEpisodeSteps)
+                    .withOutput(dir, checkpointEvery).withProgress(progress), task.envs(), agent);
             System.out.printf(Locale.ROOT, "dqn %s: %d steps (resumed from %d), greedy return %.2f ± %.2f over %d "
                             + "episodes, last-100 training return %.2f, %.0f frames/s; files in %s%n", common.env,
                     r.state().step(), r.resumedFrom(), r.finalEval().mean(), r.finalEval().std(),

@@ -78,10 +78,11 @@ public final class DqnCartPole implements Experiment<DqnCartPole.Metrics> {
         double[] fps = new double[s.seeds()];
         for (int k = 0; k < s.seeds(); k++) {
             long seed = ctx.seed() + k;
-            DqnAgent agent = new DqnAgent(task.preset(), task.shape(), task.actions(), task.byteScale(), seed);
-            Training.Result r = Training.run(new Training.Config(s.steps(), s.evalEvery(), 10, s.finalEpisodes(), 0,
-                    10_000, 1_000, ctx.dir().resolve("seed-" + seed), System.console() != null, seed, true),
-                    task.envs(), agent);
+            DqnAgent agent = new DqnAgent(task.preset(), task.shape(), task.actions(), task.scaling(), seed);
+            Training.Result r = Training.run(Training.Config.of(s.steps(), seed)
+                    .withEval(s.evalEvery(), 10, s.finalEpisodes(), 0)
+                    .withOutput(ctx.dir().resolve("seed-" + seed), 10_000)
+                    .withProgress(System.console() != null).withKeepBest(true), task.envs(), agent);
             finals[k] = r.finalEval().mean();
             kept[k] = r.bestEval().mean();
             keptAt[k] = r.bestEval().step();

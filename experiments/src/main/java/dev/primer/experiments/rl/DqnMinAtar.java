@@ -121,10 +121,11 @@ public final class DqnMinAtar implements Experiment<DqnMinAtar.Metrics> {
 
     Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("minatar-" + s.game());
-        DqnAgent agent = new DqnAgent(s.config(), task.shape(), task.actions(), task.byteScale(), ctx.seed());
-        Training.Result r = Training.run(new Training.Config(s.frames(), s.evalEvery(), s.evalEpisodes(),
-                s.evalEpisodes(), 10_000, s.checkpointEvery(), 1_000, ctx.dir().resolve(s.game()),
-                System.console() != null, ctx.seed()), task.envs(), agent);
+        DqnAgent agent = new DqnAgent(s.config(), task.shape(), task.actions(), task.scaling(), ctx.seed());
+        Training.Result r = Training.run(Training.Config.of(s.frames(), ctx.seed())
+                .withEval(s.evalEvery(), s.evalEpisodes(), s.evalEpisodes(), 10_000)
+                .withOutput(ctx.dir().resolve(s.game()), s.checkpointEvery())
+                .withProgress(System.console() != null), task.envs(), agent);
         Metrics m = new Metrics(s.game(), agent.stepSize(), r.state().step(), r.resumedFrom(), r.state().episodes(),
                 r.recentReturn(), r.finalEval().mean(), PUBLISHED.getOrDefault(s.game(), Double.NaN),
                 r.framesPerSecond());

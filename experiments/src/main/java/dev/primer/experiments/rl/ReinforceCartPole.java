@@ -58,9 +58,10 @@ public final class ReinforceCartPole implements Experiment<ReinforceCartPole.Met
             long seed = ctx.seed() + k;
             ReinforceAgent agent = new ReinforceAgent(ReinforceConfig.cartpole(), task.shape().inputs(),
                     task.actions(), seed);
-            Training.Result r = Training.run(new Training.Config(s.steps(), s.evalEvery(), 10, s.finalEpisodes(), 0,
-                    50_000, 1_000, ctx.dir().resolve("seed-" + seed), System.console() != null, seed), task.envs(),
-                    agent);
+            Training.Result r = Training.run(Training.Config.of(s.steps(), seed)
+                    .withEval(s.evalEvery(), 10, s.finalEpisodes(), 0)
+                    .withOutput(ctx.dir().resolve("seed-" + seed), 50_000)
+                    .withProgress(System.console() != null), task.envs(), agent);
             finals[k] = r.finalEval().mean();
             curves.add(SeedRuns.trainingCurve("seed " + seed + " (training, last 100)", r));
             curves.add(SeedRuns.evalCurve("seed " + seed + " (greedy)", r));

@@ -65,9 +65,9 @@ public final class Rl4jVsPrimer implements Experiment<Rl4jVsPrimer.Metrics> {
         Task task = Task.of(s.task());
         DqnConfig cfg = task.preset().withMemory(s.memory(), s.learningStarts());
         int maxEpisode = 10_000;
-        DqnAgent agent = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), ctx.seed());
-        Training.Result ours = Training.run(new Training.Config(s.steps(), 0, s.evalEpisodes(), s.evalEpisodes(),
-                maxEpisode, 0, 1_000, null, false, ctx.seed()), task.envs(), agent);
+        DqnAgent agent = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), ctx.seed());
+        Training.Result ours = Training.run(Training.Config.of(s.steps(), ctx.seed())
+                .withEval(0, s.evalEpisodes(), s.evalEpisodes(), maxEpisode), task.envs(), agent);
         Rl4jRunner.Result rl4j = Rl4jRunner.train(task, cfg, s.steps(), maxEpisode, s.evalEpisodes(), ctx.seed());
         double ratio = ours.framesPerSecond() / rl4j.framesPerSecond();
         Metrics m = new Metrics(s.task(), s.steps(), agent.usesFusedStep() ? "FusedQNet" : "DL4J fit",

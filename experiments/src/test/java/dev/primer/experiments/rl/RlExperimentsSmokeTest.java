@@ -31,16 +31,24 @@ class RlExperimentsSmokeTest {
         }
     }
 
+    /*
+     * The return checks below are ones a policy that ignores the pole fails. Measured with uniformly random
+     * actions on CartPole-v1: 22.3 per episode on average (10,000 episodes); the mean of 3 episodes had its 99.9th
+     * percentile at 56.3 and never passed 57.0 in 4,000 draws; the median of two such means never passed 44.3 in
+     * 2,000. Always pushing one way scores about 9. At these settings with context seeds 1 to 5 the trained
+     * agents scored 96 to 301 (DQN, 135.8 at seed 1) and 263 to 500 (REINFORCE, 500 at seed 1).
+     */
+
     @Test
     void dqnCartPole() throws Exception {
-        Outcome<DqnCartPole.Metrics> o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 1_500, 500, 3));
+        Outcome<DqnCartPole.Metrics> o = new DqnCartPole().run(ctx(), new DqnCartPole.Settings(2, 5_000, 500, 3));
         DqnCartPole.Metrics m = o.metrics();
         assertEquals(2, m.keptPolicyMeanReturnPerSeed().length);
         assertEquals(2, m.finalPolicyMeanReturnPerSeed().length);
         for (long step : m.keptPolicyStepPerSeed()) {
-            assertTrue(step % 500 == 0 && step > 0 && step <= 1_500, "kept at an evaluation: " + step);
+            assertTrue(step % 500 == 0 && step > 0 && step <= 5_000, "kept at an evaluation: " + step);
         }
-        assertTrue(m.medianKeptPolicyMeanReturn() >= 8);
+        assertTrue(m.medianKeptPolicyMeanReturn() >= 50);
         assertTrue(Files.exists(dir.resolve("seed-1").resolve("checkpoint.bin")), "each seed checkpoints");
         assertPlots(o);
     }
@@ -48,8 +56,8 @@ class RlExperimentsSmokeTest {
     @Test
     void reinforceCartPole() throws Exception {
         Outcome<ReinforceCartPole.Metrics> o = new ReinforceCartPole().run(ctx(),
-                new ReinforceCartPole.Settings(1, 2_000, 1_000, 3));
-        assertTrue(o.metrics().medianFinalMeanReturn() >= 8);
+                new ReinforceCartPole.Settings(1, 10_000, 1_000, 3));
+        assertTrue(o.metrics().medianFinalMeanReturn() >= 100);
         assertPlots(o);
     }
 

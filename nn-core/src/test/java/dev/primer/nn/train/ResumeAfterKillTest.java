@@ -30,7 +30,7 @@ class ResumeAfterKillTest {
 
     /** The run the child process performs (and the test repeats), sharing every setting. */
     static Trainer trainer(Path out, long maxSteps) {
-        return new Trainer(new Trainer.Config(32, 1000, maxSteps, 11, 0, EVERY, out, null, null, false));
+        return new Trainer(Trainer.Config.of(32, 1000, 11).withMaxSteps(maxSteps).withOutput(out, EVERY));
     }
 
     static Net fresh() {
@@ -110,7 +110,7 @@ class ResumeAfterKillTest {
         trainer(run, 0).fit(fresh(), TrainState.start(11, 32), data().head(64), null);
         Checkpoint.write(run.resolve(Trainer.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
         Files.deleteIfExists(run.resolve(Trainer.SUMMARY));
-        Trainer otherSeed = new Trainer(new Trainer.Config(32, 2, 0, 12, 0, EVERY, run, null, null, false));
+        Trainer otherSeed = new Trainer(Trainer.Config.of(32, 2, 12).withOutput(run, EVERY));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> otherSeed.run(ResumeAfterKillTest::fresh, data(), null));
         assertTrue(e.getMessage().contains("seed 11") && e.getMessage().contains("not seed 12"), e.getMessage());

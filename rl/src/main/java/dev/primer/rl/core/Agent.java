@@ -24,9 +24,6 @@ public interface Agent {
     /** Learns what is due after environment step {@code step}; returns the last loss, or NaN if nothing was learned. */
     double update(long step);
 
-    /** The exploration rate at {@code step}, for logs (0 for agents that explore by sampling). */
-    double epsilon(long step);
-
     /** A copy of the parameters behind {@link #greedy}, so that a run can keep the best policy it evaluated. */
     float[] policyParameters();
 

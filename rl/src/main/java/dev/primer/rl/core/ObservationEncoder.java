@@ -13,11 +13,8 @@ public interface ObservationEncoder<O> {
     /** Floats per encoded observation. */
     int size();
 
-    /**
-     * The factor that makes every encoded value an integer in [0, 255] (1 for boolean planes, 255 for bytes
-     * scaled to [0, 1]), or 0 when values are arbitrary floats; lets replay memory store bytes.
-     */
-    float byteScale();
+    /** What values {@link #encode} writes (0/1, bytes scaled to [0, 1], or any floats). */
+    ObservationScaling scaling();
 
     /** Writes the encoding of {@code observation} into {@code out[0, size)}. */
     void encode(O observation, float[] out);
@@ -35,8 +32,8 @@ public interface ObservationEncoder<O> {
                     return n;
                 }
 
-                public float byteScale() {
-                    return 1;
+                public ObservationScaling scaling() {
+                    return ObservationScaling.BINARY;
                 }
 
                 public void encode(boolean[] o, float[] out) {
@@ -50,8 +47,8 @@ public interface ObservationEncoder<O> {
                     return n;
                 }
 
-                public float byteScale() {
-                    return 255;
+                public ObservationScaling scaling() {
+                    return ObservationScaling.UNIT_BYTES;
                 }
 
                 public void encode(byte[] o, float[] out) {
@@ -65,8 +62,8 @@ public interface ObservationEncoder<O> {
                     return n;
                 }
 
-                public float byteScale() {
-                    return 0;
+                public ObservationScaling scaling() {
+                    return ObservationScaling.FLOAT;
                 }
 
                 public void encode(float[] o, float[] out) {

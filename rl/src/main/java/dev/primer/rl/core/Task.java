@@ -18,11 +18,11 @@ import java.util.function.Supplier;
  * @param envs      makes a fresh environment (reference configuration: sticky actions for MinAtar)
  * @param shape     the Q-network input: MinAtar's conv net for C×10×10 planes, else an MLP
  * @param actions   number of actions
- * @param byteScale the observation encoder's byte scale (see {@link ObservationEncoder#byteScale})
+ * @param scaling   what values the observation encoder writes (see {@link ObservationEncoder#scaling})
  * @param preset    the DQN hyperparameters for this task
  */
 public record Task(String name, Supplier<Environment<?, Integer>> envs, RlNetworks.Shape shape, int actions,
-                   float byteScale, DqnConfig preset) {
+                   ObservationScaling scaling, DqnConfig preset) {
 
     /** The task called {@code name}. */
     public static Task of(String name) {
@@ -44,7 +44,7 @@ public record Task(String name, Supplier<Environment<?, Integer>> envs, RlNetwor
         int[] dims = box.shape();
         RlNetworks.Shape shape = dims.length == 3 && box.dtype() == DType.BOOL
                 ? new RlNetworks.MinAtarConv(dims[0], dims[1], dims[2])
-                : new RlNetworks.Mlp(enc.size(), preset.hidden());
-        return new Task(name, envs, shape, ((Discrete) env.actionSpace()).n(), enc.byteScale(), preset);
+                : new RlNetworks.Mlp(enc.size(), preset.hiddenWidths());
+        return new Task(name, envs, shape, ((Discrete) env.actionSpace()).n(), enc.scaling(), preset);
     }
 }

@@ -58,19 +58,16 @@ public final class Training {
     public record Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
                          long checkpointEvery, long logEvery, Path out, boolean progress, long seed,
                          boolean keepBest) {
-        /** A configuration that keeps only the final policy. */
-        public Config(long steps, long evalEvery, int evalEpisodes, int finalEpisodes, int evalMaxSteps,
-                      long checkpointEvery, long logEvery, Path out, boolean progress, long seed) {
-            this(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, logEvery, out, progress,
-                    seed, false);
-        }
-
-        /** {@code steps} of training, evaluating 10 episodes every {@code steps/10}, no files. */
+        /**
+         * {@code steps} of training with seed {@code seed}, evaluating 10 episodes every {@code steps/10} and 10
+         * at the end without a step limit, a {@code train.csv} row every 1000 steps, no files, no progress bar,
+         * only the final policy kept.
+         */
         public static Config of(long steps, long seed) {
-            return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed);
+            return new Config(steps, Math.max(1, steps / 10), 10, 10, 0, 0, 1000, null, false, seed, false);
         }
 
-        /** Writes files to {@code dir} and checkpoints every {@code every} steps. */
+        /** Writes files to {@code dir} and checkpoints every {@code every} steps (0: never). */
         public Config withOutput(Path dir, long every) {
             return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, every, logEvery, dir,
                     progress, seed, keepBest);
@@ -80,6 +77,12 @@ public final class Training {
         public Config withEval(long every, int episodes, int last, int maxSteps) {
             return new Config(steps, every, episodes, last, maxSteps, checkpointEvery, logEvery, out, progress, seed,
                     keepBest);
+        }
+
+        /** Writes a row of {@code train.csv} every {@code every} steps. */
+        public Config withLogEvery(long every) {
+            return new Config(steps, evalEvery, evalEpisodes, finalEpisodes, evalMaxSteps, checkpointEvery, every, out,
+                    progress, seed, keepBest);
         }
 
         /** Shows (or hides) the progress bar. */
@@ -190,7 +193,7 @@ public final class Training {
                 episodeLength++;
                 double loss = agent.update(step);
                 if (step % c.logEvery() == 0 && trainCsv != null) {
-                    trainCsv.row(step, loss, agent.epsilon(step));
+                    trainCsv.row(step, loss, epsilon(agent, step));
                 }
                 if (st.done()) {
                     episodes++;
@@ -236,13 +239,13 @@ public final class Training {
                         }
                     }
                     if (checkpointNow) {
-                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), agent.epsilon(step),
+                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), epsilon(agent, step),
                                 toArray(recent), best), agent);
                     }
                     if (bar != null) {
                         bar.stepTo(step);
                         bar.setExtraMessage(String.format(Locale.ROOT, " return %.1f | %.0f f/s | ε %.2f",
-                                mean(toArray(recent)), fps, agent.epsilon(step)));
+                                mean(toArray(recent)), fps, epsilon(agent, step)));
                     }
                     started = System.nanoTime();
                 }
@@ -255,7 +258,7 @@ public final class Training {
             }
             EvalPoint bestEval = c.keepBest() ? scoreBest(agent, evalEnv, best, evals.get(evals.size() - 1), finalSeed,
                     c.evalMaxSteps()) : null;
-            LoopState end = new LoopState(step, episodes, c.seed(), agent.epsilon(step), toArray(recent), best);
+            LoopState end = new LoopState(step, episodes, c.seed(), epsilon(agent, step), toArray(recent), best);
             double[] epSteps = finished.stream().mapToDouble(p -> p[0]).toArray();
             double[] epReturns = finished.stream().mapToDouble(p -> p[1]).toArray();
             if (c.out() != null) {
@@ -308,6 +311,11 @@ public final class Training {
             returns[i] = total;
         }
         return returns;
+    }
+
+    /** The agent's ε at {@code step} for the logs; 0 for agents that do not explore ε-greedily. */
+    private static double epsilon(Agent agent, long step) {
+        return agent instanceof EpsilonGreedy g ? g.epsilon(step) : 0;
     }
 
     /** The seed of the evaluation at {@code step} of a run seeded {@code seed}. */

@@ -1,7 +1,8 @@
 package dev.primer.rl.dqn;
 
 import dev.primer.nn.data.SplitMix64;
-import dev.primer.rl.core.Agent;
+import dev.primer.rl.core.EpsilonGreedy;
+import dev.primer.rl.core.ObservationScaling;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.FusedQNet;
 import dev.primer.rl.nets.RlNetworks;
@@ -28,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code output} and {@code fit} with a one-hot labels mask ({@link TdLoss}), which cannot carry fractional
  * importance weights, so prioritized replay needs the CPU backend.
  */
-public final class DqnAgent implements Agent {
+public final class DqnAgent implements EpsilonGreedy {
     private final DqnConfig cfg;
     private final int actions;
     private final int obsSize;
@@ -56,19 +57,19 @@ public final class DqnAgent implements Agent {
     private long updates;
     private double lastLoss = Double.NaN;
 
-    /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay stores bytes if {@code byteScale} > 0. */
-    public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, float byteScale, long seed) {
-        this(cfg, shape, actions, byteScale, seed, true);
+    /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay holds bytes if {@code scaling} fits. */
+    public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, ObservationScaling scaling, long seed) {
+        this(cfg, shape, actions, scaling, seed, true);
     }
 
     /** As the public constructor; {@code fuse} false keeps DL4J's output and fit even on the CPU backend (tests). */
-    DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, float byteScale, long seed, boolean fuse) {
+    DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, ObservationScaling scaling, long seed, boolean fuse) {
         this.cfg = cfg;
         this.actions = actions;
         this.obsSize = shape.inputs();
         this.online = RlNetworks.qNetwork(shape, actions, new TdLoss(cfg.loss(), 1.0), cfg.updates(), seed);
         this.target = online.clone();
-        this.replay = new ReplayBuffer(cfg.bufferSize(), obsSize, byteScale, cfg.replay(), cfg.priorityAlpha());
+        this.replay = new ReplayBuffer(cfg.bufferSize(), obsSize, scaling, cfg.replay(), cfg.priorityAlpha());
         this.nStep = new NStepAccumulator(cfg.nStep(), cfg.gamma(), obsSize);
         this.rng = new SplitMix64(seed ^ 0xD0DECAFEL);
         int b = cfg.batchSize();

@@ -1,6 +1,7 @@
 package dev.primer.rl.dqn;
 
 import dev.primer.nn.data.SplitMix64;
+import dev.primer.rl.core.ObservationScaling;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,8 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A ring of transitions on primitive arrays (Lin 1992; Mnih et al. 2015): once full, each new transition
- * replaces the oldest. Observations are stored as bytes when the encoder says they are small integers
- * ({@code byteScale} > 0: MinAtar's planes take 400 bytes instead of 1,600), otherwise as floats.
+ * replaces the oldest. Observations are stored as bytes when their {@link ObservationScaling} fits bytes
+ * (MinAtar's planes take 400 bytes instead of 1,600), otherwise as floats.
  *
  * <p>With {@link Replay#PRIORITIZED}, sampling is proportional to {@code p_i^α} through a {@link SumTree}, new
  * transitions get the largest priority seen so far, and {@link #sample} returns importance weights
@@ -19,8 +20,8 @@ public final class ReplayBuffer {
     private static final double PRIORITY_EPS = 1e-6;
 
     private final int capacity;
-    private final int size;
-    private final float byteScale;
+    private final int width;
+    private final float byteFactor;
     private final byte[] obsBytes;
     private final byte[] nextBytes;
     private final float[] obsFloats;
@@ -38,22 +39,23 @@ public final class ReplayBuffer {
     /**
      * A buffer of {@code capacity} transitions of {@code obsSize}-float observations.
      *
-     * @param byteScale the encoder's byte scale (0: store floats)
-     * @param replay    uniform or prioritized sampling
-     * @param alpha     PER's α (ignored for uniform)
+     * @param scaling what values observations hold (bytes are stored where they fit)
+     * @param replay  uniform or prioritized sampling
+     * @param alpha   PER's α (ignored for uniform)
      */
-    public ReplayBuffer(int capacity, int obsSize, float byteScale, Replay replay, double alpha) {
+    public ReplayBuffer(int capacity, int obsSize, ObservationScaling scaling, Replay replay, double alpha) {
         this.capacity = capacity;
-        this.size = obsSize;
-        this.byteScale = byteScale;
+        this.width = obsSize;
+        boolean bytes = scaling.fitsBytes();
+        this.byteFactor = bytes ? scaling.byteFactor() : Float.NaN;
         long cells = (long) capacity * obsSize;
         if (cells > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("replay of " + capacity + " x " + obsSize + " is too large");
         }
-        this.obsBytes = byteScale > 0 ? new byte[(int) cells] : null;
-        this.nextBytes = byteScale > 0 ? new byte[(int) cells] : null;
-        this.obsFloats = byteScale > 0 ? null : new float[(int) cells];
-        this.nextFloats = byteScale > 0 ? null : new float[(int) cells];
+        this.obsBytes = bytes ? new byte[(int) cells] : null;
+        this.nextBytes = bytes ? new byte[(int) cells] : null;
+        this.obsFloats = bytes ? null : new float[(int) cells];
+        this.nextFloats = bytes ? null : new float[(int) cells];
         this.actions = new int[capacity];
         this.rewards = new float[capacity];
         this.discounts = new float[capacity];
@@ -89,13 +91,13 @@ public final class ReplayBuffer {
     }
 
     private void put(float[] x, byte[] bytes, float[] floats, int slot) {
-        int base = slot * size;
+        int base = slot * width;
         if (bytes != null) {
-            for (int i = 0; i < size; i++) {
-                bytes[base + i] = (byte) Math.round(x[i] * byteScale);
+            for (int i = 0; i < width; i++) {
+                bytes[base + i] = (byte) Math.round(x[i] * byteFactor);
             }
         } else {
-            System.arraycopy(x, 0, floats, base, size);
+            System.arraycopy(x, 0, floats, base, width);
         }
     }
 
@@ -136,8 +138,8 @@ public final class ReplayBuffer {
     void gather(Batch batch) {
         for (int i = 0; i < batch.slots.length; i++) {
             int slot = batch.slots[i];
-            get(obsBytes, obsFloats, slot, batch.observations, i * size);
-            get(nextBytes, nextFloats, slot, batch.next, i * size);
+            get(obsBytes, obsFloats, slot, batch.observations, i * width);
+            get(nextBytes, nextFloats, slot, batch.next, i * width);
             batch.actions[i] = actions[slot];
             batch.rewards[i] = rewards[slot];
             batch.discounts[i] = discounts[slot];
@@ -146,14 +148,14 @@ public final class ReplayBuffer {
     }
 
     private void get(byte[] bytes, float[] floats, int slot, float[] out, int offset) {
-        int base = slot * size;
+        int base = slot * width;
         if (bytes != null) {
-            float inv = 1f / byteScale;
-            for (int i = 0; i < size; i++) {
+            float inv = 1f / byteFactor;
+            for (int i = 0; i < width; i++) {
                 out[offset + i] = (bytes[base + i] & 0xFF) * inv;
             }
         } else {
-            System.arraycopy(floats, base, out, offset, size);
+            System.arraycopy(floats, base, out, offset, width);
         }
     }
 
@@ -169,7 +171,7 @@ public final class ReplayBuffer {
         }
     }
 
-    /** The sampling probability of {@code slot} (uniform: 1/size). */
+    /** The sampling probability of {@code slot} (uniform: 1/{@link #size}). */
     public double probability(int slot) {
         return tree == null ? 1.0 / stored : tree.get(slot) / tree.total();
     }
@@ -180,11 +182,11 @@ public final class ReplayBuffer {
         out.writeInt(cursor);
         out.writeDouble(maxPriority);
         if (obsBytes != null) {
-            out.write(obsBytes, 0, stored * size);
-            out.write(nextBytes, 0, stored * size);
+            out.write(obsBytes, 0, stored * width);
+            out.write(nextBytes, 0, stored * width);
         } else {
-            writeFloats(out, obsFloats, stored * size);
-            writeFloats(out, nextFloats, stored * size);
+            writeFloats(out, obsFloats, stored * width);
+            writeFloats(out, nextFloats, stored * width);
         }
         ByteBuffer b = ByteBuffer.allocate(stored * 13);
         for (int i = 0; i < stored; i++) {
@@ -199,7 +201,7 @@ public final class ReplayBuffer {
         }
     }
 
-    /** Restores what {@link #write} wrote into a buffer of the same capacity and observation size. */
+    /** Restores what {@link #write} wrote into a buffer of the same capacity and observation width. */
     public void read(DataInputStream in) throws IOException {
         stored = in.readInt();
         cursor = in.readInt();
@@ -208,11 +210,11 @@ public final class ReplayBuffer {
             throw new IOException("checkpoint holds " + stored + " transitions, buffer capacity is " + capacity);
         }
         if (obsBytes != null) {
-            in.readFully(obsBytes, 0, stored * size);
-            in.readFully(nextBytes, 0, stored * size);
+            in.readFully(obsBytes, 0, stored * width);
+            in.readFully(nextBytes, 0, stored * width);
         } else {
-            readFloats(in, obsFloats, stored * size);
-            readFloats(in, nextFloats, stored * size);
+            readFloats(in, obsFloats, stored * width);
+            readFloats(in, nextFloats, stored * width);
         }
         byte[] rows = new byte[stored * 13];
         in.readFully(rows);

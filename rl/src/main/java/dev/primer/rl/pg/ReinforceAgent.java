@@ -47,7 +47,7 @@ public final class ReinforceAgent implements Agent {
         this.cfg = cfg;
         this.actions = actions;
         this.obsSize = obsSize;
-        RlNetworks.Mlp shape = new RlNetworks.Mlp(obsSize, cfg.hidden());
+        RlNetworks.Mlp shape = new RlNetworks.Mlp(obsSize, cfg.hiddenWidths());
         this.policy = RlNetworks.policy(shape, actions, cfg.policyUpdates(), seed);
         this.value = RlNetworks.value(shape, cfg.valueUpdates(), seed + 1);
         this.rng = new SplitMix64(seed ^ 0x5EEDL);
@@ -85,11 +85,6 @@ public final class ReinforceAgent implements Agent {
             }
         }
         return best;
-    }
-
-    @Override
-    public double epsilon(long step) {
-        return 0;
     }
 
     @Override

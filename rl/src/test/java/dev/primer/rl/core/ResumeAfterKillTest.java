@@ -24,12 +24,12 @@ class ResumeAfterKillTest {
     Path dir;
 
     static Training.Config config(Path out, long steps) {
-        return new Training.Config(steps, 0, 2, 2, 500, EVERY, 10, out, false, 3);
+        return Training.Config.of(steps, 3).withEval(0, 2, 2, 500).withOutput(out, EVERY).withLogEvery(10);
     }
 
     static DqnAgent agent() {
         Task task = Task.of("cartpole");
-        return new DqnAgent(task.preset().withMemory(5_000, 200), task.shape(), task.actions(), task.byteScale(), 3);
+        return new DqnAgent(task.preset().withMemory(5_000, 200), task.shape(), task.actions(), task.scaling(), 3);
     }
 
     /** Child process entry: train "forever" into {@code args[0]}. */

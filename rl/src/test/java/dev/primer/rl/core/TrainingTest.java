@@ -29,9 +29,10 @@ class TrainingTest {
     @Test
     void writesMetricsCurveAndCheckpointAndEvaluatesOnSchedule() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 1);
-        Training.Result r = Training.run(new Training.Config(600, 200, 3, 5, 100, 300, 50, dir, false, 1),
-                task.envs(), agent);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
+                task.actions(), task.scaling(), 1);
+        Training.Result r = Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300)
+                .withLogEvery(50), task.envs(), agent);
         assertEquals(List.of(200L, 400L, 600L), r.evals().stream().map(Training.EvalPoint::step).toList());
         assertEquals(5, r.finalEval().episodes());
         assertEquals(4, Files.readAllLines(dir.resolve(Training.EVAL)).size());
@@ -47,9 +48,10 @@ class TrainingTest {
     @Test
     void keepsTheBestEvaluatedPolicyScoresItOnTheFinalEpisodesAndCheckpointsIt() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 2);
-        Training.Result r = Training.run(new Training.Config(1000, 200, 3, 5, 100, 500, 50, dir, false, 2, true),
-                task.envs(), agent);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
+                task.actions(), task.scaling(), 2);
+        Training.Result r = Training.run(Training.Config.of(1000, 2).withEval(200, 3, 5, 100).withOutput(dir, 500)
+                .withLogEvery(50).withKeepBest(true), task.envs(), agent);
         List<Training.EvalPoint> periodic = r.evals().subList(0, r.evals().size() - 1);
         Training.EvalPoint first = periodic.get(0);
         for (Training.EvalPoint p : periodic) {
@@ -76,7 +78,8 @@ class TrainingTest {
     @Test
     void aCorruptCheckpointIsRefused() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 1);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, LoopState.start(1), agent);
         byte[] b = Files.readAllBytes(f);
@@ -89,17 +92,18 @@ class TrainingTest {
     @Test
     void aCorruptNewestCheckpointResumesFromThePreviousOne() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 1);
-        Training.run(new Training.Config(600, 200, 3, 5, 100, 300, 50, dir, false, 1), task.envs(), agent);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), task.scaling(), 1);
+        Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300).withLogEvery(50),
+                task.envs(), agent);
         Path ckpt = dir.resolve(RlCheckpoint.FILE);
         assertEquals(300, RlCheckpoint.peek(SealedFile.previous(ckpt)).step());
         byte[] b = Files.readAllBytes(ckpt);
         b[b.length / 2] ^= 1;
         Files.write(ckpt, b);
 
-        DqnAgent again = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), 0, 1);
-        Training.Result r = Training.run(new Training.Config(900, 200, 3, 5, 100, 300, 50, dir, false, 1),
-                task.envs(), again);
+        DqnAgent again = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), task.scaling(), 1);
+        Training.Result r = Training.run(Training.Config.of(900, 1).withEval(200, 3, 5, 100).withOutput(dir, 300)
+                .withLogEvery(50), task.envs(), again);
         assertEquals(300, r.resumedFrom());
         assertEquals(900, r.state().step());
         assertEquals(900, RlCheckpoint.peek(ckpt).step());
@@ -108,7 +112,8 @@ class TrainingTest {
     @Test
     void aFormat2CheckpointWithoutAKeptPolicyIsRead() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 1);
+        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, new LoopState(70, 3, 1, 0.5, new double[] {9, 11}, null), agent);
         ByteBuffer b = SealedFile.read(f, "PRIMERRL", 3);
@@ -129,7 +134,8 @@ class TrainingTest {
             out.write(agentBytes);
         }
         SealedFile.write(f, "PRIMERRL", 2, payload.toByteArray());
-        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(), task.actions(), 0, 2);
+        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
+                task.actions(), task.scaling(), 2);
         LoopState s = RlCheckpoint.read(f, restored);
         assertEquals(70, s.step());
         assertArrayEquals(new double[] {9, 11}, s.recentReturns());

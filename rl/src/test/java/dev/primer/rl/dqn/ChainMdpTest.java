@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.primer.atari.wrappers.TimeLimit;
 import dev.primer.nn.optim.Updates;
 import dev.primer.rl.core.ChainEnv;
+import dev.primer.rl.core.ObservationScaling;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.nets.RlNetworks;
 import dev.primer.rl.nets.TdLoss;
@@ -20,9 +21,11 @@ class ChainMdpTest {
 
     @Test
     void qValuesConvergeToTheAnalyticValues() {
-        DqnConfig cfg = new DqnConfig(new int[] {32}, Updates.adam(3e-3), TdLoss.Kind.MSE, GAMMA, 2_000, 200, 32, 1,
-                1, 50, new EpsilonSchedule(1, 1, 1, 0), true, 1, Replay.UNIFORM, 0.6, 0.4, 1, 3_000);
-        DqnAgent agent = new DqnAgent(cfg, new RlNetworks.Mlp(N, cfg.hidden()), 2, 0, 7);
+        DqnConfig cfg = DqnConfig.builder().hidden(32).updates(Updates.adam(3e-3)).loss(TdLoss.Kind.MSE).gamma(GAMMA)
+                .bufferSize(2_000).learningStarts(200).batchSize(32).trainEvery(1).gradientSteps(1)
+                .targetUpdateEvery(50).epsilon(new EpsilonSchedule(1, 1, 1, 0)).doubleDqn(true)
+                .priorityBetaSteps(1).totalSteps(3_000).build();
+        DqnAgent agent = new DqnAgent(cfg, new RlNetworks.Mlp(N, cfg.hiddenWidths()), 2, ObservationScaling.FLOAT, 7);
         Training.run(Training.Config.of(3_000, 7), () -> TimeLimit.steps(new ChainEnv(N), 4), agent);
         for (int s = 0; s < N - 1; s++) {
             float[] onehot = new float[N];

@@ -6,20 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.nn.optim.Updates;
+import dev.primer.rl.core.Agent;
+import dev.primer.rl.core.AgentContractTest;
+import dev.primer.rl.core.ObservationScaling;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.core.Transition;
+import dev.primer.rl.nets.RlNetworks;
+import dev.primer.rl.nets.TdLoss;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** The DQN agent: a checkpointed agent continues exactly; updates respect start, period and target sync. */
-class DqnAgentTest {
+/**
+ * The DQN agent keeps the agent contract (with prioritized replay, Double DQN and 3-step returns on the chain);
+ * a checkpointed agent continues exactly; updates respect start, period and target sync.
+ */
+class DqnAgentTest extends AgentContractTest {
+
+    @Override
+    protected Agent create(long seed) {
+        DqnConfig cfg = DqnConfig.builder().hidden(16).updates(Updates.adam(1e-2)).loss(TdLoss.Kind.HUBER).gamma(0.9)
+                .bufferSize(500).learningStarts(20).batchSize(8).trainEvery(2).gradientSteps(1).targetUpdateEvery(10)
+                .epsilon(new EpsilonSchedule(1, 0.1, 200, 0)).doubleDqn(true).nStep(3).replay(Replay.PRIORITIZED)
+                .priorityBetaSteps(500).build();
+        return new DqnAgent(cfg, new RlNetworks.Mlp(INPUTS, cfg.hiddenWidths()), ACTIONS, ObservationScaling.BINARY,
+                seed);
+    }
 
     private static DqnAgent agent(Task task, DqnConfig cfg) {
-        return new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 5);
+        return new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 5);
     }
 
     @Test
@@ -48,8 +67,8 @@ class DqnAgentTest {
     void theFusedStepAndDl4jsFitTrainAlike() {
         Task task = Task.of("minatar-breakout");
         DqnConfig cfg = task.preset().withMemory(400, 64).withDoubleDqn(true);
-        DqnAgent fused = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, true);
-        DqnAgent dl4j = new DqnAgent(cfg, task.shape(), task.actions(), task.byteScale(), 9, false);
+        DqnAgent fused = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 9, true);
+        DqnAgent dl4j = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 9, false);
         assertTrue(fused.usesFusedStep());
         assertFalse(dl4j.usesFusedStep());
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);

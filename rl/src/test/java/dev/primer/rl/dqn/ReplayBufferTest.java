@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.data.SplitMix64;
+import dev.primer.rl.core.ObservationScaling;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +23,7 @@ class ReplayBufferTest {
 
     @Test
     void uniformSamplingHitsEverySlotEquallyOften() {
-        ReplayBuffer b = new ReplayBuffer(10, 2, 0, Replay.UNIFORM, 0);
+        ReplayBuffer b = new ReplayBuffer(10, 2, ObservationScaling.FLOAT, Replay.UNIFORM, 0);
         fill(b, 0, 10);
         ReplayBuffer.Batch batch = new ReplayBuffer.Batch(100, 2);
         int[] counts = new int[10];
@@ -43,7 +44,7 @@ class ReplayBufferTest {
 
     @Test
     void aFullBufferOverwritesTheOldestTransitions() {
-        ReplayBuffer b = new ReplayBuffer(5, 2, 0, Replay.UNIFORM, 0);
+        ReplayBuffer b = new ReplayBuffer(5, 2, ObservationScaling.FLOAT, Replay.UNIFORM, 0);
         fill(b, 0, 8);
         assertEquals(5, b.size());
         ReplayBuffer.Batch batch = new ReplayBuffer.Batch(500, 2);
@@ -64,7 +65,7 @@ class ReplayBufferTest {
 
     @Test
     void binaryObservationsSurviveByteStorage() {
-        ReplayBuffer b = new ReplayBuffer(4, 3, 1, Replay.UNIFORM, 0);
+        ReplayBuffer b = new ReplayBuffer(4, 3, ObservationScaling.BINARY, Replay.UNIFORM, 0);
         b.add(new float[] {1, 0, 1}, 2, 0.5f, new float[] {0, 1, 1}, false, 0.9f);
         ReplayBuffer.Batch batch = new ReplayBuffer.Batch(1, 3);
         b.sample(new SplitMix64(0), 1, batch);
@@ -75,7 +76,7 @@ class ReplayBufferTest {
     @Test
     void prioritizedSamplingIsProportionalToPriorityToTheAlpha() {
         double alpha = 0.6;
-        ReplayBuffer b = new ReplayBuffer(4, 2, 0, Replay.PRIORITIZED, alpha);
+        ReplayBuffer b = new ReplayBuffer(4, 2, ObservationScaling.FLOAT, Replay.PRIORITIZED, alpha);
         fill(b, 0, 4);
         b.updatePriorities(new int[] {0, 1, 2, 3}, new float[] {1, 2, 4, 8});
         double[] p = new double[4];
@@ -128,12 +129,12 @@ class ReplayBufferTest {
 
     @Test
     void writeThenReadRestoresEveryTransitionAndPriority() throws Exception {
-        ReplayBuffer a = new ReplayBuffer(6, 2, 0, Replay.PRIORITIZED, 0.6);
+        ReplayBuffer a = new ReplayBuffer(6, 2, ObservationScaling.FLOAT, Replay.PRIORITIZED, 0.6);
         fill(a, 0, 9);
         a.updatePriorities(new int[] {1, 4}, new float[] {3, 0.2f});
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         a.write(new DataOutputStream(bytes));
-        ReplayBuffer b = new ReplayBuffer(6, 2, 0, Replay.PRIORITIZED, 0.6);
+        ReplayBuffer b = new ReplayBuffer(6, 2, ObservationScaling.FLOAT, Replay.PRIORITIZED, 0.6);
         b.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         ReplayBuffer.Batch x = new ReplayBuffer.Batch(50, 2);
         ReplayBuffer.Batch y = new ReplayBuffer.Batch(50, 2);

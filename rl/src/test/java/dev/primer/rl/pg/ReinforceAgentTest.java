@@ -4,15 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.atari.wrappers.TimeLimit;
 import dev.primer.nn.optim.Updates;
+import dev.primer.rl.core.Agent;
+import dev.primer.rl.core.AgentContractTest;
 import dev.primer.rl.core.ChainEnv;
 import dev.primer.rl.core.Training;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** REINFORCE with a baseline learns to walk right along a short chain. */
-class ReinforceAgentTest {
+/** REINFORCE with a baseline keeps the agent contract and learns to walk right along a short chain. */
+class ReinforceAgentTest extends AgentContractTest {
+
+    @Override
+    protected Agent create(long seed) {
+        return new ReinforceAgent(new ReinforceConfig(List.of(16), Updates.adam(3e-2), Updates.adam(3e-2), 0.9, 2,
+                true), INPUTS, ACTIONS, seed);
+    }
+
     @Test
     void learnsThePolicyThatReachesTheGoal() {
-        ReinforceConfig cfg = new ReinforceConfig(new int[] {16}, Updates.adam(3e-2), Updates.adam(3e-2), 0.9, 1,
+        ReinforceConfig cfg = new ReinforceConfig(List.of(16), Updates.adam(3e-2), Updates.adam(3e-2), 0.9, 1,
                 true);
         ReinforceAgent agent = new ReinforceAgent(cfg, 4, 2, 11);
         Training.Result r = Training.run(Training.Config.of(6_000, 11), () -> TimeLimit.steps(new ChainEnv(4), 20),
