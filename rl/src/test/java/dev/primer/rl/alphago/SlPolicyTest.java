@@ -3,61 +3,21 @@ package dev.primer.rl.alphago;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.go.GameState;
-import dev.primer.go.Rules;
-import dev.primer.go.board.Coords;
-import dev.primer.go.board.Legality;
 import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.corpus.PositionSet;
-import dev.primer.go.sgf.SgfGames;
 import dev.primer.nn.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SlPolicyTest {
-    /**
-     * A corpus whose "expert" answers next to the opponent's last move (a random empty neighbour, else a random legal
-     * move): a local rule a small convnet can learn from the last-move plane, while a uniform guess over the ~50 legal
-     * moves of these games scores about 2%.
-     */
-    private static List<GameRecord> neighbourGames(int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<GameRecord> games = new ArrayList<>();
-        for (int g = 0; g < count; g++) {
-            GameState game = new GameState(9, Rules.CHINESE, 7);
-            Coords coords = game.coords();
-            int last = Coords.NONE;
-            for (int t = 0; t < 30; t++) {
-                List<Integer> near = new ArrayList<>();
-                List<Integer> legal = new ArrayList<>();
-                for (int p : coords.points()) {
-                    if (game.legality(game.toMove(), p) != Legality.OK) {
-                        continue;
-                    }
-                    legal.add(p);
-                    if (last != Coords.NONE && Math.abs(coords.x(p) - coords.x(last))
-                            + Math.abs(coords.y(p) - coords.y(last)) == 1) {
-                        near.add(p);
-                    }
-                }
-                List<Integer> from = near.isEmpty() ? legal : near;
-                last = from.get(rng.nextInt(from.size()));
-                game.play(game.toMove(), last);
-            }
-            games.add(GameRecord.of("g" + g, SgfGames.record(game, "Chinese", g % 2 == 0 ? "B+1" : "W+1")));
-        }
-        return games;
-    }
-
     @Test
     void aSmallTowerLearnsALocalExpertAndItsSavedModelScoresTheSame(@TempDir Path out) throws IOException {
-        List<GameRecord> games = neighbourGames(400, 5);
+        List<GameRecord> games = SyntheticGames.neighbourGames(400, 5);
         SlPolicy.Config c = new SlPolicy.Config(16, 1, 32, 3e-3, 1e-4, 150, 75, 400, 1, 7);
         SlPolicy.Report r = SlPolicy.train(c, games, out, false);
         assertEquals(games.size(), r.trainGames() + r.validationGames() + r.testGames());
@@ -79,7 +39,7 @@ class SlPolicyTest {
 
     @Test
     void accuracyCountsTiesAsMissesAndMasksIllegalMoves() {
-        List<GameRecord> games = neighbourGames(3, 9);
+        List<GameRecord> games = SyntheticGames.neighbourGames(3, 9);
         PositionSet set = PositionSet.of(games, 0);
         SlPolicy.Config c = new SlPolicy.Config(4, 0, 8, 1e-3, 0, 1, 1, 1, 0, 3);
         PolicyAccuracy a = PolicyAccuracy.of(SlPolicy.network(c, 9), set, true);
