@@ -3,7 +3,11 @@ package dev.primer.experiments.cli;
 import dev.primer.experiments.core.Budget;
 import dev.primer.go.corpus.GameCorpus;
 import dev.primer.go.corpus.GameRecord;
+import dev.primer.go.corpus.Split;
+import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.rl.alphago.PolicyAccuracy;
+import dev.primer.rl.alphago.RolloutTraining;
+import dev.primer.rl.alphago.RolloutWeightsFile;
 import dev.primer.rl.alphago.ShippedCorpus;
 import dev.primer.rl.alphago.SlPolicy;
 import java.io.PrintWriter;
@@ -18,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code primer alphago}: the AlphaGo training pipeline on 9x9. */
 @Command(name = "alphago", mixinStandardHelpOptions = true,
-        description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network.",
-        subcommands = {AlphaGoCommand.TrainSl.class})
+        description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network and the "
+                + "fast rollout policy.",
+        subcommands = {AlphaGoCommand.TrainSl.class, AlphaGoCommand.TrainRollout.class})
 final class AlphaGoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,6 +93,63 @@ final class AlphaGoCommand implements Runnable {
             w.println("test " + line(r.test()));
             w.println("test, 8 symmetries averaged " + line(r.testSymmetries()));
             w.println("model " + r.model());
+            return 0;
+        }
+    }
+
+    /** {@code primer alphago train-rollout}: the linear-softmax rollout policy by maximum likelihood. */
+    @Command(name = "train-rollout", mixinStandardHelpOptions = true,
+            description = "Fit the fast rollout policy (linear softmax over captures, atari escapes, self-atari, "
+                    + "nearness to the last move, MoGo and 3x3 patterns) to the training games of a corpus split "
+                    + "90/5/5 by game; print its held-out top-1 and save the weights as OUT/" + TrainRollout.WEIGHTS
+                    + ".")
+    static final class TrainRollout implements Callable<Integer> {
+        /** File name of the trained weights. */
+        static final String WEIGHTS = "rollout-weights.bin";
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--corpus", description = "a directory of SGFs or a .sgf(.gz) collection (default: the "
+                + "shipped GNU Go level-10 corpus)")
+        Path corpus;
+
+        @Option(names = "--out", required = true, description = "directory of the weights")
+        Path out;
+
+        @Option(names = "--epochs", defaultValue = "3", description = "passes over the positions (default: "
+                + "${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--skip-opening", defaultValue = "4", description = "moves of each game left out (default: "
+                + "${DEFAULT-VALUE}, the shipped corpus's random opening)")
+        int skipOpening;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the order (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            List<GameRecord> games = corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
+                    : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+            List<GameRecord> train = games.stream().filter(g -> Split.of(g) == Split.TRAIN).toList();
+            List<GameRecord> test = games.stream().filter(g -> Split.of(g) == Split.TEST).toList();
+            RolloutTraining.Config c = RolloutTraining.Config.defaults();
+            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), seed);
+            RolloutTraining.Examples trainSet = RolloutTraining.examples(train, skipOpening);
+            RolloutTraining.Examples testSet = RolloutTraining.examples(test, skipOpening);
+            RolloutTraining.Accuracy before = RolloutTraining.accuracy(testSet, RolloutWeights.defaults());
+            RolloutWeights weights = RolloutTraining.train(trainSet, c, RolloutWeights.defaults());
+            RolloutTraining.Accuracy after = RolloutTraining.accuracy(testSet, weights);
+            Path file = out.resolve(WEIGHTS);
+            RolloutWeightsFile.write(file, weights);
+            w.printf(Locale.ROOT, "games %d train / %d test; %d training positions%n", train.size(), test.size(),
+                    trainSet.positions());
+            w.printf(Locale.ROOT, "test, hand-set weights: top-1 %.4f, nll %.4f (%d positions, %.1f%% covered)%n",
+                    before.top1(), before.nll(), before.positions(), 100 * before.coverage());
+            w.printf(Locale.ROOT, "test, trained weights:  top-1 %.4f, nll %.4f%n", after.top1(), after.nll());
+            w.println("weights " + file);
             return 0;
         }
     }

@@ -1,0 +1,45 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.mcts.go.Pattern3x3;
+import dev.primer.mcts.go.RolloutFeature;
+import dev.primer.mcts.go.RolloutWeights;
+import dev.primer.nn.train.SealedFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Rollout weights on disk: a {@link SealedFile} (magic, version, SHA-256) holding the feature count, the pattern
+ * count, then the feature and pattern weights as floats. A missing, truncated, corrupt or foreign file is refused
+ * with a message that names it.
+ */
+public final class RolloutWeightsFile {
+    private static final String MAGIC = "PRIMERRW";
+    private static final int VERSION = 1;
+
+    private RolloutWeightsFile() {
+    }
+
+    /** Writes {@code w} to {@code file} atomically. */
+    public static void write(Path file, RolloutWeights w) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 + 4 * (w.features().length + w.patterns().length));
+        b.putInt(w.features().length).putInt(w.patterns().length);
+        b.asFloatBuffer().put(w.features()).put(w.patterns());
+        SealedFile.write(file, MAGIC, VERSION, b.array());
+    }
+
+    /** Reads weights written by {@link #write}; throws IOException naming the file when they cannot be used. */
+    public static RolloutWeights read(Path file) throws IOException {
+        ByteBuffer b = SealedFile.read(file, MAGIC, VERSION);
+        int features = b.getInt();
+        int patterns = b.getInt();
+        if (features != RolloutFeature.values().length || patterns != Pattern3x3.CODES) {
+            throw new IOException(file + " holds " + features + " feature and " + patterns + " pattern weights, not "
+                    + RolloutFeature.values().length + " and " + Pattern3x3.CODES + ": weights of another policy");
+        }
+        float[] f = new float[features];
+        float[] p = new float[patterns];
+        b.asFloatBuffer().get(f).get(p);
+        return new RolloutWeights(f, p);
+    }
+}
