@@ -481,7 +481,7 @@ public final class GtpEngine {
             String row = String.format(Locale.ROOT, "%2d ", size - y);
             sb.append(row);
             for (int x = 0; x < size; x++) {
-                sb.append(".XO".charAt(game.board().codeAt(coords.point(x, y)))).append(' ');
+                sb.append(game.board().stoneAt(coords.point(x, y)).symbol()).append(' ');
             }
             sb.append(row.strip());
             if (y == 0) {
