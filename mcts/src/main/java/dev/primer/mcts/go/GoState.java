@@ -116,7 +116,7 @@ public final class GoState implements SearchState<GoState> {
         int code = code();
         int n = 0;
         for (int p : coords.points()) {
-            if (board.codeAt(p) == 0 && !board.isEyeFast(p, code) && board.isLegalFast(p, code)) {
+            if (board.isEmpty(p) && !board.isEyeFast(p, code) && board.isLegalFast(p, code)) {
                 out[n++] = coords.index(p);
             }
         }

@@ -149,7 +149,7 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
         boolean[] ok = new boolean[root.actionSpace()];
         boolean any = false;
         for (int p : game.coords().points()) {
-            if (game.board().codeAt(p) == 0 && !game.board().isEye(p, c) && game.legality(c, p).isLegal()) {
+            if (game.board().isEmpty(p) && !game.board().isEye(p, c) && game.legality(c, p).isLegal()) {
                 ok[root.action(p)] = true;
                 any = true;
             }
