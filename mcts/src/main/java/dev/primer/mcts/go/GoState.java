@@ -13,8 +13,6 @@ import dev.primer.mcts.SearchState;
  * {@link #maxMoves()} moves end the game, scored by Tromp-Taylor area with stones as they stand.
  */
 public final class GoState implements SearchState<GoState> {
-    private static final long WHITE_TO_MOVE = 0x6A09E667F3BCC909L;
-
     private final Coords coords;
     private final Board board;
     private double komi;
@@ -154,12 +152,6 @@ public final class GoState implements SearchState<GoState> {
     /** Returns Black's result for a final margin: 1 win, 0.5 jigo, 0 loss. */
     public static float value(double blackMargin) {
         return blackMargin > 0 ? 1 : blackMargin < 0 ? 0 : 0.5f;
-    }
-
-    @Override
-    public long hash() {
-        long h = board.hash() ^ (toMove == 1 ? WHITE_TO_MOVE : 0);
-        return h ^ (long) board.koPoint() * 0x9E3779B97F4A7C15L ^ passes;
     }
 
     @Override
