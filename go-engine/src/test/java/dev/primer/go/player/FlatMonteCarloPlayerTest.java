@@ -26,7 +26,7 @@ class FlatMonteCarloPlayerTest {
         FlatMonteCarloPlayer.Config config = new FlatMonteCarloPlayer.Config(200, 9);
         FlatMonteCarloPlayer player = new FlatMonteCarloPlayer(config);
         GameState g = position();
-        int first = player.genmove(g, Color.WHITE, TimeBudget.UNLIMITED);
+        Decision first = player.genmove(g, Color.WHITE, TimeBudget.UNLIMITED);
         // other searches in between used to advance a shared generator
         GameState other = new GameState(9, Rules.CHINESE, 7.5);
         for (int i = 0; i < 3; i++) {
