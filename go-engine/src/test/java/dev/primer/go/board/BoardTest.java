@@ -187,9 +187,13 @@ class BoardTest {
                 . . . . .
                 . . . . .
                 """);
+        int b4 = at(b, "B4");
         b.play(at(b, "C4"), Color.BLACK);
+        assertEquals(b4, b.koPoint(), "the capture made a ko");
+        assertEquals(Legality.KO, b.legality(b4, Color.WHITE));
         b.play(Coords.PASS, Color.WHITE);
         assertEquals(Coords.NONE, b.koPoint());
+        assertEquals(Legality.OK, b.legality(b4, Color.WHITE), "the recapture is legal after the pass");
     }
 
     @Test

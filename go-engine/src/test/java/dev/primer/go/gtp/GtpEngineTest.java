@@ -179,7 +179,25 @@ class GtpEngineTest {
         assertEquals("? unknown time system hourglass\n\n", e.respond("kgs-time_settings hourglass 1"));
         assertEquals("= \n\n", e.respond("kgs-game_over"));
         assertTrue(e.respond("list_commands").contains("\nkgs-genmove_cleanup\n"));
-        assertTrue(e.respond("showboard").contains(" A B C D E F G H J K L M N O P Q R S T"));
+    }
+
+    @Test
+    void showboardDrawsTheBoardAsGnuGoDoes() {
+        GtpEngine e = engineOnEmpty(5);
+        for (String m : new String[] {"b B1", "w A1", "b A2", "w D4"}) {
+            assertEquals("= \n\n", e.respond("play " + m), m);
+        }
+        assertEquals("""
+                =\s
+                   A B C D E\s
+                 5 . . . . . 5   captures B 1 W 0
+                 4 . . . O . 4
+                 3 . . . . . 3
+                 2 X . . . . 2
+                 1 . X . . . 1
+                   A B C D E
+
+                """, e.respond("showboard"));
     }
 
     @Test

@@ -11,7 +11,12 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FlatMonteCarloPlayerTest {
+class FlatMonteCarloPlayerTest extends MoveGeneratorContractTest {
+    @Override
+    protected MoveGenerator create() {
+        return new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(200, 1));
+    }
+
     private static GameState position() {
         GameState g = new GameState(7, Rules.CHINESE, 7.5);
         Coords c = g.coords();

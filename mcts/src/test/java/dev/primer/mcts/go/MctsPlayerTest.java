@@ -12,12 +12,19 @@ import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Stone;
 import dev.primer.go.player.Decision;
+import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.MoveGeneratorContractTest;
 import dev.primer.go.player.TimeBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MctsPlayerTest {
+class MctsPlayerTest extends MoveGeneratorContractTest {
+    @Override
+    protected MoveGenerator create() {
+        return player(300);
+    }
+
     /** Black's corner group lives with B9 (eyes at A9 and C9) and dies if White takes B9; the rest is settled. */
     private static final String CORNER = """
             . . . X O . X . .
