@@ -4,6 +4,7 @@ import dev.primer.go.GameState;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
+import dev.primer.go.board.Stone;
 import dev.primer.mcts.SearchState;
 
 /**
@@ -83,7 +84,8 @@ public final class GoState implements SearchState<GoState> {
 
     /** Returns the board code of the colour to move. */
     public int code() {
-        return toMove + 1;
+        // player 0 is Black, player 1 White
+        return Stone.BLACK_CODE + toMove;
     }
 
     /** Returns the action of board point {@code p} (or PASS). */
