@@ -14,4 +14,19 @@ public record Rules(KoRule ko, boolean suicideAllowed) {
     public static final Rules CHINESE = new Rules(KoRule.POSITIONAL, false);
     /** GNU Go's default and the playout rules: simple ko, suicide forbidden. */
     public static final Rules SIMPLE_KO = new Rules(KoRule.SIMPLE, false);
+
+    /** Returns the name SGF's RU property records: "Chinese", "Tromp-Taylor", else the rules spelled out. */
+    public String sgfName() {
+        if (equals(CHINESE)) {
+            return "Chinese";
+        }
+        if (equals(TROMP_TAYLOR)) {
+            return "Tromp-Taylor";
+        }
+        return switch (ko) {
+            case SIMPLE -> "simple ko";
+            case POSITIONAL -> "positional superko";
+            case SITUATIONAL -> "situational superko";
+        } + ", suicide " + (suicideAllowed ? "allowed" : "forbidden");
+    }
 }

@@ -25,9 +25,6 @@ public interface SearchState<S extends SearchState<S>> {
     /** Returns player 0's result of a terminal position: 1 win, 0.5 draw, 0 loss. */
     float terminalValue();
 
-    /** Returns a hash of the position and the player to move. */
-    long hash();
-
     /** Makes this position an exact copy of {@code other}. */
     void copyFrom(S other);
 

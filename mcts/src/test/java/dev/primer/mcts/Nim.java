@@ -47,11 +47,6 @@ final class Nim implements SearchState<Nim> {
     }
 
     @Override
-    public long hash() {
-        return stones * 2L + toMove;
-    }
-
-    @Override
     public void copyFrom(Nim other) {
         stones = other.stones;
         toMove = other.toMove;

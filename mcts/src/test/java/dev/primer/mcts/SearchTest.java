@@ -15,7 +15,7 @@ class SearchTest {
         return switch (rule) {
             case UCT -> SearchConfig.uct();
             // Nim's AMAF statistics are meaningless, so only an exploration term makes RAVE consistent here
-            case RAVE -> new SearchConfig(SelectionRule.RAVE, 0.7, 0.1, 1, 3, 1, 1, 1 << 16, 3, 0, 1);
+            case RAVE -> SearchConfig.rave().toBuilder().exploration(0.7).priorVisits(0).build();
             case PUCT -> SearchConfig.puct();
         };
     }

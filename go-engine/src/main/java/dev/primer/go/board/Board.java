@@ -13,8 +13,10 @@ import java.util.Arrays;
  * {@link Coords#NONE}, a wall whose pseudo-liberty slot absorbs updates, so neighbour updates need no branches.
  */
 public final class Board {
-    static final int EMPTY = 0;
-    static final int WALL = 3;
+    private static final int EMPTY = Stone.EMPTY_CODE;
+    private static final int BLACK = Stone.BLACK_CODE;
+    private static final int WHITE = Stone.WHITE_CODE;
+    private static final int WALL = Stone.WALL_CODE;
 
     private static final int ZOBRIST_STRIDE = (Coords.MAX_SIZE + 1) * (Coords.MAX_SIZE + 2) + 1;
     private static final long[] ZOBRIST = zobristKeys();
@@ -45,9 +47,8 @@ public final class Board {
     private final int[] captures = new int[3];
     /** Scratch for flood fills and liberty counting; contents are meaningless between calls. */
     private final int[] stack;
-    private final int[] mark;
+    private final PointSet seen;
     private final int[] region;
-    private int markStamp;
 
     /** Creates an empty board of the given coordinate system. */
     public Board(Coords coords) {
@@ -63,7 +64,7 @@ public final class Board {
         emptyIndex = new int[n];
         nbrs = new int[n];
         stack = new int[n];
-        mark = new int[n];
+        seen = new PointSet(coords);
         region = new int[n];
         clear();
     }
@@ -91,8 +92,8 @@ public final class Board {
             }
             for (int x = 0; x < size; x++) {
                 b.color[b.coords.point(x, y)] = switch (row.charAt(x)) {
-                    case 'X', 'x' -> Color.BLACK.code();
-                    case 'O', 'o' -> Color.WHITE.code();
+                    case 'X', 'x' -> BLACK;
+                    case 'O', 'o' -> WHITE;
                     case '.', '+' -> EMPTY;
                     default -> throw new IllegalArgumentException("unknown point '" + row.charAt(x) + "' in " + line);
                 };
@@ -161,9 +162,14 @@ public final class Board {
         return Stone.of(color[p]);
     }
 
-    /** Returns the board-array code (Stone ordinal) at {@code p}, for loops that must not touch enums. */
+    /** Returns the board-array code ({@link Stone#code()}) at {@code p}, for loops that must not touch enums. */
     public int codeAt(int p) {
         return color[p];
+    }
+
+    /** Returns true when point {@code p} holds no stone and is no wall. */
+    public boolean isEmpty(int p) {
+        return color[p] == EMPTY;
     }
 
     /** Returns the Zobrist hash of the stones (not of ko or side to move). */
@@ -213,31 +219,32 @@ public final class Board {
 
     /** Returns the exact number of distinct liberties of the chain at stone point {@code p}. */
     public int liberties(int p) {
-        int stamp = nextStamp();
-        int count = 0;
+        return liberties(p, stack, stack.length);
+    }
+
+    /**
+     * Writes distinct liberties of the chain at stone point {@code p} into {@code out} until it has {@code max} of them
+     * ({@code max} at least 1) or the chain has no more, and returns how many it wrote. Walks the chain's ring.
+     */
+    public int liberties(int p, int[] out, int max) {
+        int[] color = this.color;
+        PointSet seen = this.seen;
+        seen.clear();
+        int found = 0;
         int q = p;
         do {
-            count += countNew(q - stride, stamp) + countNew(q - 1, stamp) + countNew(q + 1, stamp)
-                    + countNew(q + stride, stamp);
+            for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                int n = coords.neighbour(q, i);
+                if (color[n] == EMPTY && seen.add(n)) {
+                    out[found++] = n;
+                    if (found == max) {
+                        return found;
+                    }
+                }
+            }
             q = next[q];
         } while (q != p);
-        return count;
-    }
-
-    private int countNew(int n, int stamp) {
-        if (color[n] != EMPTY || mark[n] == stamp) {
-            return 0;
-        }
-        mark[n] = stamp;
-        return 1;
-    }
-
-    private int nextStamp() {
-        if (++markStamp == Integer.MAX_VALUE) {
-            Arrays.fill(mark, 0);
-            markStamp = 1;
-        }
-        return markStamp;
+        return found;
     }
 
     /**
@@ -249,12 +256,12 @@ public final class Board {
         int[] color = this.color;
         int[] head = this.head;
         int[] libs = pseudoLibs;
-        int opp = 3 - code;
+        int opp = Stone.opponentCode(code);
         long h = hash ^ ZOBRIST[code * ZOBRIST_STRIDE + p];
         boolean lives = false;
         boolean captures = false;
-        for (int i = 0; i < 4; i++) {
-            int n = neighbour(p, i);
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            int n = coords.neighbour(p, i);
             int c = color[n];
             if (c == EMPTY) {
                 lives = true;
@@ -274,8 +281,8 @@ public final class Board {
         }
         // suicide: the new stone and every own chain it joins are removed again
         h = hash;
-        for (int i = 0; i < 4; i++) {
-            int n = neighbour(p, i);
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            int n = coords.neighbour(p, i);
             if (color[n] == code && firstSideOf(p, i)) {
                 h ^= chainKeys(head[n]);
             }
@@ -285,9 +292,9 @@ public final class Board {
 
     /** Returns whether side {@code i} of {@code p} is the first side touching the chain on it. */
     private boolean firstSideOf(int p, int i) {
-        int hd = head[neighbour(p, i)];
+        int hd = head[coords.neighbour(p, i)];
         for (int j = 0; j < i; j++) {
-            if (head[neighbour(p, j)] == hd) {
+            if (head[coords.neighbour(p, j)] == hd) {
                 return false;
             }
         }
@@ -297,8 +304,8 @@ public final class Board {
     /** Returns how many sides of {@code p} touch the chain with head {@code hd}. */
     private int sidesOf(int p, int hd) {
         int sides = 0;
-        for (int i = 0; i < 4; i++) {
-            if (head[neighbour(p, i)] == hd) {
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            if (head[coords.neighbour(p, i)] == hd) {
                 sides++;
             }
         }
@@ -376,7 +383,7 @@ public final class Board {
 
     /** A neighbour of colour c whose chain has {@code libs} pseudo-liberties, {@code sides} of them at the move. */
     private static boolean survivesVia(int code, int c, int libs, int sides) {
-        return c == code ? libs > sides : c == 3 - code && libs == sides;
+        return c == code ? libs > sides : c == Stone.opponentCode(code) && libs == sides;
     }
 
     /**
@@ -390,7 +397,7 @@ public final class Board {
     /** Returns {@link #isEye} for colour code {@code code}. */
     public boolean isEyeFast(int p, int code) {
         int[] color = this.color;
-        // own stones and walls are exactly the codes sharing a bit with {@code code} (BLACK 1, WHITE 2, WALL 3)
+        // own stones and walls are exactly the codes sharing a bit with {@code code} (WALL_CODE has both colours' bits)
         return (color[p - stride] & color[p - 1] & color[p + 1] & color[p + stride] & code) != 0
                 && diagonalsMakeEye(p, code);
     }
@@ -402,7 +409,7 @@ public final class Board {
         int ne = color[p - stride + 1];
         int sw = color[p + stride - 1];
         int se = color[p + stride + 1];
-        int opp = 3 - code;
+        int opp = Stone.opponentCode(code);
         int bad = (nw == opp ? 1 : 0) + (ne == opp ? 1 : 0) + (sw == opp ? 1 : 0) + (se == opp ? 1 : 0);
         int edge = nw == WALL | ne == WALL | sw == WALL | se == WALL ? 1 : 0;
         return bad + edge < 2;
@@ -450,7 +457,7 @@ public final class Board {
         libs[hw]--;
         libs[he]--;
         libs[hs]--;
-        int opp = 3 - code;
+        int opp = Stone.opponentCode(code);
         int captured = 0;
         int capturedAt = Coords.NONE;
         // captures are rare: one test for a chain at zero on any side (own chains at zero revive when joined below)
@@ -511,7 +518,7 @@ public final class Board {
         nbrs[p + 1] += delta;
         nbrs[p + stride] += delta;
         hash ^= ZOBRIST[code * ZOBRIST_STRIDE + p];
-        stoneBalance += 3 - 2 * code;
+        stoneBalance += balance(code);
         int last = empties[--emptyCount];
         int idx = emptyIndex[p];
         empties[idx] = last;
@@ -524,7 +531,7 @@ public final class Board {
 
     /** What a neighbour holding {@code c} (any board code) adds to a point's {@link #nbrs}; a wall counts as both colours. */
     private static int neighbourKind(int c) {
-        return c == WALL ? neighbourKind(Color.BLACK.code()) + neighbourKind(Color.WHITE.code()) : 1 << (NBR_BITS * c);
+        return c == WALL ? neighbourKind(BLACK) + neighbourKind(WHITE) : 1 << (NBR_BITS * c);
     }
 
     /** What placing a stone of {@code code} adds to each neighbour's {@link #nbrs}: one empty fewer, one stone more. */
@@ -532,13 +539,10 @@ public final class Board {
         return neighbourKind(code) - neighbourKind(EMPTY);
     }
 
-    private int neighbour(int p, int i) {
-        return switch (i) {
-            case 0 -> p - stride;
-            case 1 -> p - 1;
-            case 2 -> p + 1;
-            default -> p + stride;
-        };
+    /** What a stone of colour code {@code code} adds to {@link #stoneBalance}: +1 for black, -1 for white. */
+    private static int balance(int code) {
+        // BLACK 1 and WHITE 2 map onto 1 and -1 without a branch
+        return BLACK + WHITE - 2 * code;
     }
 
     /** Merges the chains with heads a and b (a no-op when equal), relabelling the smaller one; returns the new head. */
@@ -609,7 +613,7 @@ public final class Board {
         } while (q != h);
         this.hash = hash;
         emptyCount = empty;
-        stoneBalance -= count * (3 - 2 * code);
+        stoneBalance -= count * balance(code);
         return count;
     }
 
@@ -686,7 +690,7 @@ public final class Board {
         if (stone == Stone.WALL) {
             throw new IllegalArgumentException("cannot set up a wall");
         }
-        int code = stone.ordinal();
+        int code = stone.code();
         for (int p : points) {
             if (!coords.onBoard(p)) {
                 throw new IllegalArgumentException("not a board point: " + p);
@@ -717,13 +721,13 @@ public final class Board {
             } else {
                 head[p] = p;
                 hash ^= ZOBRIST[c * ZOBRIST_STRIDE + p];
-                stoneBalance += 3 - 2 * c;
+                stoneBalance += balance(c);
             }
         }
         for (int p : coords.points()) {
             int counts = 0;
-            for (int i = 0; i < 4; i++) {
-                counts += neighbourKind(color[neighbour(p, i)]);
+            for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                counts += neighbourKind(color[coords.neighbour(p, i)]);
             }
             nbrs[p] = counts;
         }
@@ -733,15 +737,16 @@ public final class Board {
                 continue;
             }
             int libs = 0;
-            for (int i = 0; i < 4; i++) {
-                int n = neighbour(p, i);
+            for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                int n = coords.neighbour(p, i);
                 if (color[n] == EMPTY) {
                     libs++;
                 }
             }
             pseudoLibs[head[p]] += libs;
+            // north and west: each pair of adjacent stones is met once
             for (int i = 0; i < 2; i++) {
-                int n = neighbour(p, i);
+                int n = coords.neighbour(p, i);
                 if (color[n] == c && head[n] != head[p]) {
                     merge(head[p], head[n]);
                 }
@@ -756,9 +761,9 @@ public final class Board {
     public int areaScore() {
         int[] color = this.color;
         int[] empties = this.empties;
-        int[] mark = this.mark;
+        PointSet seen = this.seen;
         int stride = this.stride;
-        int stamp = nextStamp();
+        seen.clear();
         int score = stoneBalance;
         for (int i = 0, n = emptyCount; i < n; i++) {
             int p = empties[i];
@@ -770,8 +775,8 @@ public final class Board {
                 // a lone empty point: the AND of its neighbours is 1 when all are black or wall, 2 for white, else 0
                 int reach = cn & cw & ce & cs;
                 score += (reach & 1) - (reach >> 1);
-            } else if (mark[p] != stamp) {
-                score += floodRegion(p, stamp, null);
+            } else if (!seen.contains(p)) {
+                score += floodRegion(p, null);
             }
         }
         return score;
@@ -782,33 +787,35 @@ public final class Board {
      * Tromp-Taylor area counting (EMPTY for dame); {@code owner} must have length coords().arraySize().
      */
     public void areaOwners(byte[] owner) {
-        int stamp = nextStamp();
+        seen.clear();
         for (int p : coords.points()) {
             int c = color[p];
             if (c != EMPTY) {
                 owner[p] = (byte) c;
-            } else if (mark[p] != stamp) {
-                floodRegion(p, stamp, owner);
+            } else if (!seen.contains(p)) {
+                floodRegion(p, owner);
             }
         }
     }
 
-    /** Marks the empty region of {@code start}; returns +size, -size or 0 and, given {@code owner}, writes it. */
-    private int floodRegion(int start, int stamp, byte[] owner) {
+    /**
+     * Adds the empty region of {@code start} to {@link #seen}; returns +size when it reaches only black, -size when only
+     * white, else 0, and, given {@code owner}, writes the owner's code (EMPTY for dame) on its points.
+     */
+    private int floodRegion(int start, byte[] owner) {
         int top = 0;
         int size = 0;
         int reach = 0;
         stack[top++] = start;
-        mark[start] = stamp;
+        seen.add(start);
         while (top > 0) {
             int q = stack[--top];
             region[size++] = q;
-            for (int i = 0; i < 4; i++) {
-                int n = neighbour(q, i);
+            for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                int n = coords.neighbour(q, i);
                 int nc = color[n];
                 if (nc == EMPTY) {
-                    if (mark[n] != stamp) {
-                        mark[n] = stamp;
+                    if (seen.add(n)) {
                         stack[top++] = n;
                     }
                 } else if (nc != WALL) {
@@ -816,7 +823,8 @@ public final class Board {
                 }
             }
         }
-        if (reach == WALL) {
+        // reaching both colours ORs their codes together
+        if (reach == (BLACK | WHITE)) {
             reach = EMPTY;
         }
         if (owner != null) {
@@ -824,7 +832,7 @@ public final class Board {
                 owner[region[i]] = (byte) reach;
             }
         }
-        return reach == 1 ? size : reach == 2 ? -size : 0;
+        return reach == BLACK ? size : reach == WHITE ? -size : 0;
     }
 
     /** Returns the picture {@link #parse} reads: one row per line, 'X' black, 'O' white, '.' empty. */
@@ -834,7 +842,7 @@ public final class Board {
         StringBuilder sb = new StringBuilder((size + 1) * size);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                sb.append(".XO#".charAt(color[coords.point(x, y)]));
+                sb.append(Stone.of(color[coords.point(x, y)]).symbol());
             }
             sb.append('\n');
         }

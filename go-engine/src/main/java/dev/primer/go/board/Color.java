@@ -17,9 +17,9 @@ public enum Color {
         return this == BLACK ? Stone.BLACK : Stone.WHITE;
     }
 
-    /** Returns the board-array code of this colour's stones ({@link Stone#ordinal()}). */
+    /** Returns the board-array code of this colour's stones: {@link Stone#BLACK_CODE} or {@link Stone#WHITE_CODE}. */
     public byte code() {
-        return (byte) (ordinal() + 1);
+        return (byte) stone().code();
     }
 
     /** Returns "B" or "W", as GTP and SGF write it. */

@@ -13,6 +13,8 @@ public final class Coords {
     public static final int MIN_SIZE = 2;
     /** Largest board size GTP allows (25, the letters A..Z without I). */
     public static final int MAX_SIZE = 25;
+    /** Number of neighbours of a point, the range of {@link #neighbour}'s index. */
+    public static final int NEIGHBOURS = 4;
     /** "No point", e.g. no ko. */
     public static final int NONE = 0;
     /** The pass move. */
@@ -73,6 +75,16 @@ public final class Coords {
     /** Returns the point of column x, row y (0-based, y = 0 at the top). */
     public int point(int x, int y) {
         return (x + 1) + (y + 1) * stride;
+    }
+
+    /** Returns neighbour {@code i} in [0, 4) of point {@code p}: north, west, east, south, in that order. */
+    public int neighbour(int p, int i) {
+        return switch (i) {
+            case 0 -> p - stride;
+            case 1 -> p - 1;
+            case 2 -> p + 1;
+            default -> p + stride;
+        };
     }
 
     /** Returns the column (0-based) of an on-board point. */

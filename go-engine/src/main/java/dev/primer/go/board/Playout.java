@@ -26,7 +26,7 @@ public final class Playout {
         while (passes < 2 && moves < maxMoves) {
             int p = board.playRandomMove(code, rng);
             passes = p == Coords.PASS ? passes + 1 : 0;
-            code = 3 - code;
+            code = Stone.opponentCode(code);
             moves++;
         }
         return moves;

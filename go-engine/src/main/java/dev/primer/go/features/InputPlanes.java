@@ -46,7 +46,6 @@ public final class InputPlanes {
     public void encodeInto(GameState state, float[] out) {
         Coords coords = state.coords();
         int area = coords.area();
-        int stride = coords.stride();
         Arrays.fill(out, 0f);
         Board board = state.board();
         Color me = state.toMove();
@@ -61,15 +60,13 @@ public final class InputPlanes {
                 set(out, Plane.BLACK_TO_MOVE, i, area, 1);
             }
             int code = board.codeAt(p);
-            if (code == Stone.EMPTY.ordinal()) {
+            if (code == Stone.EMPTY_CODE) {
                 set(out, Plane.EMPTY, i, area, 1);
                 Legality l = state.legality(me, p);
                 if (l.isLegal()) {
                     set(out, Plane.LEGAL, i, area, 1);
-                    set(out, Plane.CAPTURE_SIZE, i, area, capped(capturedBy(board, p, myCode, stride)));
-                    int empty = (board.codeAt(p - stride) == 0 ? 1 : 0) + (board.codeAt(p - 1) == 0 ? 1 : 0)
-                            + (board.codeAt(p + 1) == 0 ? 1 : 0) + (board.codeAt(p + stride) == 0 ? 1 : 0);
-                    if (empty < 2) {
+                    set(out, Plane.CAPTURE_SIZE, i, area, capped(capturedBy(board, p, myCode)));
+                    if (emptyNeighbours(board, p) < 2) {
                         // with two empty neighbours the new chain keeps two liberties; else play it out to see
                         set(out, Plane.SELF_ATARI_SIZE, i, area, capped(selfAtariSize(board, p, me)));
                     }
@@ -97,12 +94,13 @@ public final class InputPlanes {
      * Returns the opponent stones {@code code} captures by playing on empty {@code p}: the chains next to p whose only
      * liberty is p. Read from the board, with no copy; a suicide captures nothing, so it scores 0 here.
      */
-    private static int capturedBy(Board board, int p, int code, int stride) {
-        int opp = 3 - code;
-        int n0 = p - stride;
-        int n1 = p - 1;
-        int n2 = p + 1;
-        int n3 = p + stride;
+    private static int capturedBy(Board board, int p, int code) {
+        Coords coords = board.coords();
+        int opp = Stone.opponentCode(code);
+        int n0 = coords.neighbour(p, 0);
+        int n1 = coords.neighbour(p, 1);
+        int n2 = coords.neighbour(p, 2);
+        int n3 = coords.neighbour(p, 3);
         int h0 = captureHead(board, n0, opp);
         int h1 = captureHead(board, n1, opp);
         int h2 = captureHead(board, n2, opp);
@@ -123,6 +121,15 @@ public final class InputPlanes {
         return captured;
     }
 
+    /** Returns how many of the four neighbours of {@code p} are empty. */
+    private static int emptyNeighbours(Board board, int p) {
+        int empty = 0;
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            empty += board.isEmpty(board.coords().neighbour(p, i)) ? 1 : 0;
+        }
+        return empty;
+    }
+
     /** Returns the chain head at {@code n} when it is an {@code opp} chain in atari (its liberty is then the move). */
     private static int captureHead(Board board, int n, int opp) {
         return board.codeAt(n) == opp && board.liberties(n) == 1 ? board.chainHead(n) : Coords.NONE;
@@ -135,7 +142,7 @@ public final class InputPlanes {
     private int selfAtariSize(Board board, int p, Color me) {
         scratch.copyFrom(board);
         scratch.play(p, me);
-        if (scratch.codeAt(p) == Stone.EMPTY.ordinal()) {
+        if (scratch.isEmpty(p)) {
             return scratch.lastCaptures();
         }
         return scratch.liberties(p) == 1 ? scratch.chainSize(p) : 0;

@@ -8,8 +8,10 @@ import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
+import dev.primer.go.player.Decision;
 import dev.primer.go.player.FlatMonteCarloPlayer;
 import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.TimeBudget;
 import dev.primer.go.player.TimeSettings;
 import dev.primer.go.score.DeadStones;
 import dev.primer.go.score.Score;
@@ -304,17 +306,34 @@ public final class GtpEngine {
     private String genmove(List<String> a, boolean play, boolean cleanup) {
         Color c = parseColor(arg(a, 0));
         GameState view = game.copy();
-        int p = cleanup ? generator.genmoveCleanup(view, c, time.budget(c)) : generator.genmove(view, c, time.budget(c));
-        if (p == MoveGenerator.RESIGN) {
+        TimeBudget budget = time.budget(c);
+        Decision d = cleanup ? generator.genmoveCleanup(view, c, budget) : generator.genmove(view, c, budget);
+        return answerGenerated(c, d, play);
+    }
+
+    /**
+     * Returns the GTP answer to a generated move, "resign" or its vertex, after playing it for {@code c} when
+     * {@code play}; a move that is off the board or illegal is refused (the command answers "? reason") and nothing is
+     * played, so a faulty generator shows instead of passing silently.
+     */
+    public String answerGenerated(Color c, Decision d, boolean play) {
+        if (!(d instanceof Decision.Play move)) {
             return "resign";
         }
-        if (p != Coords.PASS && (!game.coords().onBoard(p) || !game.legality(c, p).isLegal())) {
-            p = Coords.PASS;
+        int p = move.point();
+        Coords coords = game.coords();
+        if (p != Coords.PASS && !coords.onBoard(p)) {
+            throw new GtpException("move generator chose no board point (" + p + ")");
+        }
+        Legality l = game.legality(c, p);
+        if (!l.isLegal()) {
+            throw new GtpException("move generator chose an illegal move: " + coords.vertex(p) + " ("
+                    + l.name().toLowerCase(Locale.ROOT) + ")");
         }
         if (play) {
             game.play(c, p);
         }
-        return game.coords().vertex(p);
+        return coords.vertex(p);
     }
 
     private String fixedHandicap(List<String> a) {
@@ -452,7 +471,7 @@ public final class GtpEngine {
 
     private String printsgf(List<String> a) {
         String result = game.isOver() ? finalScore().toString() : null;
-        String sgf = Sgf.write(List.of(SgfGames.record(game, rulesName(), result)));
+        String sgf = Sgf.write(List.of(SgfGames.record(game, rules.sgfName(), result)));
         if (a.isEmpty()) {
             return sgf.strip();
         }
@@ -462,10 +481,6 @@ public final class GtpEngine {
             throw new GtpException("cannot write file");
         }
         return "";
-    }
-
-    private String rulesName() {
-        return rules.suicideAllowed() ? "Tromp-Taylor" : "Chinese";
     }
 
     /** Returns the board as GNU Go's showboard draws it: coordinates around, X black, O white. */
@@ -481,7 +496,7 @@ public final class GtpEngine {
             String row = String.format(Locale.ROOT, "%2d ", size - y);
             sb.append(row);
             for (int x = 0; x < size; x++) {
-                sb.append(".XO".charAt(game.board().codeAt(coords.point(x, y)))).append(' ');
+                sb.append(game.board().stoneAt(coords.point(x, y)).symbol()).append(' ');
             }
             sb.append(row.strip());
             if (y == 0) {

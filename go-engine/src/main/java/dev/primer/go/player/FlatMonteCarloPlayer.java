@@ -39,13 +39,13 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
     }
 
     @Override
-    public int genmove(GameState state, Color c, TimeBudget budget) {
-        return search(state, c, budget, state.consecutivePasses() > 0);
+    public Decision genmove(GameState state, Color c, TimeBudget budget) {
+        return Decision.play(search(state, c, budget, state.consecutivePasses() > 0));
     }
 
     @Override
-    public int genmoveCleanup(GameState state, Color c, TimeBudget budget) {
-        return search(state, c, budget, false);
+    public Decision genmoveCleanup(GameState state, Color c, TimeBudget budget) {
+        return Decision.play(search(state, c, budget, false));
     }
 
     private int search(GameState state, Color c, TimeBudget budget, boolean passIsCandidate) {

@@ -36,7 +36,7 @@ public final class DeadStones {
             Playout.run(scratch, state.toMove(), 0, rng, maxMoves);
             scratch.areaOwners(owner);
             for (int p : coords.points()) {
-                sum[p] += owner[p] == Stone.BLACK.ordinal() ? 1 : owner[p] == Stone.WHITE.ordinal() ? -1 : 0;
+                sum[p] += owner[p] == Stone.BLACK_CODE ? 1 : owner[p] == Stone.WHITE_CODE ? -1 : 0;
             }
         }
         double[] out = new double[coords.arraySize()];
@@ -88,8 +88,6 @@ public final class DeadStones {
     private static boolean[] sekiMask(Board board) {
         Coords coords = board.coords();
         int n = coords.arraySize();
-        int stride = coords.stride();
-        int[] sides = {-stride, -1, 1, stride};
         byte[] owner = new byte[n];
         board.areaOwners(owner);
         Board scratch = new Board(coords);
@@ -97,15 +95,16 @@ public final class DeadStones {
         boolean[] mutual = new boolean[n];
         boolean any = false;
         for (int p : coords.points()) {
-            if (board.codeAt(p) != Stone.EMPTY.ordinal()) {
+            if (!board.isEmpty(p)) {
                 continue;
             }
             int touches = 0;
-            for (int d : sides) {
-                int c = board.codeAt(p + d);
-                touches |= c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal() ? c : 0;
+            for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                int c = board.codeAt(coords.neighbour(p, i));
+                touches |= isStone(c) ? c : 0;
             }
-            if (touches == 3 && fillingHurts(board, scratch, p, 1) && fillingHurts(board, scratch, p, 2)) {
+            if (touches == (Stone.BLACK_CODE | Stone.WHITE_CODE) && fillingHurts(board, scratch, p, Stone.BLACK_CODE)
+                    && fillingHurts(board, scratch, p, Stone.WHITE_CODE)) {
                 mutual[p] = true;
                 any = true;
             }
@@ -118,10 +117,10 @@ public final class DeadStones {
         // points next to a dropped chain, until nothing changes
         for (int p : coords.points()) {
             if (mutual[p]) {
-                for (int d : sides) {
-                    int c = board.codeAt(p + d);
-                    if (c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal()) {
-                        markChain(board, p + d, seki, true);
+                for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                    int q = coords.neighbour(p, i);
+                    if (isStone(board.codeAt(q))) {
+                        markChain(board, q, seki, true);
                     }
                 }
             }
@@ -134,9 +133,9 @@ public final class DeadStones {
                     continue;
                 }
                 int c = board.codeAt(p);
-                for (int d : sides) {
-                    int q = p + d;
-                    if (board.codeAt(q) == Stone.EMPTY.ordinal() && !mutual[q] && owner[q] != c) {
+                for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                    int q = coords.neighbour(p, i);
+                    if (board.isEmpty(q) && !mutual[q] && owner[q] != c) {
                         markChain(board, p, seki, false);
                         changed = true;
                         break;
@@ -147,9 +146,9 @@ public final class DeadStones {
                 if (!mutual[p]) {
                     continue;
                 }
-                for (int d : sides) {
-                    int c = board.codeAt(p + d);
-                    if ((c == Stone.BLACK.ordinal() || c == Stone.WHITE.ordinal()) && !seki[p + d]) {
+                for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+                    int q = coords.neighbour(p, i);
+                    if (isStone(board.codeAt(q)) && !seki[q]) {
                         // its other chains lose their seki on the next pass: this is now an ordinary liberty
                         mutual[p] = false;
                         changed = true;
@@ -165,17 +164,22 @@ public final class DeadStones {
     private static boolean fillingHurts(Board board, Board scratch, int p, int code) {
         scratch.copyFrom(board);
         scratch.playFast(p, code);
-        if (scratch.codeAt(p) == Stone.EMPTY.ordinal()) {
+        if (scratch.isEmpty(p)) {
             return true;
         }
         return scratch.lastCaptures() == 0 && scratch.liberties(p) <= 1;
+    }
+
+    /** Returns true when board code {@code c} is a black or white stone. */
+    private static boolean isStone(int c) {
+        return c == Stone.BLACK_CODE || c == Stone.WHITE_CODE;
     }
 
     /** Sets {@code mask} to {@code value} on every stone of the chain at {@code p}. */
     private static void markChain(Board board, int p, boolean[] mask, boolean value) {
         int head = board.chainHead(p);
         for (int q : board.coords().points()) {
-            if (board.codeAt(q) != Stone.EMPTY.ordinal() && board.chainHead(q) == head) {
+            if (!board.isEmpty(q) && board.chainHead(q) == head) {
                 mask[q] = value;
             }
         }

@@ -19,9 +19,9 @@ public record Score(int blackArea, int whiteArea, double komi) {
         int black = 0;
         int white = 0;
         for (int p : board.coords().points()) {
-            if (owner[p] == Stone.BLACK.ordinal()) {
+            if (owner[p] == Stone.BLACK_CODE) {
                 black++;
-            } else if (owner[p] == Stone.WHITE.ordinal()) {
+            } else if (owner[p] == Stone.WHITE_CODE) {
                 white++;
             }
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class BoardTest {
@@ -46,6 +48,44 @@ class BoardTest {
         assertEquals(6, b.liberties(at(b, "C3")));
         assertEquals(3, b.liberties(at(b, "A1")));
         assertEquals(2, b.chainSize(at(b, "B1")));
+    }
+
+    @Test
+    void libertiesListsEachDistinctLibertyOnceUpToMax() {
+        Board b = Board.parse(5, """
+                . . . . .
+                . X X . .
+                . X . X .
+                . X X X .
+                . . . . .
+                """);
+        int[] out = new int[16];
+        int n = b.liberties(at(b, "B4"), out, out.length);
+        assertEquals(b.liberties(at(b, "B4")), n);
+        Set<String> found = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            assertTrue(found.add(b.coords().vertex(out[i])), "listed twice: " + b.coords().vertex(out[i]));
+        }
+        assertEquals(Set.of("B5", "C5", "A4", "D4", "A3", "C3", "E3", "A2", "E2", "B1", "C1", "D1"), found);
+        assertEquals(2, b.liberties(at(b, "D2"), out, 2), "stops at max");
+        assertTrue(found.contains(b.coords().vertex(out[0])) && found.contains(b.coords().vertex(out[1])));
+    }
+
+    @Test
+    void stoneCodesAreTheOrdinalsAndOpponentSwapsColours() {
+        for (Stone s : Stone.values()) {
+            assertEquals(s, Stone.of(s.code()));
+        }
+        assertEquals(Stone.EMPTY_CODE, Stone.EMPTY.ordinal());
+        assertEquals(Stone.BLACK_CODE, Color.BLACK.code());
+        assertEquals(Stone.WHITE_CODE, Color.WHITE.code());
+        assertEquals(Stone.WALL_CODE, Stone.WALL.ordinal());
+        assertEquals(Stone.WHITE_CODE, Stone.opponentCode(Stone.BLACK_CODE));
+        assertEquals(Stone.BLACK_CODE, Stone.opponentCode(Stone.WHITE_CODE));
+        Board b = Board.parse(2, "X.\n.O");
+        assertTrue(b.isEmpty(at(b, "B2")));
+        assertFalse(b.isEmpty(at(b, "A2")));
+        assertFalse(b.isEmpty(Coords.PASS), "a wall is not empty");
     }
 
     @Test
@@ -147,9 +187,13 @@ class BoardTest {
                 . . . . .
                 . . . . .
                 """);
+        int b4 = at(b, "B4");
         b.play(at(b, "C4"), Color.BLACK);
+        assertEquals(b4, b.koPoint(), "the capture made a ko");
+        assertEquals(Legality.KO, b.legality(b4, Color.WHITE));
         b.play(Coords.PASS, Color.WHITE);
         assertEquals(Coords.NONE, b.koPoint());
+        assertEquals(Legality.OK, b.legality(b4, Color.WHITE), "the recapture is legal after the pass");
     }
 
     @Test
@@ -240,8 +284,8 @@ class BoardTest {
         assertEquals(12 - 13, b.areaScore());
         byte[] owner = new byte[b.coords().arraySize()];
         b.areaOwners(owner);
-        assertEquals(Stone.BLACK.ordinal(), owner[at(b, "A1")]);
-        assertEquals(Stone.WHITE.ordinal(), owner[at(b, "E5")]);
+        assertEquals(Stone.BLACK_CODE, owner[at(b, "A1")]);
+        assertEquals(Stone.WHITE_CODE, owner[at(b, "E5")]);
     }
 
     @Test
@@ -266,10 +310,10 @@ class BoardTest {
         assertEquals(1, afterBlack.liberties(e7), "filling a shared liberty is self-atari");
         byte[] owner = new byte[b.coords().arraySize()];
         b.areaOwners(owner);
-        assertEquals(Stone.EMPTY.ordinal(), owner[at(b, "D7")]);
-        assertEquals(Stone.EMPTY.ordinal(), owner[at(b, "D6")]);
-        assertEquals(Stone.BLACK.ordinal(), owner[at(b, "A7")]);
-        assertEquals(Stone.WHITE.ordinal(), owner[at(b, "G5")]);
+        assertEquals(Stone.EMPTY_CODE, owner[at(b, "D7")]);
+        assertEquals(Stone.EMPTY_CODE, owner[at(b, "D6")]);
+        assertEquals(Stone.BLACK_CODE, owner[at(b, "A7")]);
+        assertEquals(Stone.WHITE_CODE, owner[at(b, "G5")]);
         // black 23 stones + 2 eyes, white 20 stones + 2 eyes, 2 dame
         assertEquals(25 - 22, b.areaScore());
     }
@@ -281,10 +325,10 @@ class BoardTest {
             Board b = Board.empty(size);
             for (int game = 0; game < 20; game++) {
                 b.clear();
-                int code = 1;
+                int code = Stone.BLACK_CODE;
                 for (int move = 0; move < 3 * size * size; move++) {
                     b.playRandomMove(code, rng);
-                    code = 3 - code;
+                    code = Stone.opponentCode(code);
                     if (move % 7 == 0) {
                         assertSameStructure(Board.parse(size, b.toString()), b);
                     }
@@ -364,18 +408,18 @@ class BoardTest {
             scratch = Board.empty(size);
             for (int game = 0; game < 10; game++) {
                 b.clear();
-                int code = 1;
+                int code = Stone.BLACK_CODE;
                 for (int move = 0; move < 3 * size * size; move++) {
                     for (int p : b.coords().points()) {
-                        if (b.codeAt(p) != 0) {
+                        if (!b.isEmpty(p)) {
                             continue;
                         }
-                        for (int c = 1; c <= 2; c++) {
+                        for (int c = Stone.BLACK_CODE; c <= Stone.WHITE_CODE; c++) {
                             scratch.copyFrom(b);
                             scratch.playFast(p, c);
                             assertEquals(scratch.hash(), b.hashAfter(p, c), "move " + p + " by " + c + " on\n" + b);
                             checked++;
-                            if (scratch.codeAt(p) == 0) {
+                            if (scratch.isEmpty(p)) {
                                 suicides++;
                             } else if (scratch.lastCaptures() > 0) {
                                 captures++;
@@ -390,7 +434,7 @@ class BoardTest {
                     } else {
                         b.playRandomMove(code, rng);
                     }
-                    code = 3 - code;
+                    code = Stone.opponentCode(code);
                 }
             }
         }

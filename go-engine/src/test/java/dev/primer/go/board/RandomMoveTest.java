@@ -29,9 +29,9 @@ class RandomMoveTest {
         int score = 0;
         for (int p : coords.points()) {
             int c = b.codeAt(p);
-            if (c == 1) {
+            if (c == Stone.BLACK_CODE) {
                 score++;
-            } else if (c == 2) {
+            } else if (c == Stone.WHITE_CODE) {
                 score--;
             } else if (!seen[p]) {
                 int size = 0;
@@ -43,15 +43,15 @@ class RandomMoveTest {
                     size++;
                     for (int n : new int[] {q - stride, q - 1, q + 1, q + stride}) {
                         int nc = b.codeAt(n);
-                        if (nc == 0 && !seen[n]) {
+                        if (nc == Stone.EMPTY_CODE && !seen[n]) {
                             seen[n] = true;
                             queue.add(n);
-                        } else if (nc == 1 || nc == 2) {
+                        } else if (nc == Stone.BLACK_CODE || nc == Stone.WHITE_CODE) {
                             reach |= nc;
                         }
                     }
                 }
-                score += reach == 1 ? size : reach == 2 ? -size : 0;
+                score += reach == Stone.BLACK_CODE ? size : reach == Stone.WHITE_CODE ? -size : 0;
             }
         }
         return score;
@@ -64,10 +64,10 @@ class RandomMoveTest {
             Board b = Board.empty(size);
             for (int game = 0; game < (size <= 9 ? 60 : 6); game++) {
                 b.clear();
-                int code = 1;
+                int code = Stone.BLACK_CODE;
                 int passes = 0;
                 for (int move = 0; passes < 2 && move < 3 * size * size; move++) {
-                    Color c = code == 1 ? Color.BLACK : Color.WHITE;
+                    Color c = code == Stone.BLACK_CODE ? Color.BLACK : Color.WHITE;
                     List<Integer> allowed = candidates(b, c);
                     int p = b.playRandomMove(code, rng);
                     if (p == Coords.PASS) {
@@ -77,7 +77,7 @@ class RandomMoveTest {
                         assertTrue(allowed.contains(p), "illegal or eye-filling move " + b.coords().vertex(p));
                         passes = 0;
                     }
-                    code = 3 - code;
+                    code = Stone.opponentCode(code);
                 }
                 assertEquals(referenceScore(b), b.areaScore(), () -> "area score of\n" + b);
                 Board copy = b.copy();

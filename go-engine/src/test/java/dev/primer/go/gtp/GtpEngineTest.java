@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.primer.go.Rules;
 import dev.primer.go.board.Coords;
 import dev.primer.go.player.FlatMonteCarloPlayer;
+import dev.primer.go.player.Decision;
 import dev.primer.go.player.MoveGenerator;
 import java.io.IOException;
 import java.io.StringReader;
@@ -178,18 +179,57 @@ class GtpEngineTest {
         assertEquals("? unknown time system hourglass\n\n", e.respond("kgs-time_settings hourglass 1"));
         assertEquals("= \n\n", e.respond("kgs-game_over"));
         assertTrue(e.respond("list_commands").contains("\nkgs-genmove_cleanup\n"));
-        assertTrue(e.respond("showboard").contains(" A B C D E F G H J K L M N O P Q R S T"));
+    }
+
+    @Test
+    void showboardDrawsTheBoardAsGnuGoDoes() {
+        GtpEngine e = engineOnEmpty(5);
+        for (String m : new String[] {"b B1", "w A1", "b A2", "w D4"}) {
+            assertEquals("= \n\n", e.respond("play " + m), m);
+        }
+        assertEquals("""
+                =\s
+                   A B C D E\s
+                 5 . . . . . 5   captures B 1 W 0
+                 4 . . . O . 4
+                 3 . . . . . 3
+                 2 X . . . . 2
+                 1 . X . . . 1
+                   A B C D E
+
+                """, e.respond("showboard"));
     }
 
     @Test
     void anArbitraryGeneratorPlugsIn() {
-        MoveGenerator resigner = (state, c, budget) -> MoveGenerator.RESIGN;
+        MoveGenerator resigner = (state, c, budget) -> Decision.RESIGN;
         GtpEngine e = new GtpEngine(resigner, Rules.TROMP_TAYLOR);
         assertEquals("= resign\n\n", e.respond("genmove w"));
-        MoveGenerator cheater = (state, c, budget) -> state.coords().parseVertex("A1");
-        GtpEngine f = new GtpEngine(cheater, Rules.TROMP_TAYLOR);
-        f.respond("play b A1");
-        assertEquals("= pass\n\n", f.respond("genmove w"), "an illegal suggestion becomes a pass");
+        MoveGenerator passer = (state, c, budget) -> Decision.play(Coords.PASS);
+        assertEquals("= pass\n\n", new GtpEngine(passer, Rules.TROMP_TAYLOR).respond("genmove b"));
+    }
+
+    @Test
+    void anIllegalGeneratedMoveIsAnErrorAndNothingIsPlayed() {
+        MoveGenerator cheater = (state, c, budget) -> Decision.play(state.coords().parseVertex("A1"));
+        GtpEngine e = new GtpEngine(cheater, Rules.TROMP_TAYLOR);
+        e.respond("play b A1");
+        assertEquals("? move generator chose an illegal move: A1 (occupied)\n\n", e.respond("genmove w"));
+        assertEquals("? move generator chose an illegal move: A1 (occupied)\n\n", e.respond("reg_genmove w"));
+        assertEquals(1, e.game().moves().size(), "nothing was played");
+        MoveGenerator wild = (state, c, budget) -> Decision.play(-7);
+        assertEquals("?3 move generator chose no board point (-7)\n\n",
+                new GtpEngine(wild, Rules.TROMP_TAYLOR).respond("3 genmove b"));
+        assertEquals("= primer\n\n", e.respond("name"), "the engine carries on");
+    }
+
+    @Test
+    void printsgfNamesTheRulesInForce() {
+        assertEquals("Chinese", Rules.CHINESE.sgfName());
+        assertEquals("Tromp-Taylor", Rules.TROMP_TAYLOR.sgfName());
+        GtpEngine e = new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(300, 1)), Rules.SIMPLE_KO);
+        assertTrue(e.respond("printsgf").contains("RU[simple ko, suicide forbidden]"));
+        assertTrue(engine().respond("printsgf").contains("RU[Chinese]"));
     }
 
     @Test

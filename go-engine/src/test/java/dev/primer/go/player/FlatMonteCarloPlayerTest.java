@@ -11,7 +11,12 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FlatMonteCarloPlayerTest {
+class FlatMonteCarloPlayerTest extends MoveGeneratorContractTest {
+    @Override
+    protected MoveGenerator create() {
+        return new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(200, 1));
+    }
+
     private static GameState position() {
         GameState g = new GameState(7, Rules.CHINESE, 7.5);
         Coords c = g.coords();
@@ -26,7 +31,7 @@ class FlatMonteCarloPlayerTest {
         FlatMonteCarloPlayer.Config config = new FlatMonteCarloPlayer.Config(200, 9);
         FlatMonteCarloPlayer player = new FlatMonteCarloPlayer(config);
         GameState g = position();
-        int first = player.genmove(g, Color.WHITE, TimeBudget.UNLIMITED);
+        Decision first = player.genmove(g, Color.WHITE, TimeBudget.UNLIMITED);
         // other searches in between used to advance a shared generator
         GameState other = new GameState(9, Rules.CHINESE, 7.5);
         for (int i = 0; i < 3; i++) {

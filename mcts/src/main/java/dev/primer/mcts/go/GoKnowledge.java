@@ -42,7 +42,7 @@ public final class GoKnowledge implements Evaluator<GoState> {
             Board b = s.board();
             int code = s.code();
             for (int p : coords.points()) {
-                priors[i][coords.index(p)] = b.codeAt(p) == 0
+                priors[i][coords.index(p)] = b.isEmpty(p)
                         ? (float) (Math.exp(policy.logit(b, code, s.lastMove(), p)) * lineFactor(b, p)) : 0;
             }
             priors[i][coords.area()] = PASS_WEIGHT;
@@ -63,7 +63,7 @@ public final class GoKnowledge implements Evaluator<GoState> {
             for (int dx = -r; dx <= r; dx++) {
                 int qx = x + dx;
                 int qy = y + dy;
-                if (qx >= 0 && qy >= 0 && qx <= last && qy <= last && b.codeAt(coords.point(qx, qy)) != 0) {
+                if (qx >= 0 && qy >= 0 && qx <= last && qy <= last && !b.isEmpty(coords.point(qx, qy))) {
                     return 1;
                 }
             }

@@ -4,6 +4,7 @@ import dev.primer.go.GameState;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
+import dev.primer.go.board.Stone;
 import dev.primer.mcts.SearchState;
 
 /**
@@ -13,8 +14,6 @@ import dev.primer.mcts.SearchState;
  * {@link #maxMoves()} moves end the game, scored by Tromp-Taylor area with stones as they stand.
  */
 public final class GoState implements SearchState<GoState> {
-    private static final long WHITE_TO_MOVE = 0x6A09E667F3BCC909L;
-
     private final Coords coords;
     private final Board board;
     private double komi;
@@ -85,7 +84,8 @@ public final class GoState implements SearchState<GoState> {
 
     /** Returns the board code of the colour to move. */
     public int code() {
-        return toMove + 1;
+        // player 0 is Black, player 1 White
+        return Stone.BLACK_CODE + toMove;
     }
 
     /** Returns the action of board point {@code p} (or PASS). */
@@ -116,7 +116,7 @@ public final class GoState implements SearchState<GoState> {
         int code = code();
         int n = 0;
         for (int p : coords.points()) {
-            if (board.codeAt(p) == 0 && !board.isEyeFast(p, code) && board.isLegalFast(p, code)) {
+            if (board.isEmpty(p) && !board.isEyeFast(p, code) && board.isLegalFast(p, code)) {
                 out[n++] = coords.index(p);
             }
         }
@@ -154,12 +154,6 @@ public final class GoState implements SearchState<GoState> {
     /** Returns Black's result for a final margin: 1 win, 0.5 jigo, 0 loss. */
     public static float value(double blackMargin) {
         return blackMargin > 0 ? 1 : blackMargin < 0 ? 0 : 0.5f;
-    }
-
-    @Override
-    public long hash() {
-        long h = board.hash() ^ (toMove == 1 ? WHITE_TO_MOVE : 0);
-        return h ^ (long) board.koPoint() * 0x9E3779B97F4A7C15L ^ passes;
     }
 
     @Override

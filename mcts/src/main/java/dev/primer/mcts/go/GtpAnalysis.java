@@ -4,7 +4,7 @@ import dev.primer.go.GameState;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.gtp.GtpEngine;
-import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.Decision;
 import dev.primer.go.player.TimeBudget;
 import dev.primer.mcts.ChildStats;
 import dev.primer.mcts.SearchResult;
@@ -44,16 +44,9 @@ public final class GtpAnalysis {
         GtpEngine.Extension genmove = (args, channel) -> {
             Request req = Request.parse(args, engine.game().toMove());
             GameState game = engine.game();
-            int p = player.genmoveAnalyze(game.copy(), req.color(), TimeBudget.UNLIMITED, req.seconds(),
+            Decision d = player.genmoveAnalyze(game.copy(), req.color(), TimeBudget.UNLIMITED, req.seconds(),
                     r -> channel.send(info(game.coords(), r)));
-            if (p == MoveGenerator.RESIGN) {
-                return "play resign";
-            }
-            if (p != Coords.PASS && !game.legality(req.color(), p).isLegal()) {
-                p = Coords.PASS;
-            }
-            game.play(req.color(), p);
-            return "play " + game.coords().vertex(p);
+            return "play " + engine.answerGenerated(req.color(), d, true);
         };
         engine.extend("lz-genmove_analyze", genmove);
         engine.extend("genmove_analyze", genmove);

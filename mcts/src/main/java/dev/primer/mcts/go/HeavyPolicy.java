@@ -3,6 +3,7 @@ package dev.primer.mcts.go;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.FastRandom;
+import dev.primer.go.board.Stone;
 
 /**
  * MoGo-style heavy playouts (Gelly, Wang, Munos and Teytaud 2006, section 3.2): answer the last move first, by
@@ -15,14 +16,14 @@ public final class HeavyPolicy implements PlayoutPolicy {
 
     private final FastRandom rng;
     private final Tactics tactics;
-    private final int stride;
+    private final Coords coords;
     private final int[] candidates = new int[MAX_CANDIDATES];
 
     /** Creates a policy for boards of {@code coords} whose choices are fixed by {@code seed}. */
     public HeavyPolicy(Coords coords, long seed) {
         rng = new FastRandom(seed);
         tactics = new Tactics(coords);
-        stride = coords.stride();
+        this.coords = coords;
     }
 
     @Override
@@ -50,14 +51,14 @@ public final class HeavyPolicy implements PlayoutPolicy {
     /** Returns a tactical or pattern answer to the move at {@code last}, or NONE. */
     private int reply(Board b, int code, int last) {
         int n = 0;
-        if (b.codeAt(last) == 3 - code) {
+        if (b.codeAt(last) == Stone.opponentCode(code)) {
             int l = tactics.atariLiberty(b, last);
             if (l != Coords.NONE) {
                 candidates[n++] = l;
             }
         }
-        for (int i = 0; i < 4; i++) {
-            int nb = neighbour(last, i);
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            int nb = coords.neighbour(last, i);
             if (b.codeAt(nb) == code) {
                 n = tactics.escapes(b, nb, candidates, n);
             }
@@ -69,8 +70,8 @@ public final class HeavyPolicy implements PlayoutPolicy {
         n = 0;
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
-                int q = last + dy * stride + dx;
-                if (b.codeAt(q) == 0 && Pattern3x3.isMogo(b, q) && !b.isEyeFast(q, code)
+                int q = last + dy * coords.stride() + dx;
+                if (b.isEmpty(q) && Pattern3x3.isMogo(b, q) && !b.isEyeFast(q, code)
                         && b.isLegalFast(q, code) && !tactics.isSelfAtari(b, q, code)) {
                     candidates[n++] = q;
                 }
@@ -84,20 +85,11 @@ public final class HeavyPolicy implements PlayoutPolicy {
         while (n > 0) {
             int i = rng.nextInt(n);
             int p = candidates[i];
-            if (b.codeAt(p) == 0 && b.isLegalFast(p, code)) {
+            if (b.isEmpty(p) && b.isLegalFast(p, code)) {
                 return p;
             }
             candidates[i] = candidates[--n];
         }
         return Coords.NONE;
-    }
-
-    private int neighbour(int p, int i) {
-        return switch (i) {
-            case 0 -> p - stride;
-            case 1 -> p - 1;
-            case 2 -> p + 1;
-            default -> p + stride;
-        };
     }
 }

@@ -13,8 +13,7 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
     private final RolloutWeights weights;
     private final FastRandom rng;
     private final Tactics tactics;
-    private final int stride;
-    private final int[] offsets;
+    private final Coords coords;
     private final int[] moves;
     private final double[] cumulative;
 
@@ -23,8 +22,7 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
         this.weights = weights;
         this.rng = new FastRandom(seed);
         this.tactics = new Tactics(coords);
-        this.stride = coords.stride();
-        this.offsets = new int[] {-stride, -1, 1, stride};
+        this.coords = coords;
         this.moves = new int[coords.area()];
         this.cumulative = new double[coords.area()];
     }
@@ -88,8 +86,8 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
     }
 
     private boolean escapesAtari(Board b, int code, int p) {
-        for (int d : offsets) {
-            int n = p + d;
+        for (int i = 0; i < Coords.NEIGHBOURS; i++) {
+            int n = coords.neighbour(p, i);
             if (b.codeAt(n) == code && tactics.atariLiberty(b, n) == p) {
                 return !tactics.isSelfAtari(b, p, code) || tactics.captures(b, p, code);
             }
@@ -102,6 +100,7 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
             return false;
         }
         int d = Math.abs(p - last);
+        int stride = coords.stride();
         return d == 1 || d == stride - 1 || d == stride || d == stride + 1;
     }
 }

@@ -5,6 +5,7 @@ import dev.primer.go.Move;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Stone;
+import dev.primer.go.player.Decision;
 import dev.primer.go.player.MoveGenerator;
 import dev.primer.go.player.TimeBudget;
 import dev.primer.go.score.DeadStones;
@@ -56,20 +57,19 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
     }
 
     @Override
-    public int genmove(GameState game, Color c, TimeBudget budget) {
+    public Decision genmove(GameState game, Color c, TimeBudget budget) {
         return choose(game, c, budget, false, r -> { });
     }
 
     @Override
-    public int genmoveCleanup(GameState game, Color c, TimeBudget budget) {
+    public Decision genmoveCleanup(GameState game, Color c, TimeBudget budget) {
         return choose(game, c, budget, true, r -> { });
     }
 
     /**
-     * Chooses a move like genmove, reporting the root statistics to {@code progress} every {@code intervalSeconds};
-     * returns a point, PASS or RESIGN.
+     * Chooses a move like genmove, reporting the root statistics to {@code progress} every {@code intervalSeconds}.
      */
-    public int genmoveAnalyze(GameState game, Color c, TimeBudget budget, double intervalSeconds,
+    public Decision genmoveAnalyze(GameState game, Color c, TimeBudget budget, double intervalSeconds,
                               Consumer<SearchResult> progress) {
         return choose(game, c, budget, false, progress, intervalSeconds);
     }
@@ -81,15 +81,16 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
         return last;
     }
 
-    private int choose(GameState game, Color c, TimeBudget budget, boolean cleanup, Consumer<SearchResult> progress) {
+    private Decision choose(GameState game, Color c, TimeBudget budget, boolean cleanup,
+                            Consumer<SearchResult> progress) {
         return choose(game, c, budget, cleanup, progress, Double.POSITIVE_INFINITY);
     }
 
-    private int choose(GameState game, Color c, TimeBudget budget, boolean cleanup, Consumer<SearchResult> progress,
-                       double interval) {
+    private Decision choose(GameState game, Color c, TimeBudget budget, boolean cleanup,
+                            Consumer<SearchResult> progress, double interval) {
         Search<GoState> s = prepare(game, c);
         if (!cleanup && game.consecutivePasses() > 0 && passWins(game, c)) {
-            return Coords.PASS;
+            return Decision.play(Coords.PASS);
         }
         IntPredicate allowed = legalAtRoot(game, c, s.root());
         double seconds = Math.min(config.seconds(), budget.seconds());
@@ -109,14 +110,14 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
         }
         last = r;
         if (r.bestAction() < 0) {
-            return Coords.PASS;
+            return Decision.play(Coords.PASS);
         }
         if (config.resignThreshold() > 0 && r.winrate() < config.resignThreshold()
                 && r.rootVisits() >= Math.min(MIN_RESIGN_VISITS, config.playouts())
                 && game.coords().area() - game.board().emptyCount() >= game.coords().area() / 3) {
-            return RESIGN;
+            return Decision.RESIGN;
         }
-        return s.root().point(r.bestAction());
+        return Decision.play(s.root().point(r.bestAction()));
     }
 
     /**
@@ -149,7 +150,7 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
         boolean[] ok = new boolean[root.actionSpace()];
         boolean any = false;
         for (int p : game.coords().points()) {
-            if (game.board().codeAt(p) == 0 && !game.board().isEye(p, c) && game.legality(c, p).isLegal()) {
+            if (game.board().isEmpty(p) && !game.board().isEye(p, c) && game.legality(c, p).isLegal()) {
                 ok[root.action(p)] = true;
                 any = true;
             }

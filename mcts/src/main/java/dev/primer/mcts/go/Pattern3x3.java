@@ -1,6 +1,7 @@
 package dev.primer.mcts.go;
 
 import dev.primer.go.board.Board;
+import dev.primer.go.board.Stone;
 
 /**
  * The 3x3 neighbourhood of a point as a 16-bit code (2 bits per neighbour: empty, black, white, wall; order NW, N, NE,
@@ -108,22 +109,23 @@ public final class Pattern3x3 {
         }
         int cell = i < 4 ? i : i + 1;
         char ch = g[cell / 3][cell % 3];
-        for (int v = 0; v < 4; v++) {
+        for (Stone stone : Stone.values()) {
+            int v = stone.code();
             if (allows(ch, v)) {
                 expand(table, g, i + 1, code | v << (2 * i));
             }
         }
     }
 
-    /** Returns whether pattern character {@code ch} admits board code {@code v} (0 empty, 1 black, 2 white, 3 wall). */
+    /** Returns whether pattern character {@code ch} admits board code {@code v}. */
     private static boolean allows(char ch, int v) {
         return switch (ch) {
-            case '.' -> v == 0;
-            case 'X' -> v == 1;
-            case 'O' -> v == 2;
-            case ' ' -> v == 3;
-            case 'x' -> v != 1;
-            case 'o' -> v != 2;
+            case '.' -> v == Stone.EMPTY_CODE;
+            case 'X' -> v == Stone.BLACK_CODE;
+            case 'O' -> v == Stone.WHITE_CODE;
+            case ' ' -> v == Stone.WALL_CODE;
+            case 'x' -> v != Stone.BLACK_CODE;
+            case 'o' -> v != Stone.WHITE_CODE;
             case '?' -> true;
             default -> throw new IllegalStateException("bad pattern character " + ch);
         };

@@ -1,6 +1,7 @@
 package dev.primer.mcts.go;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +11,20 @@ import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Stone;
+import dev.primer.go.player.Decision;
 import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.MoveGeneratorContractTest;
 import dev.primer.go.player.TimeBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MctsPlayerTest {
+class MctsPlayerTest extends MoveGeneratorContractTest {
+    @Override
+    protected MoveGenerator create() {
+        return player(300);
+    }
+
     /** Black's corner group lives with B9 (eyes at A9 and C9) and dies if White takes B9; the rest is settled. */
     private static final String CORNER = """
             . . . X O . X . .
@@ -59,6 +67,11 @@ class MctsPlayerTest {
         return (alive.areaScore() + dead.areaScore()) / 2.0;
     }
 
+    /** Returns the point a decision plays; fails on a resignation. */
+    private static int point(Decision d) {
+        return assertInstanceOf(Decision.Play.class, d).point();
+    }
+
     private static MctsPlayer player(int playouts) {
         return new MctsPlayer(PlayerConfig.defaults(playouts));
     }
@@ -67,7 +80,7 @@ class MctsPlayerTest {
     void blackFindsTheOnlyMoveThatSavesTheCorner() {
         GameState g = game(CORNER, balancingKomi(), Color.BLACK);
         try (MctsPlayer p = player(4_000)) {
-            assertEquals("B9", g.coords().vertex(p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED)));
+            assertEquals("B9", g.coords().vertex(point(p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED))));
             assertTrue(p.lastResult().winrate() > 0.5, "alive, black wins: " + p.lastResult().winrate());
         }
     }
@@ -76,7 +89,7 @@ class MctsPlayerTest {
     void whiteFindsTheOnlyMoveThatKillsTheCorner() {
         GameState g = game(CORNER, balancingKomi(), Color.WHITE);
         try (MctsPlayer p = player(4_000)) {
-            assertEquals("B9", g.coords().vertex(p.genmove(g, Color.WHITE, TimeBudget.UNLIMITED)));
+            assertEquals("B9", g.coords().vertex(point(p.genmove(g, Color.WHITE, TimeBudget.UNLIMITED))));
         }
     }
 
@@ -103,7 +116,7 @@ class MctsPlayerTest {
     void passesAfterTheOpponentPassedWhenPassingWins() {
         GameState g = afterWhitePass(BLACK_AHEAD);
         try (MctsPlayer p = player(500)) {
-            assertEquals(Coords.PASS, p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED));
+            assertEquals(Decision.play(Coords.PASS), p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED));
         }
     }
 
@@ -111,8 +124,8 @@ class MctsPlayerTest {
     void doesNotPassWhenPassingLoses() {
         GameState g = afterWhitePass(BLACK_AHEAD.replace('X', 'x').replace('O', 'X').replace('x', 'O'));
         try (MctsPlayer p = player(500)) {
-            int move = p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED);
-            assertNotEquals(Coords.PASS, move);
+            assertNotEquals(Decision.play(Coords.PASS), p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED),
+                    "any move or resignation, but no pass");
         }
     }
 
@@ -120,7 +133,7 @@ class MctsPlayerTest {
     void cleanupNeverPassesWhileAMoveIsLeft() {
         GameState g = afterWhitePass(BLACK_AHEAD);
         try (MctsPlayer p = player(500)) {
-            int move = p.genmoveCleanup(g, Color.BLACK, TimeBudget.UNLIMITED);
+            int move = point(p.genmoveCleanup(g, Color.BLACK, TimeBudget.UNLIMITED));
             assertNotEquals(Coords.PASS, move);
             assertTrue(g.legality(Color.BLACK, move).isLegal());
         }
@@ -140,7 +153,7 @@ class MctsPlayerTest {
                 . O . O . O . O X
                 """, 7, Color.BLACK);
         try (MctsPlayer p = player(1_000)) {
-            assertEquals(MoveGenerator.RESIGN, p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED));
+            assertEquals(Decision.RESIGN, p.genmove(g, Color.BLACK, TimeBudget.UNLIMITED));
         }
     }
 
@@ -150,7 +163,7 @@ class MctsPlayerTest {
         try (MctsPlayer p = new MctsPlayer(PlayerConfig.defaults(1_500).withSeed(seed))) {
             for (int i = 0; i < moves; i++) {
                 Color c = g.toMove();
-                int m = p.genmove(g, c, TimeBudget.UNLIMITED);
+                int m = point(p.genmove(g, c, TimeBudget.UNLIMITED));
                 g.play(c, m);
                 out.add(g.coords().vertex(m) + ":" + p.lastResult().rootVisits());
             }
@@ -183,7 +196,7 @@ class MctsPlayerTest {
         try (MctsPlayer p = player(2_000)) {
             for (int i = 0; i < 3; i++) {
                 Color c = g.toMove();
-                g.play(c, p.genmove(g, c, TimeBudget.UNLIMITED));
+                g.play(c, point(p.genmove(g, c, TimeBudget.UNLIMITED)));
                 if (i > 0) {
                     assertTrue(p.lastResult().rootVisits() > p.lastResult().simulations(),
                             "reused visits: " + p.lastResult());

@@ -32,7 +32,7 @@ class RolloutTest {
                 assertTrue(trace.action(j) < coords.area(), "passes stay out of the trace");
             }
             for (int p : coords.points()) {
-                if (s.board().codeAt(p) != 0) {
+                if (!s.board().isEmpty(p)) {
                     assertTrue(s.board().pseudoLiberties(p) > 0, "no chain left without liberties");
                 }
             }

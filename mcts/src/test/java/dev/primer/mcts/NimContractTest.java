@@ -1,0 +1,8 @@
+package dev.primer.mcts;
+
+class NimContractTest extends SearchStateContractTest<Nim> {
+    @Override
+    protected Nim initial() {
+        return new Nim(20);
+    }
+}
