@@ -4,13 +4,13 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Kernel;
 import dev.primer.prob.mcmc.Langevin;
 import dev.primer.prob.mcmc.Sgld;
 import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.targets.WellingTehMixture;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class LangevinVsSgd implements Experiment {
         double[] theta = new double[2];
         double[] g = new double[2];
         for (long t = 0; t < steps; t++) {
-            model.minibatchGradient(theta, new int[] {rng.nextInt(model.size())}, g);
+            model.minibatchGradient(theta, new int[] {rng.nextIntModulo(model.size())}, g);
             double eps = schedule.at(t);
             theta[0] += 0.5 * eps * g[0];
             theta[1] += 0.5 * eps * g[1];

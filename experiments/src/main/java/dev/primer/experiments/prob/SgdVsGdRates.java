@@ -4,10 +4,10 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.optim.Newton;
 import dev.primer.prob.targets.LogisticRegression;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +105,7 @@ public final class SgdVsGdRates implements Experiment {
             do {
                 z = 0;
                 for (int j = 0; j < DIM; j++) {
-                    x[i][j] = rng.nextGaussian();
+                    x[i][j] = rng.nextGaussianBoxMuller();
                     z += x[i][j] * (j % 2 == 0 ? 1 : -1) / Math.sqrt(DIM);
                 }
             } while (Math.abs(z) < MARGIN);
@@ -148,7 +148,7 @@ public final class SgdVsGdRates implements Experiment {
         double[] out = new double[at.length];
         int k = 0;
         for (long t = 1; t <= steps; t++) {
-            f.exampleGradient(rng.nextInt(f.size()), w, g);
+            f.exampleGradient(rng.nextIntModulo(f.size()), w, g);
             double eta = lr.at(t - 1);
             for (int j = 0; j < w.length; j++) {
                 w[j] -= eta * g[j];

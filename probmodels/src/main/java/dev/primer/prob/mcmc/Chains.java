@@ -1,6 +1,6 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

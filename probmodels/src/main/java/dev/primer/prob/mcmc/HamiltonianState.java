@@ -1,8 +1,8 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.linalg.Vec;
+import dev.primer.random.SplitMix64;
 
 /**
  * The state shared by {@link Hmc} and {@link Nuts}: position with cached log density and gradient, the warmup

@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * Independent Metropolis–Hastings (Tierney 1994, §2.3.3): propose y ~ q = N(μ, diag σ²) regardless of x and accept
@@ -28,12 +28,12 @@ public record IndependentMetropolis(LogDensity target, double[] mean, double[] s
         SplitMix64 rng = new SplitMix64(s.rng());
         double[] y = new double[mean.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = mean[i] + scale[i] * rng.nextGaussian();
+            y[i] = mean[i] + scale[i] * rng.nextGaussianBoxMuller();
         }
         double ly = target.value(y);
         double qy = logQ(y);
         double logAlpha = ly - s.logDensity() + s.logProposal() - qy;
-        boolean accept = Rng.logUniform(rng) < logAlpha;
+        boolean accept = Draws.logUniform(rng) < logAlpha;
         Transition tr = Transition.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 0, Double.NaN);
         return accept ? new State(y, ly, qy, rng.state(), tr)
                 : new State(s.position(), s.logDensity(), s.logProposal(), rng.state(), tr);

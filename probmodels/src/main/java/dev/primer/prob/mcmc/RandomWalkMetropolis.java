@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * Random-walk Metropolis (Metropolis et al. 1953): propose y = x + σ·ξ with ξ ~ N(0, I) and accept with
@@ -27,12 +27,12 @@ public record RandomWalkMetropolis(LogDensity target, double scale)
         SplitMix64 rng = new SplitMix64(s.rng());
         double[] y = s.position().clone();
         for (int i = 0; i < y.length; i++) {
-            y[i] += scale * rng.nextGaussian();
+            y[i] += scale * rng.nextGaussianBoxMuller();
         }
         double ly = target.value(y);
         double logAlpha = ly - s.logDensity();
         double alpha = Math.min(1, Math.exp(logAlpha));
-        boolean accept = Rng.logUniform(rng) < logAlpha;
+        boolean accept = Draws.logUniform(rng) < logAlpha;
         Transition tr = Transition.metropolis(alpha, accept, 0, scale);
         return accept ? new State(y, ly, rng.state(), tr) : new State(s.position(), s.logDensity(), rng.state(), tr);
     }

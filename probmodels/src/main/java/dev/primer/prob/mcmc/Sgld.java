@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.optim.LearningRate;
+import dev.primer.random.SplitMix64;
 
 /**
  * Stochastic gradient Langevin dynamics (Welling &amp; Teh 2011, eq. 4):
@@ -41,7 +41,7 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
         double noise = Math.sqrt(eps);
         double[] x = s.position().clone();
         for (int i = 0; i < x.length; i++) {
-            x[i] += 0.5 * eps * g[i] + noise * rng.nextGaussian();
+            x[i] += 0.5 * eps * g[i] + noise * rng.nextGaussianBoxMuller();
         }
         return new State(x, s.t() + 1, rng.state(), Transition.metropolis(1, true, 1, eps));
     }
@@ -62,7 +62,7 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
         int mask = table.length - 1;
         int m = 0;
         for (int j = n - k; j < n; j++) {
-            int t = rng.nextInt(j + 1);
+            int t = rng.nextIntModulo(j + 1);
             if (!add(table, mask, t)) {
                 t = j;
                 add(table, mask, j);

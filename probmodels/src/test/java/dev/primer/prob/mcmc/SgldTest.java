@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.FiniteDifference;
 import dev.primer.prob.diag.Diagnostics;
 import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.targets.WellingTehMixture;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** SGLD's minibatch gradient is unbiased and its draws approach a conjugate posterior. */
@@ -115,7 +115,7 @@ class SgldTest {
         double[] x = new double[200];
         double sx = 0;
         for (int i = 0; i < x.length; i++) {
-            x[i] = 1.5 + rng.nextGaussian();
+            x[i] = 1.5 + rng.nextGaussianBoxMuller();
             sx += x[i];
         }
         double postMean = sx / (x.length + 1);

@@ -1,6 +1,6 @@
 package dev.primer.rl.dqn;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.FusedQNet;
@@ -132,7 +132,7 @@ public final class DqnAgent implements Agent {
     @Override
     public int act(float[] observation, long step) {
         if (step < cfg.learningStarts() || rng.nextDouble() < epsilon(step)) {
-            return rng.nextInt(actions);
+            return rng.nextIntModulo(actions);
         }
         return greedy(observation);
     }
