@@ -49,7 +49,7 @@ public record Hmc(LogDensity target, double pathLength, double targetAccept, int
         double logAlpha = divergent ? Double.NEGATIVE_INFINITY : h0 - z.hamiltonian(invMass);
         double alpha = Math.min(1, Math.exp(logAlpha));
         boolean accept = Draws.logUniform(rng) < logAlpha;
-        Transition tr = new Transition(alpha, accept, divergent, taken, eps, 0);
+        TransitionStats tr = new TransitionStats(alpha, accept, divergent, taken, eps, 0);
         return HamiltonianState.next(target, s, accept ? z : z0, tr, rng);
     }
 }

@@ -14,13 +14,13 @@ import dev.primer.random.SplitMix64;
 public record IndependentMetropolis(LogDensity target, double[] mean, double[] scale)
         implements Kernel<IndependentMetropolis.State> {
     /** Position, log π and log q there, and the RNG word. */
-    public record State(double[] position, double logDensity, double logProposal, long rng, Transition transition)
+    public record State(double[] position, double logDensity, double logProposal, long rng, TransitionStats transition)
             implements Kernel.State {
     }
 
     @Override
     public State init(double[] x0, int warmup, long seed) {
-        return new State(x0.clone(), target.value(x0), logQ(x0), seed, Transition.INITIAL);
+        return new State(x0.clone(), target.value(x0), logQ(x0), seed, TransitionStats.INITIAL);
     }
 
     @Override
@@ -34,7 +34,7 @@ public record IndependentMetropolis(LogDensity target, double[] mean, double[] s
         double qy = logQ(y);
         double logAlpha = ly - s.logDensity() + s.logProposal() - qy;
         boolean accept = Draws.logUniform(rng) < logAlpha;
-        Transition tr = Transition.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 0, Double.NaN);
+        TransitionStats tr = TransitionStats.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 0, Double.NaN);
         return accept ? new State(y, ly, qy, rng.state(), tr)
                 : new State(s.position(), s.logDensity(), s.logProposal(), rng.state(), tr);
     }

@@ -22,6 +22,6 @@ public interface Kernel<S extends Kernel.State> {
         double[] position();
 
         /** Statistics of the transition that produced this state. */
-        Transition transition();
+        TransitionStats transition();
     }
 }

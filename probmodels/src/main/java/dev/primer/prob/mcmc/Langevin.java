@@ -15,7 +15,7 @@ import dev.primer.random.SplitMix64;
  */
 public record Langevin(LogDensity target, double stepSize, boolean adjusted) implements Kernel<Langevin.State> {
     /** Position, log π and its gradient there, and the RNG word. */
-    public record State(double[] position, double logDensity, double[] gradient, long rng, Transition transition)
+    public record State(double[] position, double logDensity, double[] gradient, long rng, TransitionStats transition)
             implements Kernel.State {
     }
 
@@ -33,7 +33,7 @@ public record Langevin(LogDensity target, double stepSize, boolean adjusted) imp
     public State init(double[] x0, int warmup, long seed) {
         double[] g = new double[x0.length];
         double l = target.valueAndGradient(x0, g);
-        return new State(x0.clone(), l, g, seed, Transition.INITIAL);
+        return new State(x0.clone(), l, g, seed, TransitionStats.INITIAL);
     }
 
     @Override
@@ -48,11 +48,11 @@ public record Langevin(LogDensity target, double stepSize, boolean adjusted) imp
         double[] gy = new double[x.length];
         double ly = target.valueAndGradient(y, gy);
         if (!adjusted) {
-            return new State(y, ly, gy, rng.state(), Transition.metropolis(1, true, 1, stepSize));
+            return new State(y, ly, gy, rng.state(), TransitionStats.metropolis(1, true, 1, stepSize));
         }
         double logAlpha = ly - s.logDensity() + logQ(x, y, gy, h) - logQ(y, x, s.gradient(), h);
         boolean accept = Draws.logUniform(rng) < logAlpha;
-        Transition tr = Transition.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 1, stepSize);
+        TransitionStats tr = TransitionStats.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 1, stepSize);
         return accept ? new State(y, ly, gy, rng.state(), tr)
                 : new State(x, s.logDensity(), s.gradient(), rng.state(), tr);
     }

@@ -37,7 +37,7 @@ public record Nuts(LogDensity target, double targetAccept, int maxDepth) impleme
         PhasePoint z0 = s.withMomentum(Draws.momentum(rng, invMass));
         Trajectory t = new Trajectory(target, eps, invMass, rng, z0.hamiltonian(invMass));
         PhasePoint sample = t.sample(z0, maxDepth);
-        Transition tr = new Transition(t.sumMetroProb / Math.max(1, t.leapfrogs), sample != z0, t.divergent,
+        TransitionStats tr = new TransitionStats(t.sumMetroProb / Math.max(1, t.leapfrogs), sample != z0, t.divergent,
                 t.leapfrogs, eps, t.depth);
         return HamiltonianState.next(target, s, sample, tr, rng);
     }

@@ -13,13 +13,13 @@ import dev.primer.random.SplitMix64;
 public record RandomWalkMetropolis(LogDensity target, double scale)
         implements Kernel<RandomWalkMetropolis.State> {
     /** Position, its log density and the RNG word. */
-    public record State(double[] position, double logDensity, long rng, Transition transition)
+    public record State(double[] position, double logDensity, long rng, TransitionStats transition)
             implements Kernel.State {
     }
 
     @Override
     public State init(double[] x0, int warmup, long seed) {
-        return new State(x0.clone(), target.value(x0), seed, Transition.INITIAL);
+        return new State(x0.clone(), target.value(x0), seed, TransitionStats.INITIAL);
     }
 
     @Override
@@ -33,7 +33,7 @@ public record RandomWalkMetropolis(LogDensity target, double scale)
         double logAlpha = ly - s.logDensity();
         double alpha = Math.min(1, Math.exp(logAlpha));
         boolean accept = Draws.logUniform(rng) < logAlpha;
-        Transition tr = Transition.metropolis(alpha, accept, 0, scale);
+        TransitionStats tr = TransitionStats.metropolis(alpha, accept, 0, scale);
         return accept ? new State(y, ly, rng.state(), tr) : new State(s.position(), s.logDensity(), rng.state(), tr);
     }
 }
