@@ -4,8 +4,8 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.optim.Newton;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.LogisticRegression;
 import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ public final class SgdVsGdRates implements Experiment {
     /** SGD with one uniformly drawn example per step and η_t = η₀/√(t+1). */
     static double[] sgd(LogisticRegression f, int steps, long[] at, double fStar, long seed) {
         SplitMix64 rng = new SplitMix64(seed);
-        LearningRate lr = LearningRate.inverseSqrt(SGD_ETA0);
+        StepSizeSchedule lr = StepSizeSchedule.inverseSqrt(SGD_ETA0);
         double[] w = new double[f.dim()];
         double[] g = new double[f.dim()];
         double[] out = new double[at.length];

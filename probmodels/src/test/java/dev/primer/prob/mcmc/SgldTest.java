@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.prob.autodiff.FiniteDifference;
 import dev.primer.prob.diag.Diagnostics;
-import dev.primer.prob.optim.LearningRate;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.WellingTehMixture;
 import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class SgldTest {
     @Test
     void batchSizeMustBeBetweenOneAndTheNumberOfData() {
         NormalMean data = new NormalMean(new double[] {1, 2, 3});
-        LearningRate lr = LearningRate.polynomial(1e-3, 100, 0.55);
+        StepSizeSchedule lr = StepSizeSchedule.polynomial(1e-3, 100, 0.55);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 4, lr));
         assertTrue(e.getMessage().contains("N = 3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 0, lr));
@@ -120,7 +120,7 @@ class SgldTest {
         }
         double postMean = sx / (x.length + 1);
         double postVar = 1.0 / (x.length + 1);
-        Sgld k = new Sgld(new NormalMean(x), 20, LearningRate.polynomial(1e-3, 100, 0.55));
+        Sgld k = new Sgld(new NormalMean(x), 20, StepSizeSchedule.polynomial(1e-3, 100, 0.55));
         Samples s = Chains.run(k, 1, 4, 2000, 20000, 13, 2);
         double[][] th = s.component(0);
         double ess = Diagnostics.ess(th);
