@@ -71,8 +71,8 @@ public final class SplitMix64 implements RandomGenerator {
     }
 
     /**
-     * Uniform in [0, bound) for 0 &lt; bound by Lemire's multiply-shift on the top 32 bits, one draw and no division
-     * (bias below bound·2^-32): the playout generator's bound.
+     * Uniform in [0, bound) for 0 &lt; bound by Lemire's multiply-shift on the top 32 bits: one draw and no division,
+     * for hot loops such as playouts (bias below bound·2^-32).
      */
     public int nextIntMultiplyShift(int bound) {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
