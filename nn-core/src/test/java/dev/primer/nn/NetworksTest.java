@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.Networks.TowerSpec;
 import dev.primer.nn.bench.Workload;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.nn.optim.Updates;
+import dev.primer.random.SplitMix64;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.primer.atari.bench;
 
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.DiscreteEnvironment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
+import dev.primer.random.SplitMix64;
 
 /**
  * Single-thread throughput of an environment in its registry configuration under uniformly random actions, with
@@ -47,7 +47,7 @@ public final class EnvBench {
     }
 
     private static <O> double loop(DiscreteEnvironment<O> env, long seed, double seconds, long[] counts) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         int n = env.actionSpace().n();
         env.reset(seed);
         long steps = 0, episodes = 0;

@@ -3,8 +3,8 @@ package dev.primer.atari.bench;
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
+import dev.primer.random.SplitMix64;
 
 /** The uniformly random policy every Atari paper reports as its floor. */
 public final class RandomAgent {
@@ -43,7 +43,7 @@ public final class RandomAgent {
 
     private static <O> Stats run(String game, Environment<O, Integer> raw, int episodes, long seed) {
         DiscreteEnvironment<O> env = DiscreteEnvironment.of(raw);
-        Rng policy = new Rng(~seed);
+        SplitMix64 policy = SplitMix64.seeded(~seed);
         int actions = env.actionSpace().n();
         Moments returns = new Moments();
         Moments lengths = new Moments();

@@ -5,12 +5,12 @@ import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Box;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.atari.spaces.Space;
+import dev.primer.random.SplitMix64;
 
 /**
  * Gymnasium's CartPole-v1 ({@code gymnasium/envs/classic_control/cartpole.py}, after Barto, Sutton and Anderson
@@ -34,7 +34,7 @@ public final class CartPole implements DiscreteEnvironment<float[]> {
 
     private static final int SCREEN_WIDTH = 600, SCREEN_HEIGHT = 400;
 
-    private final Rng rng = new Rng(0);
+    private final SplitMix64 rng = SplitMix64.seeded(0);
     private final Discrete actionSpace = new Discrete(2);
     private final Box<float[]> observationSpace = Box.float32(
             new double[] {-2 * X_THRESHOLD, -Float.MAX_VALUE, -2 * THETA_THRESHOLD, -Float.MAX_VALUE},
@@ -47,7 +47,7 @@ public final class CartPole implements DiscreteEnvironment<float[]> {
 
     @Override
     public Reset<float[]> reset(long seed) {
-        rng.seed(seed);
+        rng.reseed(seed);
         return reset();
     }
 

@@ -1,6 +1,7 @@
 package dev.primer.atari.core;
 
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public final class EnvChecker {
     }
 
     private static void checkMisuse(MutableList<String> problems, Environment<Object, Object> env, long seed) {
-        Object action = env.actionSpace().sample(new Rng(seed));
+        Object action = env.actionSpace().sample(SplitMix64.seeded(seed));
         expectThrow(problems, IllegalStateException.class, "step before reset", () -> env.step(action));
         env.reset(seed);
         Object space = env.actionSpace();
@@ -66,7 +67,7 @@ public final class EnvChecker {
 
     private static void checkRollout(MutableList<String> problems, Environment<Object, Object> env, long seed,
                                      int steps) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         Reset<Object> r = env.reset(seed);
         if (r == null || r.info() == null) {
             problems.add("reset returned null or a null info");
@@ -130,7 +131,7 @@ public final class EnvChecker {
 
     /** Observations (as lists), rewards and flags over episodes that restart until {@code steps} steps. */
     private static List<Object> trajectory(Environment<Object, Object> env, long seed, int steps) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         List<Object> out = new ArrayList<>();
         out.add(new ObservationKey(env.reset(seed).observation()));
         for (int t = 0; t < steps; t++) {
@@ -146,7 +147,7 @@ public final class EnvChecker {
 
     private static void checkCloneRestore(MutableList<String> problems, Environment<Object, Object> env, long seed,
                                           int steps) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         env.reset(seed);
         int prefix = Math.min(steps / 2, 20);
         for (int t = 0; t < prefix; t++) {
@@ -165,7 +166,7 @@ public final class EnvChecker {
     }
 
     private static List<Object> continuation(Environment<Object, Object> env, long actionSeed, int steps) {
-        Rng rng = new Rng(actionSeed);
+        SplitMix64 rng = SplitMix64.seeded(actionSeed);
         List<Object> out = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
             Step<Object> s = env.step(env.actionSpace().sample(rng));

@@ -5,12 +5,12 @@ import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Box;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.atari.spaces.Space;
+import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,7 +34,7 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteE
     public static final int CELL_PIXELS = 16;
 
     /** The game's random stream (MinAtar's {@code self.random}). */
-    protected final Rng rng = new Rng(0);
+    protected final SplitMix64 rng = SplitMix64.seeded(0);
     /** MinAtar's {@code ramping} flag. */
     protected final boolean ramping;
     /** MinAtar's {@code self.terminal}. */
@@ -120,7 +120,7 @@ public abstract class MinAtarGame<G extends MinAtarGame<G>> implements DiscreteE
 
     @Override
     public final Reset<boolean[]> reset(long seed) {
-        rng.seed(seed);
+        rng.reseed(seed);
         return reset();
     }
 

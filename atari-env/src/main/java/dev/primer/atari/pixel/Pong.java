@@ -6,12 +6,12 @@ import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
 import dev.primer.atari.core.Pixels;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Box;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.atari.spaces.Space;
+import dev.primer.random.SplitMix64;
 import java.util.List;
 
 /**
@@ -62,7 +62,7 @@ public final class Pong implements DiscreteEnvironment<byte[]> {
         "111100111001111", "111100111101111", "111001001001001", "111101111101111", "111101111001111"};
     private static final byte[] BACKGROUND_FRAME = backgroundFrame();
 
-    private final Rng rng = new Rng(0);
+    private final SplitMix64 rng = SplitMix64.seeded(0);
     private final AleAction[] actions;
     private final Discrete actionSpace;
     private final Box<byte[]> observationSpace = Box.uint8(0, 255, HEIGHT, WIDTH, 3);
@@ -89,7 +89,7 @@ public final class Pong implements DiscreteEnvironment<byte[]> {
 
     @Override
     public Reset<byte[]> reset(long seed) {
-        rng.seed(seed);
+        rng.reseed(seed);
         return reset();
     }
 

@@ -3,11 +3,11 @@ package dev.primer.atari.wrappers;
 import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 
 /**
  * No-op starts (Mnih et al. 2015): every reset plays a uniform number in 1..{@code noopMax} of NOOP actions so
@@ -23,7 +23,7 @@ public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteE
 
     private final DiscreteEnvironment<O> discrete;
     private final int noopMax;
-    private final Rng rng = new Rng(SEED_SALT);
+    private final SplitMix64 rng = SplitMix64.seeded(SEED_SALT);
 
     /**
      * Plays 1..noopMax no-ops at each reset.
@@ -41,7 +41,7 @@ public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteE
 
     @Override
     public Reset<O> reset(long seed) {
-        rng.seed(seed ^ SEED_SALT);
+        rng.reseed(seed ^ SEED_SALT);
         return noops(env.reset(seed));
     }
 

@@ -3,11 +3,11 @@ package dev.primer.atari.wrappers;
 import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.core.Wrapper;
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 
 /**
  * Sticky actions (Machado et al. 2018): with probability {@code p} the previous action is repeated instead of
@@ -36,7 +36,7 @@ public final class StickyActions<O> extends Wrapper<O, Integer> implements Discr
     private final double probability;
     /** {@code rng.nextDouble() < probability} is {@code (rng.nextLong() >>> 11) < repeatBelow}, exactly. */
     private final long repeatBelow;
-    private final Rng rng = new Rng(SEED_SALT);
+    private final SplitMix64 rng = SplitMix64.seeded(SEED_SALT);
     private int lastAction = NOOP;
 
     /**
@@ -61,7 +61,7 @@ public final class StickyActions<O> extends Wrapper<O, Integer> implements Discr
 
     @Override
     public Reset<O> reset(long seed) {
-        rng.seed(seed ^ SEED_SALT);
+        rng.reseed(seed ^ SEED_SALT);
         lastAction = NOOP;
         return env.reset(seed);
     }

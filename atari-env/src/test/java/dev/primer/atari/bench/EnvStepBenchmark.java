@@ -2,9 +2,9 @@ package dev.primer.atari.bench;
 
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.Environment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +38,7 @@ public class EnvStepBenchmark {
     public String game;
 
     private Environment<?, Integer> env;
-    private Rng rng;
+    private SplitMix64 rng;
     private int actions;
     private long steps;
     private long episodes;
@@ -46,7 +46,7 @@ public class EnvStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         env = Envs.make(game);
-        rng = new Rng(42);
+        rng = SplitMix64.seeded(42);
         actions = ((Discrete) env.actionSpace()).n();
         env.reset(42);
     }

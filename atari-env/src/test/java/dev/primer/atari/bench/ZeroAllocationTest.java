@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.DiscreteEnvironment;
 import dev.primer.atari.core.Environment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.wrappers.AtariPreprocessing;
+import dev.primer.random.SplitMix64;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -57,7 +57,7 @@ class ZeroAllocationTest {
     /** Plays {@code steps} random steps; returns the number of resets and the bytes they allocated. */
     private static long[] run(DiscreteEnvironment<?> env, int steps, long seed,
                               com.sun.management.ThreadMXBean counter) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         int n = env.actionSpace().n();
         env.reset(seed);
         long episodes = 0;

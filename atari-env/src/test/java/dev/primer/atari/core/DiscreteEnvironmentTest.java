@@ -11,6 +11,7 @@ import dev.primer.atari.minatar.Breakout;
 import dev.primer.atari.minatar.MinAtarOptions;
 import dev.primer.atari.wrappers.StickyActions;
 import dev.primer.atari.wrappers.TimeLimit;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 class DiscreteEnvironmentTest {
@@ -21,7 +22,7 @@ class DiscreteEnvironmentTest {
         Environment<boolean[], Integer> boxed = new StickyActions<>(new Breakout(MinAtarOptions.DEFAULT), 0.1);
         unboxed.reset(3);
         boxed.reset(3);
-        Rng rng = new Rng(4);
+        SplitMix64 rng = SplitMix64.seeded(4);
         for (int t = 0; t < 500; t++) {
             int a = rng.nextInt(6);
             Step<boolean[]> u = unboxed.step(a);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ public abstract class EnvironmentContractTest {
     @Test
     void stepBeforeResetSaysToReset() {
         Environment<Object, Object> env = fresh();
-        Object action = env.actionSpace().sample(new Rng(1));
+        Object action = env.actionSpace().sample(SplitMix64.seeded(1));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> env.step(action));
         assertTrue(e.getMessage().contains("reset"), e.getMessage());
     }
@@ -54,7 +55,7 @@ public abstract class EnvironmentContractTest {
     @Test
     void stepAfterTheEndSaysToReset() {
         Environment<Object, Object> env = fresh();
-        Rng rng = new Rng(5);
+        SplitMix64 rng = SplitMix64.seeded(5);
         env.reset(5);
         boolean done = false;
         for (int t = 0; t < 200_000 && !done; t++) {
@@ -84,7 +85,7 @@ public abstract class EnvironmentContractTest {
     @Test
     void restoreStateReplaysTheFuture() {
         Environment<Object, Object> env = fresh();
-        Rng rng = new Rng(8);
+        SplitMix64 rng = SplitMix64.seeded(8);
         env.reset(8);
         for (int t = 0; t < 10; t++) {
             if (env.step(env.actionSpace().sample(rng)).done()) {
@@ -100,7 +101,7 @@ public abstract class EnvironmentContractTest {
 
     /** Rewards, flags and a hash of every observation over episodes restarted until {@code steps}. */
     static List<String> rollout(Environment<Object, Object> env, long seed, int steps) {
-        Rng rng = new Rng(seed);
+        SplitMix64 rng = SplitMix64.seeded(seed);
         List<String> out = new ArrayList<>();
         out.add(hash(env.reset(seed).observation()));
         for (int t = 0; t < steps; t++) {
@@ -115,7 +116,7 @@ public abstract class EnvironmentContractTest {
     }
 
     private static List<String> continuation(Environment<Object, Object> env, long actionSeed) {
-        Rng rng = new Rng(actionSeed);
+        SplitMix64 rng = SplitMix64.seeded(actionSeed);
         List<String> out = new ArrayList<>();
         for (int t = 0; t < 300; t++) {
             Step<Object> s = env.step(env.actionSpace().sample(rng));

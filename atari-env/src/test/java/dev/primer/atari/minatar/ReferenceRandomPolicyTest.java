@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.Environment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Step;
+import dev.primer.random.SplitMix64;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +53,7 @@ class ReferenceRandomPolicyTest {
         double sumL = 0, sumL2 = 0;
         @SuppressWarnings("unchecked")
         Environment<boolean[], Integer> env = (Environment<boolean[], Integer>) Envs.make(game, 0.1);
-        Rng policy = new Rng(2024);
+        SplitMix64 policy = SplitMix64.seeded(2024);
         env.reset(2024);
         for (int e = 0; e < episodes; e++) {
             if (e > 0) {

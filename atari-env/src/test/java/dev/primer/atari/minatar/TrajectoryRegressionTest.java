@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.primer.atari.Envs;
 import dev.primer.atari.core.Environment;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Discrete;
+import dev.primer.random.SplitMix64;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +73,7 @@ class TrajectoryRegressionTest {
     private static long trajectoryHash(Supplier<Environment<?, Integer>> make, long seed) {
         @SuppressWarnings("unchecked")
         Environment<boolean[], Integer> env = (Environment<boolean[], Integer>) make.get();
-        Rng actions = new Rng(seed * 31 + 17);
+        SplitMix64 actions = SplitMix64.seeded(seed * 31 + 17);
         int n = ((Discrete) env.actionSpace()).n();
         long h = hash(0xCBF29CE484222325L, env.reset(seed).observation());
         for (int t = 0; t < STEPS; t++) {
@@ -96,7 +96,7 @@ class TrajectoryRegressionTest {
     @SuppressWarnings("unchecked")
     private static long survivorHash(Environment<?, Integer> raw, long seed) {
         Environment<boolean[], Integer> env = (Environment<boolean[], Integer>) raw;
-        Rng actions = new Rng(seed);
+        SplitMix64 actions = SplitMix64.seeded(seed);
         int n = ((Discrete) env.actionSpace()).n();
         boolean[] buffer = env.reset(seed).observation();   // environment-owned, rewritten in place
         long h = hash(0xCBF29CE484222325L, buffer);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.atari.core.Rng;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 class SpacesTest {
@@ -17,7 +17,7 @@ class SpacesTest {
         assertTrue(d.contains(0) && d.contains(5));
         assertFalse(d.contains(6) || d.contains(-1) || d.contains(null));
         int[] counts = new int[6];
-        Rng rng = new Rng(1);
+        SplitMix64 rng = SplitMix64.seeded(1);
         for (int i = 0; i < 60_000; i++) {
             counts[d.sample(rng)]++;
         }
@@ -40,7 +40,7 @@ class SpacesTest {
         assertTrue(f.contains(new float[] {0.5f, 1e30f}));
         assertFalse(f.contains(new float[] {1.5f, 0}));
         assertFalse(f.contains(new float[] {Float.NaN, 0}));
-        Rng rng = new Rng(2);
+        SplitMix64 rng = SplitMix64.seeded(2);
         for (int i = 0; i < 100; i++) {
             assertTrue(f.contains(f.sample(rng)));
             assertTrue(pixels.contains(pixels.sample(rng)));

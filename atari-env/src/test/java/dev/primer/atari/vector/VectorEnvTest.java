@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.minatar.Breakout;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 class VectorEnvTest {
@@ -19,7 +19,7 @@ class VectorEnvTest {
         vec.reset(10);
         boolean[] buffer0 = vec.observation(0);
         int[] actions = new int[8];
-        Rng rng = new Rng(1);
+        SplitMix64 rng = SplitMix64.seeded(1);
         int endings = 0, autoresets = 0;
         boolean[] endedLastStep = new boolean[8];
         for (int t = 0; t < 2000; t++) {

@@ -8,6 +8,7 @@ import dev.primer.atari.core.EnvironmentContractTest;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.pixel.Pong;
 import dev.primer.atari.spaces.Box;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** The full ALE preprocessing pipeline on real 210 x 160 Pong frames. */
@@ -57,7 +58,7 @@ class AtariPipelineTest extends EnvironmentContractTest {
     void pipelineRunsAFullRandomGameInBoundedTime() {
         Environment<byte[], Integer> env = AtariPreprocessing.wrap(new StickyActions<>(new Pong(), 0.25));
         env.reset(4);
-        dev.primer.atari.core.Rng rng = new dev.primer.atari.core.Rng(4);
+        SplitMix64 rng = SplitMix64.seeded(4);
         double total = 0;
         Step<byte[]> s;
         do {

@@ -5,12 +5,12 @@ import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Frame;
 import dev.primer.atari.core.Info;
 import dev.primer.atari.core.Reset;
-import dev.primer.atari.core.Rng;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
 import dev.primer.atari.spaces.Box;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.atari.spaces.Space;
+import dev.primer.random.SplitMix64;
 
 /**
  * A transparent 2 x 2 RGB game for wrapper tests: reward {@code 2a - 3} for action a in 0..3; three lives, one lost
@@ -21,7 +21,7 @@ final class FakeGame implements Environment<byte[], Integer> {
 
     static final int LIFE_FRAMES = 10, LIVES = 3;
 
-    private final Rng rng = new Rng(0);
+    private final SplitMix64 rng = SplitMix64.seeded(0);
     private final byte[] screen = new byte[12];
     private final Step<byte[]> step = new Step<>();
     private final EpisodeGuard guard = new EpisodeGuard("fake");
@@ -30,7 +30,7 @@ final class FakeGame implements Environment<byte[], Integer> {
 
     @Override
     public Reset<byte[]> reset(long seed) {
-        rng.seed(seed);
+        rng.reseed(seed);
         return reset();
     }
 

@@ -12,10 +12,10 @@ import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
 import dev.primer.nn.data.ArrayDataset;
 import dev.primer.nn.data.Datasets;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Evaluations;
 import dev.primer.nn.train.Trainer;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +151,7 @@ public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabe
             case RANDOM_LABELS -> {
                 int[] y = new int[base.size()];
                 for (int i = 0; i < y.length; i++) {
-                    y[i] = rng.nextInt(base.numClasses());
+                    y[i] = rng.nextIntModulo(base.numClasses());
                 }
                 yield ArrayDataset.of(base.features(), y, base.numClasses());
             }
@@ -171,7 +171,7 @@ public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabe
                 double std = base.features().stdNumber().doubleValue();
                 float[] x = new float[(int) base.features().length()];
                 for (int i = 0; i < x.length; i++) {
-                    x[i] = (float) (mean + std * rng.nextGaussian());
+                    x[i] = (float) (mean + std * rng.nextGaussianBoxMuller());
                 }
                 yield base.withFeatures(Nd4j.create(x, base.features().shape(), DataType.FLOAT));
             }

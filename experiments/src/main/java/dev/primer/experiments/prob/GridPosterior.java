@@ -1,7 +1,7 @@
 package dev.primer.experiments.prob;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 import java.util.List;
 
 /**

@@ -4,13 +4,13 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Kernel;
 import dev.primer.prob.mcmc.Langevin;
 import dev.primer.prob.mcmc.Sgld;
-import dev.primer.prob.optim.LearningRate;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.WellingTehMixture;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +66,7 @@ public final class LangevinVsSgd implements Experiment<LangevinVsSgd.Metrics> {
         GridPosterior grid = GridPosterior.of(posterior, SgldMixture.LO1, SgldMixture.HI1, SgldMixture.LO2,
                 SgldMixture.HI2, SgldMixture.CELLS);
         int n = model.size();
-        LearningRate schedule = SgldMixture.schedule(budget);
+        StepSizeSchedule schedule = SgldMixture.schedule(budget);
 
         Trace sgld = trace(new Sgld(model, 1, schedule), 1, budget, grid, ctx.seed());
         Trace langevin = trace(Langevin.unadjusted(posterior, Math.sqrt(LANGEVIN_H)), n, budget, grid, ctx.seed());
@@ -126,12 +126,12 @@ public final class LangevinVsSgd implements Experiment<LangevinVsSgd.Metrics> {
     }
 
     /** SGLD's drift without its noise: θ ← θ + (ε_t/2)·ĝ, minibatch of one. */
-    private static double[] sgd(WellingTehMixture model, LearningRate schedule, long steps, long seed) {
+    private static double[] sgd(WellingTehMixture model, StepSizeSchedule schedule, long steps, long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         double[] theta = new double[2];
         double[] g = new double[2];
         for (long t = 0; t < steps; t++) {
-            model.minibatchGradient(theta, new int[] {rng.nextInt(model.size())}, g);
+            model.minibatchGradient(theta, new int[] {rng.nextIntModulo(model.size())}, g);
             double eps = schedule.at(t);
             theta[0] += 0.5 * eps * g[0];
             theta[1] += 0.5 * eps * g[1];

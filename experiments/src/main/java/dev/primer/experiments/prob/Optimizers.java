@@ -11,9 +11,9 @@ import dev.primer.prob.optim.DescentMethod;
 import dev.primer.prob.optim.Momentum;
 import dev.primer.prob.optim.Newton;
 import dev.primer.prob.optim.NewtonCg;
-import dev.primer.prob.optim.Optimizer;
 import dev.primer.prob.optim.RmsProp;
 import dev.primer.prob.optim.Sgd;
+import dev.primer.prob.optim.UpdateRule;
 import dev.primer.prob.targets.Quadratic;
 import dev.primer.prob.targets.Rosenbrock;
 import dev.primer.prob.targets.TinyMlp;
@@ -117,7 +117,7 @@ public final class Optimizers implements Experiment<Optimizers.Metrics> {
     }
 
     /** A first-order rule at step size η. */
-    record Method(String name, DoubleFunction<Optimizer> make) {
+    record Method(String name, DoubleFunction<UpdateRule> make) {
     }
 
     static final List<Method> FIRST_ORDER = List.of(
@@ -198,11 +198,11 @@ public final class Optimizers implements Experiment<Optimizers.Metrics> {
         double[] x0 = {1, -2};
         double[] diffs = new double[2];
         List<Plots.Series> curves = new ArrayList<>();
-        Optimizer[] adaptive = {
+        UpdateRule[] adaptive = {
             new Adam(0.01, 0.9, 0.999, SCALE_CHECK_EPS), new RmsProp(0.01, 0.9, SCALE_CHECK_EPS)};
         for (int k = 0; k < 2; k++) {
-            Optimizer.State a = adaptive[k].init(x0);
-            Optimizer.State b = adaptive[k].init(x0);
+            UpdateRule.State a = adaptive[k].init(x0);
+            UpdateRule.State b = adaptive[k].init(x0);
             double[] va = new double[steps + 1];
             double[] vb = new double[steps + 1];
             va[0] = round.value(x0);

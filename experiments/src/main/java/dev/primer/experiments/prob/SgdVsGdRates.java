@@ -4,10 +4,10 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.nn.data.SplitMix64;
-import dev.primer.prob.optim.LearningRate;
 import dev.primer.prob.optim.Newton;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.LogisticRegression;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +113,7 @@ public final class SgdVsGdRates implements Experiment<SgdVsGdRates.Metrics> {
             do {
                 z = 0;
                 for (int j = 0; j < DIM; j++) {
-                    x[i][j] = rng.nextGaussian();
+                    x[i][j] = rng.nextGaussianBoxMuller();
                     z += x[i][j] * (j % 2 == 0 ? 1 : -1) / Math.sqrt(DIM);
                 }
             } while (Math.abs(z) < MARGIN);
@@ -150,13 +150,13 @@ public final class SgdVsGdRates implements Experiment<SgdVsGdRates.Metrics> {
     /** SGD with one uniformly drawn example per step and η_t = η₀/√(t+1). */
     static double[] sgd(LogisticRegression f, int steps, long[] at, double fStar, long seed) {
         SplitMix64 rng = new SplitMix64(seed);
-        LearningRate lr = LearningRate.inverseSqrt(SGD_ETA0);
+        StepSizeSchedule lr = StepSizeSchedule.inverseSqrt(SGD_ETA0);
         double[] w = new double[f.dim()];
         double[] g = new double[f.dim()];
         double[] out = new double[at.length];
         int k = 0;
         for (long t = 1; t <= steps; t++) {
-            f.exampleGradient(rng.nextInt(f.size()), w, g);
+            f.exampleGradient(rng.nextIntModulo(f.size()), w, g);
             double eta = lr.at(t - 1);
             for (int j = 0; j < w.length; j++) {
                 w[j] -= eta * g[j];

@@ -5,14 +5,14 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Chains;
 import dev.primer.prob.mcmc.Nuts;
 import dev.primer.prob.mcmc.Samples;
 import dev.primer.prob.mcmc.Sgld;
-import dev.primer.prob.optim.LearningRate;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.WellingTehMixture;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,9 +118,9 @@ public final class SgldMixture implements Experiment<SgldMixture.Metrics> {
      * The step-size schedule ε_t = a(b + t)^−γ, γ = {@link #GAMMA}, that decays from ε₀ = {@link #EPS_FIRST} to
      * ε_steps = {@link #EPS_LAST} over {@code steps} steps: b = steps/((ε₀/ε_steps)^{1/γ} − 1), a = ε₀·b^γ.
      */
-    static LearningRate schedule(long steps) {
+    static StepSizeSchedule schedule(long steps) {
         double b = steps / (Math.pow(EPS_FIRST / EPS_LAST, 1 / GAMMA) - 1);
-        return LearningRate.polynomial(EPS_FIRST * Math.pow(b, GAMMA), b, GAMMA);
+        return StepSizeSchedule.polynomial(EPS_FIRST * Math.pow(b, GAMMA), b, GAMMA);
     }
 
     /** SGLD iterates after a 10% burn-in, thinned by {@link #THIN}. */

@@ -3,8 +3,8 @@ package dev.primer.go.bench;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Playout;
+import dev.primer.random.SplitMix64;
 
 /**
  * Playout throughput: each thread repeatedly copies an empty board into a preallocated scratch board, plays
@@ -67,7 +67,7 @@ public final class PlayoutBench {
     static long playUntil(Coords coords, long deadline, long seed) {
         Board root = new Board(coords);
         Board scratch = new Board(coords);
-        FastRandom rng = new FastRandom(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         int maxMoves = Playout.defaultMaxMoves(coords);
         long playouts = 0;
         long moves = 0;

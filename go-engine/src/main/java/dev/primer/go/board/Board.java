@@ -1,5 +1,6 @@
 package dev.primer.go.board;
 
+import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 
 /**
@@ -621,13 +622,13 @@ public final class Board {
      * Plays a uniformly random legal move for {@code code} that does not fill one of its own eyes, or passes
      * when there is none; returns the point played or PASS.
      */
-    public int playRandomMove(int code, FastRandom rng) {
+    public int playRandomMove(int code, SplitMix64 rng) {
         int[] empties = this.empties;
         int[] emptyIndex = this.emptyIndex;
         int n = emptyCount;
         // sample without replacement, moving each rejected point past the end of the candidates
         for (int rejected = 0; n > rejected; rejected++) {
-            int i = rng.nextInt(n);
+            int i = rng.nextIntMultiplyShift(n);
             int p = empties[i];
             if (isPlayable(p, code)) {
                 playFast(p, code);
@@ -649,7 +650,7 @@ public final class Board {
      * Returns a uniformly drawn point among the first {@code n} empty points that {@link #isPlayable}, or PASS when
      * there is none; cheaper than sampling once most candidates are rejected (late in a playout, when only eyes are left).
      */
-    private int drawPlayable(int n, int code, FastRandom rng) {
+    private int drawPlayable(int n, int code, SplitMix64 rng) {
         int[] empties = this.empties;
         int[] playable = stack;
         int m = 0;
@@ -658,7 +659,7 @@ public final class Board {
             playable[m] = p;
             m += isPlayable(p, code) ? 1 : 0;
         }
-        return m == 0 ? Coords.PASS : playable[rng.nextInt(m)];
+        return m == 0 ? Coords.PASS : playable[rng.nextIntMultiplyShift(m)];
     }
 
     /** Returns whether empty {@code p} is a legal move for {@code code} that does not fill its own eye. */
@@ -851,7 +852,7 @@ public final class Board {
 
     private static long[] zobristKeys() {
         long[] keys = new long[3 * ZOBRIST_STRIDE];
-        FastRandom rng = new FastRandom(0x5EED_600DL);
+        SplitMix64 rng = new SplitMix64(0x5EED_600DL);
         for (int i = ZOBRIST_STRIDE; i < keys.length; i++) {
             keys[i] = rng.nextLong();
         }

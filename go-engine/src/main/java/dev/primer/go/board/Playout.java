@@ -1,17 +1,19 @@
 package dev.primer.go.board;
 
+import dev.primer.random.SplitMix64;
+
 /** Light random playouts on the fast layer: uniformly random legal moves that never fill a single-point own eye. */
 public final class Playout {
     private Playout() {
     }
 
-    /** Returns the move cap used by {@link #run(Board, Color, FastRandom)}: three times the board area. */
+    /** Returns the move cap used by {@link #run(Board, Color, SplitMix64)}: three times the board area. */
     public static int defaultMaxMoves(Coords coords) {
         return 3 * coords.area();
     }
 
     /** Plays {@code board} out from an unpassed position with {@code toMove} to move; returns the moves played. */
-    public static int run(Board board, Color toMove, FastRandom rng) {
+    public static int run(Board board, Color toMove, SplitMix64 rng) {
         return run(board, toMove, 0, rng, defaultMaxMoves(board.coords()));
     }
 
@@ -19,7 +21,7 @@ public final class Playout {
      * Plays random moves until two consecutive passes (counting {@code passesSoFar} already made) or
      * {@code maxMoves} moves (a cap against ko cycles, which only simple ko guards here); returns the moves played.
      */
-    public static int run(Board board, Color toMove, int passesSoFar, FastRandom rng, int maxMoves) {
+    public static int run(Board board, Color toMove, int passesSoFar, SplitMix64 rng, int maxMoves) {
         int code = toMove.code();
         int passes = passesSoFar;
         int moves = 0;

@@ -4,9 +4,9 @@ import dev.primer.go.GameState;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Playout;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -66,7 +66,7 @@ public final class FlatMonteCarloPlayer implements MoveGenerator {
         int[] visits = new int[n];
         double[] wins = new double[n];
         Board scratch = new Board(state.coords());
-        FastRandom rng = new FastRandom(searchSeed(config.seed(), state, c, passIsCandidate));
+        SplitMix64 rng = new SplitMix64(searchSeed(config.seed(), state, c, passIsCandidate));
         long deadline = budget.isUnlimited() ? Long.MAX_VALUE
                 : System.nanoTime() + (long) (Math.max(0.01, budget.seconds()) * 1e9);
         int maxMoves = Playout.defaultMaxMoves(state.coords());

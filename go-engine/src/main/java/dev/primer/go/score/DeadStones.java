@@ -3,9 +3,9 @@ package dev.primer.go.score;
 import dev.primer.go.GameState;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Playout;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
@@ -29,7 +29,7 @@ public final class DeadStones {
         Board scratch = new Board(coords);
         byte[] owner = new byte[coords.arraySize()];
         int[] sum = new int[coords.arraySize()];
-        FastRandom rng = new FastRandom(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         int maxMoves = Playout.defaultMaxMoves(coords);
         for (int i = 0; i < playouts; i++) {
             scratch.copyFrom(state.board());

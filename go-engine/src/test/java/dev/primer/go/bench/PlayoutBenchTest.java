@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Playout;
+import dev.primer.random.SplitMix64;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class PlayoutBenchTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Board root = new Board(Coords.of(19));
         Board scratch = new Board(root.coords());
-        FastRandom rng = new FastRandom(5);
+        SplitMix64 rng = new SplitMix64(5);
         long score = 0;
         for (int i = 0; i < 2_000; i++) {
             scratch.copyFrom(root);

@@ -3,8 +3,8 @@ package dev.primer.go.bench;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Playout;
+import dev.primer.random.SplitMix64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +41,7 @@ public class PlayoutBenchmark {
 
     private Board root;
     private Board scratch;
-    private FastRandom rng;
+    private SplitMix64 rng;
     private long moves;
     private long playouts;
 
@@ -49,7 +49,7 @@ public class PlayoutBenchmark {
     public void setUp() {
         root = new Board(Coords.of(size));
         scratch = new Board(root.coords());
-        rng = new FastRandom(42);
+        rng = new SplitMix64(42);
     }
 
     @Benchmark

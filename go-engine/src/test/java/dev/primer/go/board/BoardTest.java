@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.random.SplitMix64;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -320,7 +321,7 @@ class BoardTest {
 
     @Test
     void incrementalChainsAndHashMatchARebuildAfterRandomGames() {
-        FastRandom rng = new FastRandom(7);
+        SplitMix64 rng = new SplitMix64(7);
         for (int size : new int[] {2, 3, 5, 9, 19, 25}) {
             Board b = Board.empty(size);
             for (int game = 0; game < 20; game++) {
@@ -361,7 +362,7 @@ class BoardTest {
     @Test
     void fullBoardPlayoutEndsWithTwoPassesAndOnlyEyesLeft() {
         Board b = Board.empty(9);
-        FastRandom rng = new FastRandom(3);
+        SplitMix64 rng = new SplitMix64(3);
         int moves = Playout.run(b, Color.BLACK, rng);
         assertTrue(moves < Playout.defaultMaxMoves(b.coords()));
         for (int i = 0; i < b.emptyCount(); i++) {
@@ -398,7 +399,7 @@ class BoardTest {
 
     @Test
     void hashAfterMatchesPlayingTheMoveIncludingCapturesAndSuicide() {
-        FastRandom rng = new FastRandom(11);
+        SplitMix64 rng = new SplitMix64(11);
         Board scratch;
         int checked = 0;
         int suicides = 0;
@@ -427,8 +428,8 @@ class BoardTest {
                         }
                     }
                     // random games allowing suicide now and then, so boards with suicide points arise
-                    int p = b.emptyCount() == 0 ? Coords.PASS : b.emptyPoint(rng.nextInt(b.emptyCount()));
-                    if (p != Coords.PASS && (b.isLegalFast(p, code) || rng.nextInt(4) == 0)
+                    int p = b.emptyCount() == 0 ? Coords.PASS : b.emptyPoint(rng.nextIntMultiplyShift(b.emptyCount()));
+                    if (p != Coords.PASS && (b.isLegalFast(p, code) || rng.nextIntMultiplyShift(4) == 0)
                             && p != b.koPoint()) {
                         b.playFast(p, code);
                     } else {

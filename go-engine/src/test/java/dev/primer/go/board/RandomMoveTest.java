@@ -3,6 +3,7 @@ package dev.primer.go.board;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.random.SplitMix64;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class RandomMoveTest {
 
     @Test
     void randomMovesAreExactlyTheLegalNonEyeMovesAndScoresMatchTheReference() {
-        FastRandom rng = new FastRandom(11);
+        SplitMix64 rng = new SplitMix64(11);
         for (int size : new int[] {2, 3, 4, 5, 7, 9, 13, 19}) {
             Board b = Board.empty(size);
             for (int game = 0; game < (size <= 9 ? 60 : 6); game++) {
@@ -104,7 +105,7 @@ class RandomMoveTest {
         int draws = 400 * k;
         int[] counts = new int[position.coords().arraySize()];
         Board scratch = new Board(position.coords());
-        FastRandom rng = new FastRandom(5);
+        SplitMix64 rng = new SplitMix64(5);
         for (int i = 0; i < draws; i++) {
             scratch.copyFrom(position);
             counts[scratch.playRandomMove(1, rng)]++;

@@ -9,9 +9,9 @@ import dev.primer.go.Rules;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 class InputPlanesTest {
@@ -122,7 +122,7 @@ class InputPlanesTest {
 
     @Test
     void reusedEncoderMatchesPlayingEachMoveOutAcrossSizesAndRules() {
-        FastRandom rng = new FastRandom(3);
+        SplitMix64 rng = new SplitMix64(3);
         InputPlanes encoder = new InputPlanes();
         int nonZeroCaptures = 0;
         int nonZeroAtari = 0;
@@ -142,7 +142,7 @@ class InputPlanesTest {
                     Board b = g.board();
                     int p = Coords.PASS;
                     for (int tries = 0; tries < 20 && b.emptyCount() > 0; tries++) {
-                        int q = b.emptyPoint(rng.nextInt(b.emptyCount()));
+                        int q = b.emptyPoint(rng.nextIntMultiplyShift(b.emptyCount()));
                         if (g.legality(g.toMove(), q) == Legality.OK && !b.isEye(q, g.toMove())) {
                             p = q;
                             break;

@@ -8,8 +8,8 @@ import dev.primer.go.GameState;
 import dev.primer.go.Rules;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,10 +63,10 @@ class SymmetryTest {
 
     private static GameState randomGame(int size, int moves, long seed) {
         GameState g = new GameState(size, Rules.CHINESE, 7.5);
-        FastRandom rng = new FastRandom(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         int[] points = g.coords().points();
         for (int m = 0; m < moves; m++) {
-            int p = points[rng.nextInt(points.length)];
+            int p = points[rng.nextIntMultiplyShift(points.length)];
             if (g.board().stoneAt(p) == Stone.EMPTY && g.legality(g.toMove(), p).isLegal()) {
                 g.play(g.toMove(), p);
             }

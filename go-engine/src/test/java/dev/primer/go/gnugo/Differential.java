@@ -5,10 +5,10 @@ import dev.primer.go.Rules;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
 import dev.primer.go.score.Score;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +37,7 @@ final class Differential {
 
     /** Plays whole games of side {@code size} until at least {@code minMoves} moves; throws AssertionError on any disagreement. */
     static Stats run(GnuGo gnugo, int size, long minMoves, long seed) {
-        FastRandom rng = new FastRandom(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         Stats total = new Stats(0, 0, 0, 0);
         while (total.moves() < minMoves) {
             total = total.plus(playGame(gnugo, size, rng));
@@ -45,7 +45,7 @@ final class Differential {
         return total;
     }
 
-    private static Stats playGame(GnuGo gnugo, int size, FastRandom rng) {
+    private static Stats playGame(GnuGo gnugo, int size, SplitMix64 rng) {
         gnugo.sendAll(List.of("boardsize " + size, "clear_board", "komi " + KOMI));
         GameState game = new GameState(size, Rules.SIMPLE_KO, KOMI);
         Coords coords = game.coords();
@@ -55,7 +55,7 @@ final class Differential {
         int forcedPasses = 0;
         while (forcedPasses < 2 && moves < cap) {
             Color c = game.toMove();
-            if (!game.moves().isEmpty() && rng.nextInt(50) == 0) {
+            if (!game.moves().isEmpty() && rng.nextIntMultiplyShift(50) == 0) {
                 game.undo();
                 gnugo.send("undo");
                 forcedPasses = 0;
@@ -63,7 +63,7 @@ final class Differential {
                 continue;
             }
             int p = pickMove(game, c, rng);
-            boolean randomPass = game.consecutivePasses() == 0 && rng.nextInt(40) == 0;
+            boolean randomPass = game.consecutivePasses() == 0 && rng.nextIntMultiplyShift(40) == 0;
             if (randomPass) {
                 p = Coords.PASS;
             }
@@ -105,10 +105,10 @@ final class Differential {
     }
 
     /** Returns a uniformly random legal move that does not fill an own eye, or PASS when none is left. */
-    private static int pickMove(GameState game, Color c, FastRandom rng) {
+    private static int pickMove(GameState game, Color c, SplitMix64 rng) {
         int[] points = game.coords().points().clone();
         for (int n = points.length; n > 0; n--) {
-            int i = rng.nextInt(n);
+            int i = rng.nextIntMultiplyShift(n);
             int p = points[i];
             points[i] = points[n - 1];
             if (game.board().stoneAt(p) == Stone.EMPTY && !game.board().isEye(p, c)
@@ -120,12 +120,12 @@ final class Differential {
     }
 
     /** Returns the ko point (if any) and a few random empty points, where legality is most interesting. */
-    private static int[] samplePoints(Board board, FastRandom rng) {
+    private static int[] samplePoints(Board board, SplitMix64 rng) {
         int empties = board.emptyCount();
         int n = Math.min(SAMPLED_POINTS, empties);
         int[] out = new int[n + (board.koPoint() != Coords.NONE ? 1 : 0)];
         for (int i = 0; i < n; i++) {
-            out[i] = board.emptyPoint(rng.nextInt(empties));
+            out[i] = board.emptyPoint(rng.nextIntMultiplyShift(empties));
         }
         if (n < out.length) {
             out[n] = board.koPoint();

@@ -8,9 +8,9 @@ import dev.primer.go.Rules;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +45,7 @@ public abstract class MoveGeneratorContractTest {
         passed.play(Color.BLACK, passed.coords().parseVertex("C3"));
         passed.play(Color.WHITE, Coords.PASS);
         out.add(passed);
-        FastRandom rng = new FastRandom(3);
+        SplitMix64 rng = new SplitMix64(3);
         for (int moves : new int[] {6, 12}) {
             GameState g = new GameState(5, Rules.CHINESE, 0.5);
             for (int i = 0; i < moves; i++) {

@@ -2,8 +2,8 @@ package dev.primer.mcts.go;
 
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
 import dev.primer.go.board.Stone;
+import dev.primer.random.SplitMix64;
 
 /**
  * MoGo-style heavy playouts (Gelly, Wang, Munos and Teytaud 2006, section 3.2): answer the last move first, by
@@ -14,14 +14,14 @@ public final class HeavyPolicy implements PlayoutPolicy {
     private static final int RANDOM_TRIES = 10;
     private static final int MAX_CANDIDATES = 16;
 
-    private final FastRandom rng;
+    private final SplitMix64 rng;
     private final Tactics tactics;
     private final Coords coords;
     private final int[] candidates = new int[MAX_CANDIDATES];
 
     /** Creates a policy for boards of {@code coords} whose choices are fixed by {@code seed}. */
     public HeavyPolicy(Coords coords, long seed) {
-        rng = new FastRandom(seed);
+        rng = new SplitMix64(seed);
         tactics = new Tactics(coords);
         this.coords = coords;
     }
@@ -39,7 +39,7 @@ public final class HeavyPolicy implements PlayoutPolicy {
             }
         }
         for (int t = 0; t < RANDOM_TRIES && b.emptyCount() > 0; t++) {
-            int p = b.emptyPoint(rng.nextInt(b.emptyCount()));
+            int p = b.emptyPoint(rng.nextIntMultiplyShift(b.emptyCount()));
             if (!b.isEyeFast(p, code) && b.isLegalFast(p, code) && !tactics.isSelfAtari(b, p, code)) {
                 b.playFast(p, code);
                 return p;
@@ -77,13 +77,13 @@ public final class HeavyPolicy implements PlayoutPolicy {
                 }
             }
         }
-        return n == 0 ? Coords.NONE : candidates[rng.nextInt(n)];
+        return n == 0 ? Coords.NONE : candidates[rng.nextIntMultiplyShift(n)];
     }
 
     /** Returns a random legal candidate among the first {@code n}, or NONE. */
     private int pickLegal(Board b, int code, int n) {
         while (n > 0) {
-            int i = rng.nextInt(n);
+            int i = rng.nextIntMultiplyShift(n);
             int p = candidates[i];
             if (b.isEmpty(p) && b.isLegalFast(p, code)) {
                 return p;

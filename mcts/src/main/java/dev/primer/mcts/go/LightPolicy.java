@@ -1,14 +1,15 @@
 package dev.primer.mcts.go;
 
-import dev.primer.go.board.FastRandom;
+import dev.primer.random.SplitMix64;
+
 
 /** Light playouts: a uniformly random legal move that does not fill a one-point own eye. */
 public final class LightPolicy implements PlayoutPolicy {
-    private final FastRandom rng;
+    private final SplitMix64 rng;
 
     /** Creates a policy whose choices are fixed by {@code seed}. */
     public LightPolicy(long seed) {
-        rng = new FastRandom(seed);
+        rng = new SplitMix64(seed);
     }
 
     @Override

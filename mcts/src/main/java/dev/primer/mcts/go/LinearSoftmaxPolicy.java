@@ -2,7 +2,7 @@ package dev.primer.mcts.go;
 
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Coords;
-import dev.primer.go.board.FastRandom;
+import dev.primer.random.SplitMix64;
 
 /**
  * A linear-softmax policy over move features (AlphaGo's fast rollout policy, Silver et al. 2016): every legal
@@ -11,7 +11,7 @@ import dev.primer.go.board.FastRandom;
  */
 public final class LinearSoftmaxPolicy implements PlayoutPolicy {
     private final RolloutWeights weights;
-    private final FastRandom rng;
+    private final SplitMix64 rng;
     private final Tactics tactics;
     private final Coords coords;
     private final int[] moves;
@@ -20,7 +20,7 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
     /** Creates a policy for boards of {@code coords} with {@code weights}, random choices fixed by {@code seed}. */
     public LinearSoftmaxPolicy(Coords coords, RolloutWeights weights, long seed) {
         this.weights = weights;
-        this.rng = new FastRandom(seed);
+        this.rng = new SplitMix64(seed);
         this.tactics = new Tactics(coords);
         this.coords = coords;
         this.moves = new int[coords.area()];

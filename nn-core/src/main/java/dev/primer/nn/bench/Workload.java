@@ -4,10 +4,10 @@ import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
 import dev.primer.nn.Networks.TowerSpec;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.nn.optim.LearningRate;
 import dev.primer.nn.optim.Optimizer;
 import dev.primer.nn.optim.Updates;
+import dev.primer.random.SplitMix64;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -60,7 +60,7 @@ public enum Workload {
     private static INDArray oneHot(int batch, int classes, SplitMix64 rng) {
         INDArray y = Nd4j.zeros(DataType.FLOAT, batch, classes);
         for (int i = 0; i < batch; i++) {
-            y.putScalar(i, rng.nextInt(classes), 1);
+            y.putScalar(i, rng.nextIntModulo(classes), 1);
         }
         return y;
     }

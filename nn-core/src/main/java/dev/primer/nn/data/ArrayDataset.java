@@ -1,5 +1,6 @@
 package dev.primer.nn.data;
 
+import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

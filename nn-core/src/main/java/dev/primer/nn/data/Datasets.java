@@ -1,6 +1,7 @@
 package dev.primer.nn.data;
 
 import dev.primer.nn.Backend;
+import dev.primer.random.SplitMix64;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

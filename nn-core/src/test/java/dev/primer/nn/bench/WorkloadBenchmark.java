@@ -2,7 +2,7 @@ package dev.primer.nn.bench;
 
 import dev.primer.nn.Backend;
 import dev.primer.nn.Net;
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;

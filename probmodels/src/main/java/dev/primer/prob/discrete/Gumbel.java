@@ -1,6 +1,7 @@
 package dev.primer.prob.discrete;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
+
 
 /**
  * Sampling categorical variables through Gumbel noise: the Gumbel-max trick, argmaxₖ(logitₖ + gₖ) ~

@@ -1,6 +1,6 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +39,7 @@ public final class Chains {
         int chains = inits.length;
         long[] seeds = seeds(seed, chains);
         double[][][] out = new double[chains][][];
-        Transition[][] transitions = new Transition[chains][];
+        TransitionStats[][] transitions = new TransitionStats[chains][];
         long[] warmupGradients = new long[chains];
         double[] seconds = new double[chains];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, chains)));
@@ -56,7 +56,7 @@ public final class Chains {
                     }
                     warmupGradients[chain] = grads;
                     double[][] x = new double[draws][];
-                    Transition[] tr = new Transition[draws];
+                    TransitionStats[] tr = new TransitionStats[draws];
                     long start = System.nanoTime();
                     for (int t = 0; t < draws; t++) {
                         s = kernel.step(s);

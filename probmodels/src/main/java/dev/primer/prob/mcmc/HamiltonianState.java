@@ -1,8 +1,8 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.linalg.Vec;
+import dev.primer.random.SplitMix64;
 
 /**
  * The state shared by {@link Hmc} and {@link Nuts}: position with cached log density and gradient, the warmup
@@ -17,7 +17,7 @@ import dev.primer.prob.linalg.Vec;
  * @param transition statistics of the transition that produced this state
  */
 public record HamiltonianState(double[] position, double logDensity, double[] gradient, WindowedAdaptation schedule,
-                               WindowedAdaptation.State adaptation, long rng, Transition transition)
+                               WindowedAdaptation.State adaptation, long rng, TransitionStats transition)
         implements Kernel.State {
     /** The state at x₀ with Stan's warmup schedule and an initial step size from the doubling heuristic. */
     static HamiltonianState start(LogDensity target, double[] x0, int warmup, long seed, double targetAccept) {
@@ -26,11 +26,12 @@ public record HamiltonianState(double[] position, double logDensity, double[] gr
         WindowedAdaptation schedule = WindowedAdaptation.stan(warmup, targetAccept);
         double eps = WindowedAdaptation.reasonableStepSize(target, z, 1.0, Vec.fill(x0.length, 1), rng);
         return new HamiltonianState(z.q(), z.logDensity(), z.gradient(), schedule, schedule.start(x0.length, eps),
-                rng.state(), Transition.INITIAL);
+                rng.state(), TransitionStats.INITIAL);
     }
 
     /** The successor state at {@code z} after a transition with statistics {@code tr}, advancing warmup. */
-    static HamiltonianState next(LogDensity target, HamiltonianState s, PhasePoint z, Transition tr, SplitMix64 rng) {
+    static HamiltonianState next(LogDensity target, HamiltonianState s, PhasePoint z, TransitionStats tr,
+                                 SplitMix64 rng) {
         WindowedAdaptation.State a = s.schedule().update(s.adaptation(), tr.acceptProb(), z.q(),
                 (eps, invMass) -> WindowedAdaptation.reasonableStepSize(target, z, eps, invMass, rng));
         return new HamiltonianState(z.q(), z.logDensity(), z.gradient(), s.schedule(), a, rng.state(), tr);

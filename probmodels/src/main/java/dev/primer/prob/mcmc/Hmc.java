@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * Static-length Hamiltonian Monte Carlo (Duane et al. 1987; Neal 2011, §5.3.2) with a diagonal metric: draw
@@ -36,7 +36,7 @@ public record Hmc(LogDensity target, double pathLength, double targetAccept, int
             eps *= 1 + 0.1 * (2 * rng.nextDouble() - 1);
         }
         int steps = (int) Math.max(1, Math.min(maxSteps, Math.round(pathLength / eps)));
-        PhasePoint z0 = s.withMomentum(Momentum.draw(rng, invMass));
+        PhasePoint z0 = s.withMomentum(Draws.momentum(rng, invMass));
         double h0 = z0.hamiltonian(invMass);
         PhasePoint z = z0;
         boolean divergent = false;
@@ -48,8 +48,8 @@ public record Hmc(LogDensity target, double pathLength, double targetAccept, int
         }
         double logAlpha = divergent ? Double.NEGATIVE_INFINITY : h0 - z.hamiltonian(invMass);
         double alpha = Math.min(1, Math.exp(logAlpha));
-        boolean accept = Rng.logUniform(rng) < logAlpha;
-        Transition tr = new Transition(alpha, accept, divergent, taken, eps, 0);
+        boolean accept = Draws.logUniform(rng) < logAlpha;
+        TransitionStats tr = new TransitionStats(alpha, accept, divergent, taken, eps, 0);
         return HamiltonianState.next(target, s, accept ? z : z0, tr, rng);
     }
 }

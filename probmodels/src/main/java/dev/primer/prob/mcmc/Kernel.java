@@ -1,5 +1,7 @@
 package dev.primer.prob.mcmc;
 
+import dev.primer.random.SplitMix64;
+
 /**
  * A Markov transition kernel as a pure init/step pair over immutable states (NumPyro's {@code MCMCKernel}).
  * Randomness is threaded through the state as a SplitMix64 state word, so {@code step(s)} is a function of
@@ -20,6 +22,6 @@ public interface Kernel<S extends Kernel.State> {
         double[] position();
 
         /** Statistics of the transition that produced this state. */
-        Transition transition();
+        TransitionStats transition();
     }
 }

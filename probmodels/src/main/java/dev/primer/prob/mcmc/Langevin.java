@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * The Euler–Maruyama discretisation of the Langevin diffusion, y = x + (ε²/2)·∇log π(x) + ε·ξ with ξ ~ N(0, I)
@@ -15,7 +15,7 @@ import dev.primer.prob.LogDensity;
  */
 public record Langevin(LogDensity target, double stepSize, boolean adjusted) implements Kernel<Langevin.State> {
     /** Position, log π and its gradient there, and the RNG word. */
-    public record State(double[] position, double logDensity, double[] gradient, long rng, Transition transition)
+    public record State(double[] position, double logDensity, double[] gradient, long rng, TransitionStats transition)
             implements Kernel.State {
     }
 
@@ -33,7 +33,7 @@ public record Langevin(LogDensity target, double stepSize, boolean adjusted) imp
     public State init(double[] x0, int warmup, long seed) {
         double[] g = new double[x0.length];
         double l = target.valueAndGradient(x0, g);
-        return new State(x0.clone(), l, g, seed, Transition.INITIAL);
+        return new State(x0.clone(), l, g, seed, TransitionStats.INITIAL);
     }
 
     @Override
@@ -43,16 +43,16 @@ public record Langevin(LogDensity target, double stepSize, boolean adjusted) imp
         double h = stepSize * stepSize;
         double[] y = new double[x.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = x[i] + 0.5 * h * s.gradient()[i] + stepSize * rng.nextGaussian();
+            y[i] = x[i] + 0.5 * h * s.gradient()[i] + stepSize * rng.nextGaussianBoxMuller();
         }
         double[] gy = new double[x.length];
         double ly = target.valueAndGradient(y, gy);
         if (!adjusted) {
-            return new State(y, ly, gy, rng.state(), Transition.metropolis(1, true, 1, stepSize));
+            return new State(y, ly, gy, rng.state(), TransitionStats.metropolis(1, true, 1, stepSize));
         }
         double logAlpha = ly - s.logDensity() + logQ(x, y, gy, h) - logQ(y, x, s.gradient(), h);
-        boolean accept = Rng.logUniform(rng) < logAlpha;
-        Transition tr = Transition.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 1, stepSize);
+        boolean accept = Draws.logUniform(rng) < logAlpha;
+        TransitionStats tr = TransitionStats.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 1, stepSize);
         return accept ? new State(y, ly, gy, rng.state(), tr)
                 : new State(x, s.logDensity(), s.gradient(), rng.state(), tr);
     }

@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * The No-U-Turn Sampler as Stan implements it (Hoffman &amp; Gelman 2014, Alg. 3, with Betancourt 2017's
@@ -34,10 +34,10 @@ public record Nuts(LogDensity target, double targetAccept, int maxDepth) impleme
         SplitMix64 rng = new SplitMix64(s.rng());
         double[] invMass = s.adaptation().invMass();
         double eps = s.adaptation().stepSize();
-        PhasePoint z0 = s.withMomentum(Momentum.draw(rng, invMass));
+        PhasePoint z0 = s.withMomentum(Draws.momentum(rng, invMass));
         Trajectory t = new Trajectory(target, eps, invMass, rng, z0.hamiltonian(invMass));
         PhasePoint sample = t.sample(z0, maxDepth);
-        Transition tr = new Transition(t.sumMetroProb / Math.max(1, t.leapfrogs), sample != z0, t.divergent,
+        TransitionStats tr = new TransitionStats(t.sumMetroProb / Math.max(1, t.leapfrogs), sample != z0, t.divergent,
                 t.leapfrogs, eps, t.depth);
         return HamiltonianState.next(target, s, sample, tr, rng);
     }

@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  * @param warmupGradients        gradient evaluations spent in warmup, per chain
  * @param samplingSeconds        wall time of the sampling phase, per chain
  */
-public record Samples(double[][][] draws, Transition[][] transitions, long[] warmupGradients,
+public record Samples(double[][][] draws, TransitionStats[][] transitions, long[] warmupGradients,
                       double[] samplingSeconds) {
     /** Number of chains. */
     public int chains() {
@@ -117,8 +117,8 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
     public double meanAcceptProb() {
         double s = 0;
         int n = 0;
-        for (Transition[] chain : transitions) {
-            for (Transition t : chain) {
+        for (TransitionStats[] chain : transitions) {
+            for (TransitionStats t : chain) {
                 s += t.acceptProb();
                 n++;
             }
@@ -130,8 +130,8 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
     public double acceptanceRate() {
         long moved = 0;
         long n = 0;
-        for (Transition[] chain : transitions) {
-            for (Transition t : chain) {
+        for (TransitionStats[] chain : transitions) {
+            for (TransitionStats t : chain) {
                 moved += t.accepted() ? 1 : 0;
                 n++;
             }
@@ -142,8 +142,8 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
     /** The number of divergent post-warmup transitions over all chains. */
     public int divergences() {
         int n = 0;
-        for (Transition[] chain : transitions) {
-            for (Transition t : chain) {
+        for (TransitionStats[] chain : transitions) {
+            for (TransitionStats t : chain) {
                 n += t.divergent() ? 1 : 0;
             }
         }
@@ -153,8 +153,8 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
     /** Gradient evaluations spent in the sampling phase over all chains. */
     public long samplingGradients() {
         long n = 0;
-        for (Transition[] chain : transitions) {
-            for (Transition t : chain) {
+        for (TransitionStats[] chain : transitions) {
+            for (TransitionStats t : chain) {
                 n += t.gradientEvaluations();
             }
         }
@@ -165,8 +165,8 @@ public record Samples(double[][][] draws, Transition[][] transitions, long[] war
     public double meanStepSize() {
         double s = 0;
         int n = 0;
-        for (Transition[] chain : transitions) {
-            for (Transition t : chain) {
+        for (TransitionStats[] chain : transitions) {
+            for (TransitionStats t : chain) {
                 s += t.stepSize();
                 n++;
             }

@@ -1,7 +1,7 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
-import dev.primer.prob.optim.LearningRate;
+import dev.primer.prob.optim.StepSizeSchedule;
+import dev.primer.random.SplitMix64;
 
 /**
  * Stochastic gradient Langevin dynamics (Welling &amp; Teh 2011, eq. 4):
@@ -13,7 +13,7 @@ import dev.primer.prob.optim.LearningRate;
  * @param batchSize n
  * @param stepSize  the schedule ε_t
  */
-public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize) implements Kernel<Sgld.State> {
+public record Sgld(MinibatchDensity target, int batchSize, StepSizeSchedule stepSize) implements Kernel<Sgld.State> {
     /** @throws IllegalArgumentException unless 1 ≤ batchSize ≤ N, the number of data */
     public Sgld {
         if (batchSize < 1 || batchSize > target.size()) {
@@ -23,12 +23,12 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
     }
 
     /** Position, the step count t and the RNG word. */
-    public record State(double[] position, long t, long rng, Transition transition) implements Kernel.State {
+    public record State(double[] position, long t, long rng, TransitionStats transition) implements Kernel.State {
     }
 
     @Override
     public State init(double[] x0, int warmup, long seed) {
-        return new State(x0.clone(), 0, seed, Transition.INITIAL);
+        return new State(x0.clone(), 0, seed, TransitionStats.INITIAL);
     }
 
     @Override
@@ -41,9 +41,9 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
         double noise = Math.sqrt(eps);
         double[] x = s.position().clone();
         for (int i = 0; i < x.length; i++) {
-            x[i] += 0.5 * eps * g[i] + noise * rng.nextGaussian();
+            x[i] += 0.5 * eps * g[i] + noise * rng.nextGaussianBoxMuller();
         }
-        return new State(x, s.t() + 1, rng.state(), Transition.metropolis(1, true, 1, eps));
+        return new State(x, s.t() + 1, rng.state(), TransitionStats.metropolis(1, true, 1, eps));
     }
 
     /**
@@ -62,7 +62,7 @@ public record Sgld(MinibatchDensity target, int batchSize, LearningRate stepSize
         int mask = table.length - 1;
         int m = 0;
         for (int j = n - k; j < n; j++) {
-            int t = rng.nextInt(j + 1);
+            int t = rng.nextIntModulo(j + 1);
             if (!add(table, mask, t)) {
                 t = j;
                 add(table, mask, j);

@@ -1,8 +1,8 @@
 package dev.primer.prob.mcmc;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.linalg.Vec;
+import dev.primer.random.SplitMix64;
 
 /**
  * Stan's windowed warmup (Stan Reference Manual, "HMC algorithm parameters", §15.2): a fast initial buffer
@@ -153,7 +153,7 @@ public record WindowedAdaptation(int warmup, int initBuffer, int termBuffer, int
     /** H₀ − H after one leapfrog step of size ε with a fresh momentum; −∞ when H is NaN (as Stan treats it). */
     private static double oneStepLogRatio(LogDensity target, PhasePoint start, double eps, double[] invMass,
                                           SplitMix64 rng) {
-        double[] p = Momentum.draw(rng, invMass);
+        double[] p = Draws.momentum(rng, invMass);
         PhasePoint z = new PhasePoint(start.q(), p, start.logDensity(), start.gradient());
         double h0 = z.hamiltonian(invMass);
         double h = Leapfrog.step(target, z, eps, invMass).hamiltonian(invMass);

@@ -1,7 +1,7 @@
 package dev.primer.prob.optim;
 
 /** Adam (Kingma &amp; Ba 2015, Algorithm 1) with bias-corrected moments. */
-public record Adam(double eta, double beta1, double beta2, double eps) implements Optimizer {
+public record Adam(double eta, double beta1, double beta2, double eps) implements UpdateRule {
     /** Adam with the paper's defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     public static Adam of(double eta) {
         return new Adam(eta, 0.9, 0.999, 1e-8);

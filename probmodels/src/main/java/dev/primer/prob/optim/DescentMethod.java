@@ -8,7 +8,7 @@ public interface DescentMethod {
     double[] step(TwiceDifferentiable f, double[] x);
 
     /** Runs {@code steps} iterations from x₀; values[t] = f(x_t) for t = 0..steps. */
-    default Optimizer.Trace minimize(TwiceDifferentiable f, double[] x0, int steps) {
+    default Minimization minimize(TwiceDifferentiable f, double[] x0, int steps) {
         double[] values = new double[steps + 1];
         double[] x = x0.clone();
         values[0] = f.value(x);
@@ -16,6 +16,6 @@ public interface DescentMethod {
             x = step(f, x);
             values[t] = f.value(x);
         }
-        return new Optimizer.Trace(x, values);
+        return new Minimization(x, values);
     }
 }

@@ -1,7 +1,7 @@
 package dev.primer.prob.optim;
 
 /** Heavy-ball momentum (Polyak 1964): v_{t+1} = β·v_t − η·g_t, x_{t+1} = x_t + v_{t+1}. */
-public record Momentum(double eta, double beta) implements Optimizer {
+public record Momentum(double eta, double beta) implements UpdateRule {
     @Override
     public State init(double[] x0) {
         return new State(x0.clone(), 0, new double[x0.length], new double[0]);

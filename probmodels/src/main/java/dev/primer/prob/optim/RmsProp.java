@@ -3,7 +3,7 @@ package dev.primer.prob.optim;
 /**
  * RMSprop (Tieleman &amp; Hinton 2012, lecture 6.5): v_{t+1} = ρ·v_t + (1−ρ)·g², x_{t+1} = x_t − η·g/(√v_{t+1} + ε).
  */
-public record RmsProp(double eta, double rho, double eps) implements Optimizer {
+public record RmsProp(double eta, double rho, double eps) implements UpdateRule {
     /** RMSprop with ρ = 0.9 and ε = 1e-8. */
     public static RmsProp of(double eta) {
         return new RmsProp(eta, 0.9, 1e-8);

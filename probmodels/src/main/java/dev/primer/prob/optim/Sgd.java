@@ -1,10 +1,10 @@
 package dev.primer.prob.optim;
 
 /** (Stochastic) gradient descent x_{t+1} = x_t − η_t·g_t (Robbins &amp; Monro 1951). */
-public record Sgd(LearningRate lr) implements Optimizer {
+public record Sgd(StepSizeSchedule lr) implements UpdateRule {
     /** Constant step η. */
     public static Sgd of(double eta) {
-        return new Sgd(LearningRate.constant(eta));
+        return new Sgd(StepSizeSchedule.constant(eta));
     }
 
     @Override

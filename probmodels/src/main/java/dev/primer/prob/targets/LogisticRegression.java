@@ -1,8 +1,8 @@
 package dev.primer.prob.targets;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.TwiceDifferentiable;
 import dev.primer.prob.linalg.Vec;
+import dev.primer.random.SplitMix64;
 
 /**
  * The L2-regularised logistic loss f(w) = (1/n)·Σᵢ [log(1 + e^{xᵢ·w}) − yᵢ·xᵢ·w] + (λ/2)‖w‖², yᵢ ∈ {0, 1}, with
@@ -25,7 +25,7 @@ public record LogisticRegression(double[][] x, int[] y, double lambda) implement
         for (int i = 0; i < n; i++) {
             double z = 0;
             for (int j = 0; j < d; j++) {
-                x[i][j] = rng.nextGaussian();
+                x[i][j] = rng.nextGaussianBoxMuller();
                 z += x[i][j] * (j % 2 == 0 ? 1 : -1) * scale / Math.sqrt(d);
             }
             y[i] = rng.nextDouble() < sigmoid(z) ? 1 : 0;

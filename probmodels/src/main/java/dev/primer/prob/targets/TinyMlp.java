@@ -1,9 +1,9 @@
 package dev.primer.prob.targets;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.ForwardMode;
 import dev.primer.prob.autodiff.HyperDual;
 import dev.primer.prob.autodiff.TwiceDifferentiable;
+import dev.primer.random.SplitMix64;
 
 /**
  * A one-hidden-layer tanh network ŷ(x) = Σⱼ vⱼ·tanh(wⱼx + bⱼ) + c fitted by mean squared error
@@ -23,7 +23,7 @@ public record TinyMlp(double[] x, double[] y, int hidden) implements TwiceDiffer
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = -2 + 4 * rng.nextDouble();
-            y[i] = Math.sin(2 * x[i]) + 0.1 * rng.nextGaussian();
+            y[i] = Math.sin(2 * x[i]) + 0.1 * rng.nextGaussianBoxMuller();
         }
         return new TinyMlp(x, y, hidden);
     }
@@ -33,10 +33,10 @@ public record TinyMlp(double[] x, double[] y, int hidden) implements TwiceDiffer
         SplitMix64 rng = new SplitMix64(seed);
         double[] t = new double[dim()];
         for (int j = 0; j < 2 * hidden; j++) {
-            t[j] = rng.nextGaussian();
+            t[j] = rng.nextGaussianBoxMuller();
         }
         for (int j = 0; j < hidden; j++) {
-            t[2 * hidden + j] = rng.nextGaussian() / Math.sqrt(hidden);
+            t[2 * hidden + j] = rng.nextGaussianBoxMuller() / Math.sqrt(hidden);
         }
         return t;
     }

@@ -1,7 +1,7 @@
 package dev.primer.prob.targets;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.mcmc.MinibatchDensity;
+import dev.primer.random.SplitMix64;
 
 /**
  * The posterior of Welling &amp; Teh 2011, §5.1: θ₁ ~ N(0, 10), θ₂ ~ N(0, 1), xᵢ ~ ½N(θ₁, 2) + ½N(θ₁ + θ₂, 2).
@@ -23,7 +23,7 @@ public record WellingTehMixture(double[] data) implements MinibatchDensity {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             double mu = rng.nextDouble() < 0.5 ? theta1 : theta1 + theta2;
-            x[i] = mu + Math.sqrt(VARX) * rng.nextGaussian();
+            x[i] = mu + Math.sqrt(VARX) * rng.nextGaussianBoxMuller();
         }
         return new WellingTehMixture(x);
     }

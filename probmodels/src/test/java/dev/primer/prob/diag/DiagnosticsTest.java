@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** ESS and R̂ on processes whose answers are known in closed form. */
@@ -15,9 +15,9 @@ class DiagnosticsTest {
         SplitMix64 rng = new SplitMix64(seed);
         double[][] x = new double[m][n];
         for (int c = 0; c < m; c++) {
-            x[c][0] = rng.nextGaussian();
+            x[c][0] = rng.nextGaussianBoxMuller();
             for (int t = 1; t < n; t++) {
-                x[c][t] = rho * x[c][t - 1] + Math.sqrt(1 - rho * rho) * rng.nextGaussian();
+                x[c][t] = rho * x[c][t - 1] + Math.sqrt(1 - rho * rho) * rng.nextGaussianBoxMuller();
             }
         }
         return x;
@@ -73,11 +73,11 @@ class DiagnosticsTest {
         SplitMix64 rng = new SplitMix64(8);
         double[][] x = new double[m][n];
         for (int c = 0; c < m; c++) {
-            double e1 = rng.nextGaussian();
-            double e2 = rng.nextGaussian();
-            double e3 = rng.nextGaussian();
+            double e1 = rng.nextGaussianBoxMuller();
+            double e2 = rng.nextGaussianBoxMuller();
+            double e3 = rng.nextGaussianBoxMuller();
             for (int t = 0; t < n; t++) {
-                double e = rng.nextGaussian();
+                double e = rng.nextGaussianBoxMuller();
                 x[c][t] = e + psi[1] * e1 + psi[2] * e2 + psi[3] * e3;
                 e3 = e2;
                 e2 = e1;

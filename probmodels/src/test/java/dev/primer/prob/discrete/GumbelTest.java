@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** Gumbel-max samples the softmax distribution; Gumbel-softmax lies on the simplex and hardens as τ → 0. */

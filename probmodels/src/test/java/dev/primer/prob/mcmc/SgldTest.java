@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.FiniteDifference;
 import dev.primer.prob.diag.Diagnostics;
-import dev.primer.prob.optim.LearningRate;
+import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.WellingTehMixture;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** SGLD's minibatch gradient is unbiased and its draws approach a conjugate posterior. */
@@ -102,7 +102,7 @@ class SgldTest {
     @Test
     void batchSizeMustBeBetweenOneAndTheNumberOfData() {
         NormalMean data = new NormalMean(new double[] {1, 2, 3});
-        LearningRate lr = LearningRate.polynomial(1e-3, 100, 0.55);
+        StepSizeSchedule lr = StepSizeSchedule.polynomial(1e-3, 100, 0.55);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 4, lr));
         assertTrue(e.getMessage().contains("N = 3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sgld(data, 0, lr));
@@ -115,12 +115,12 @@ class SgldTest {
         double[] x = new double[200];
         double sx = 0;
         for (int i = 0; i < x.length; i++) {
-            x[i] = 1.5 + rng.nextGaussian();
+            x[i] = 1.5 + rng.nextGaussianBoxMuller();
             sx += x[i];
         }
         double postMean = sx / (x.length + 1);
         double postVar = 1.0 / (x.length + 1);
-        Sgld k = new Sgld(new NormalMean(x), 20, LearningRate.polynomial(1e-3, 100, 0.55));
+        Sgld k = new Sgld(new NormalMean(x), 20, StepSizeSchedule.polynomial(1e-3, 100, 0.55));
         Samples s = Chains.run(k, 1, 4, 2000, 20000, 13, 2);
         double[][] th = s.component(0);
         double ess = Diagnostics.ess(th);

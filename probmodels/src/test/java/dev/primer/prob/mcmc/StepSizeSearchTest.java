@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.linalg.Vec;
 import dev.primer.prob.targets.Gaussian;
+import dev.primer.random.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** Stan's initial step-size search: finds the 0.8 crossing, shrinks on NaN energies, and fails loudly at its bounds. */

@@ -63,16 +63,16 @@ class OptimizersTest {
 
     @Test
     void newtonCgSolvesRosenbrock() {
-        Optimizer.Trace t = new NewtonCg(10).minimize(Rosenbrock.classic(), new double[] {-1.2, 1}, 100);
+        Minimization t = new NewtonCg(10).minimize(Rosenbrock.classic(), new double[] {-1.2, 1}, 100);
         assertArrayEquals(new double[] {1, 1}, t.x(), 1e-6);
-        Optimizer.Trace n = new Newton().minimize(Rosenbrock.classic(), new double[] {-1.2, 1}, 100);
+        Minimization n = new Newton().minimize(Rosenbrock.classic(), new double[] {-1.2, 1}, 100);
         assertArrayEquals(new double[] {1, 1}, n.x(), 1e-8);
     }
 
     @Test
     void newtonCgWithFiniteDifferenceHvpMatchesExactHvp() {
         TwiceDifferentiable cheap = FiniteDifference.withHvp(Rosenbrock.classic(), 1e-6);
-        Optimizer.Trace t = new NewtonCg(10).minimize(cheap, new double[] {-1.2, 1}, 100);
+        Minimization t = new NewtonCg(10).minimize(cheap, new double[] {-1.2, 1}, 100);
         assertArrayEquals(new double[] {1, 1}, t.x(), 1e-5);
     }
 
@@ -91,9 +91,9 @@ class OptimizersTest {
         Quadratic round = new Quadratic(new double[][] {{1, 0}, {0, 1}}, new double[2]);
         Quadratic stretched = new Quadratic(new double[][] {{1, 0}, {0, 1000}}, new double[2]);
         double[] x0 = {1, -2};
-        for (Optimizer opt : new Optimizer[] {new Adam(0.01, 0.9, 0.999, 0), new RmsProp(0.01, 0.9, 0)}) {
-            Optimizer.State a = opt.init(x0);
-            Optimizer.State b = opt.init(x0);
+        for (UpdateRule opt : new UpdateRule[] {new Adam(0.01, 0.9, 0.999, 0), new RmsProp(0.01, 0.9, 0)}) {
+            UpdateRule.State a = opt.init(x0);
+            UpdateRule.State b = opt.init(x0);
             for (int t = 0; t < 300; t++) {
                 a = opt.step(a, round.gradient(a.x()));
                 b = opt.step(b, stretched.gradient(b.x()));
@@ -129,8 +129,8 @@ class OptimizersTest {
                 out[0] /= s;
             }
         };
-        Optimizer.Trace a = new Newton().minimize(f, new double[] {0.5, -0.5}, 8);
-        Optimizer.Trace b = new Newton().minimize(scaled, new double[] {0.5 * s, -0.5}, 8);
+        Minimization a = new Newton().minimize(f, new double[] {0.5, -0.5}, 8);
+        Minimization b = new Newton().minimize(scaled, new double[] {0.5 * s, -0.5}, 8);
         assertArrayEquals(a.values(), b.values(), 1e-10);
         assertEquals(a.x()[0], b.x()[0] / s, 1e-9);
     }
@@ -138,7 +138,7 @@ class OptimizersTest {
     @Test
     void statesAreNeverMutated() {
         Adam adam = Adam.of(0.1);
-        Optimizer.State s0 = adam.init(new double[] {1, 2});
+        UpdateRule.State s0 = adam.init(new double[] {1, 2});
         double[] x = s0.x().clone();
         adam.step(s0, new double[] {0.5, -0.5});
         assertArrayEquals(x, s0.x());

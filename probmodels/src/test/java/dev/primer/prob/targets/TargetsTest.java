@@ -3,10 +3,10 @@ package dev.primer.prob.targets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.prob.autodiff.Differentiable;
 import dev.primer.prob.autodiff.FiniteDifference;
 import dev.primer.prob.autodiff.TwiceDifferentiable;
+import dev.primer.random.SplitMix64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class TargetsTest {
         double[][] y = new double[3][n];
         double offset = Double.NaN;
         for (int s = 0; s < n; s++) {
-            double[] x = {10 * rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
+            double[] x = {10 * rng.nextGaussianBoxMuller(), rng.nextGaussianBoxMuller(), rng.nextGaussianBoxMuller()};
             double[] phi = {x[0], x[1] - b * x[0] * x[0] + 100 * b, x[2]};
             for (int j = 0; j < 3; j++) {
                 y[j][s] = phi[j];

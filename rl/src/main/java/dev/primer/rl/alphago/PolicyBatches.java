@@ -4,7 +4,7 @@ import dev.primer.go.corpus.PositionSet;
 import dev.primer.go.features.Plane;
 import dev.primer.go.features.Symmetry;
 import dev.primer.nn.data.Batches;
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -40,7 +40,7 @@ public final class PolicyBatches implements Batches {
         rng.shuffle(order);
         byte[] symmetry = new byte[n];
         for (int i = 0; i < n; i++) {
-            symmetry[i] = (byte) rng.nextInt(SYMMETRIES.length);
+            symmetry[i] = (byte) rng.nextIntModulo(SYMMETRIES.length);
         }
         return new Iterator<>() {
             private int next;

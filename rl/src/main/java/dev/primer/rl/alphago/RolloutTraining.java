@@ -10,7 +10,7 @@ import dev.primer.mcts.go.LinearSoftmaxPolicy;
 import dev.primer.mcts.go.Pattern3x3;
 import dev.primer.mcts.go.RolloutFeature;
 import dev.primer.mcts.go.RolloutWeights;
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.collections.api.list.primitive.MutableByteList;

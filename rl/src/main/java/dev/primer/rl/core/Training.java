@@ -2,7 +2,7 @@ package dev.primer.rl.core;
 
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Step;
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.primer.rl.dqn;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
+import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.EpsilonGreedy;
 import dev.primer.rl.core.ObservationScaling;
 import dev.primer.rl.core.Transition;
@@ -133,7 +134,7 @@ public final class DqnAgent implements EpsilonGreedy {
     @Override
     public int act(float[] observation, long step) {
         if (step < cfg.learningStarts() || rng.nextDouble() < epsilon(step)) {
-            return rng.nextInt(actions);
+            return rng.nextIntModulo(actions);
         }
         return greedy(observation);
     }

@@ -1,6 +1,6 @@
 package dev.primer.rl.dqn;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.ObservationScaling;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -112,7 +112,7 @@ public final class ReplayBuffer {
         int n = batch.slots.length;
         if (tree == null) {
             for (int i = 0; i < n; i++) {
-                batch.slots[i] = rng.nextInt(stored);
+                batch.slots[i] = rng.nextIntModulo(stored);
                 batch.weights[i] = 1f;
             }
         } else {

@@ -1,6 +1,6 @@
 package dev.primer.rl.pg;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.RlNetworks;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.primer.nn.data.SplitMix64;
 import dev.primer.nn.train.SealedFile;
+import dev.primer.random.SplitMix64;
 import dev.primer.rl.dqn.DqnAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

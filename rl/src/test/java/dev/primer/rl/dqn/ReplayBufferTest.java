@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primer.nn.data.SplitMix64;
+import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.ObservationScaling;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

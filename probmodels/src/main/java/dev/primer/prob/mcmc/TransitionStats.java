@@ -10,13 +10,14 @@ package dev.primer.prob.mcmc;
  * @param stepSize            the integrator or proposal step size used
  * @param treeDepth           NUTS tree depth (0 for other kernels)
  */
-public record Transition(double acceptProb, boolean accepted, boolean divergent, int gradientEvaluations,
-                         double stepSize, int treeDepth) {
+public record TransitionStats(double acceptProb, boolean accepted, boolean divergent, int gradientEvaluations,
+                              double stepSize, int treeDepth) {
     /** The statistics attached to an initial state. */
-    public static final Transition INITIAL = new Transition(1, true, false, 0, Double.NaN, 0);
+    public static final TransitionStats INITIAL = new TransitionStats(1, true, false, 0, Double.NaN, 0);
 
     /** A plain Metropolis–Hastings transition. */
-    public static Transition metropolis(double acceptProb, boolean accepted, int gradientEvaluations, double stepSize) {
-        return new Transition(acceptProb, accepted, false, gradientEvaluations, stepSize, 0);
+    public static TransitionStats metropolis(double acceptProb, boolean accepted, int gradientEvaluations,
+                                             double stepSize) {
+        return new TransitionStats(acceptProb, accepted, false, gradientEvaluations, stepSize, 0);
     }
 }

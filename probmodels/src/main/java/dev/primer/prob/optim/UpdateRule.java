@@ -6,7 +6,7 @@ import dev.primer.prob.autodiff.Differentiable;
  * A first-order update rule as a pure init/step pair (optax's {@code GradientTransformation}): the caller supplies
  * the (possibly stochastic) gradient at {@code state.x()}, so the same rule serves full-batch and minibatch runs.
  */
-public interface Optimizer {
+public interface UpdateRule {
     /**
      * Optimiser state; arrays are never mutated after construction.
      *
@@ -25,7 +25,7 @@ public interface Optimizer {
     State step(State s, double[] g);
 
     /** Runs {@code steps} full-gradient steps on f from x₀; values[t] = f(x_t) for t = 0..steps. */
-    default Trace minimize(Differentiable f, double[] x0, int steps) {
+    default Minimization minimize(Differentiable f, double[] x0, int steps) {
         double[] values = new double[steps + 1];
         double[] g = new double[f.dim()];
         State s = init(x0);
@@ -34,10 +34,6 @@ public interface Optimizer {
             s = step(s, g);
         }
         values[steps] = f.value(s.x());
-        return new Trace(s.x(), values);
-    }
-
-    /** Where a run ended and the objective along the way. */
-    record Trace(double[] x, double[] values) {
+        return new Minimization(s.x(), values);
     }
 }
