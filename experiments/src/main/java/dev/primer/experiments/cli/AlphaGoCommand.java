@@ -10,6 +10,7 @@ import dev.primer.rl.alphago.RolloutTraining;
 import dev.primer.rl.alphago.RolloutWeightsFile;
 import dev.primer.rl.alphago.ShippedCorpus;
 import dev.primer.rl.alphago.SlPolicy;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,8 @@ final class AlphaGoCommand implements Runnable {
         Path out;
 
         @Option(names = "--budget", defaultValue = "quick",
-                description = "quick (2x32 tower, 300 steps) or full (6x64 tower, 20,000 steps); default ${DEFAULT-VALUE}")
+                description = "quick (2x32 tower, 300 steps) or full (6x64 tower, 20,000 steps); "
+                        + "default ${DEFAULT-VALUE}")
         Budget budget;
 
         @Option(names = "--steps", description = "updates, replacing the budget's")
@@ -75,8 +77,7 @@ final class AlphaGoCommand implements Runnable {
             if (skipOpening != null) {
                 c = c.withSkipOpening(skipOpening);
             }
-            List<GameRecord> games = corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
-                    : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+            List<GameRecord> games = games(corpus, w);
             SlPolicy.Report r;
             try {
                 r = SlPolicy.train(c, games, out, System.console() != null);
@@ -131,8 +132,7 @@ final class AlphaGoCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            List<GameRecord> games = corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
-                    : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+            List<GameRecord> games = games(corpus, w);
             List<GameRecord> train = games.stream().filter(g -> Split.of(g) == Split.TRAIN).toList();
             List<GameRecord> test = games.stream().filter(g -> Split.of(g) == Split.TEST).toList();
             RolloutTraining.Config c = RolloutTraining.Config.defaults();
@@ -152,6 +152,12 @@ final class AlphaGoCommand implements Runnable {
             w.println("weights " + file);
             return 0;
         }
+    }
+
+    /** Returns the games of {@code corpus} (the shipped corpus when null), naming each skipped game on {@code w}. */
+    static List<GameRecord> games(Path corpus, PrintWriter w) throws IOException {
+        return corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
+                : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
     }
 
     /** Returns an accuracy as one line. */

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code primer go}: tools for Go data (a self-play game corpus). */
-@Command(name = "go", mixinStandardHelpOptions = true, description = "Go data: self-play game corpora, packed to ship and unpacked to resume; policy accuracy on games.",
+@Command(name = "go", mixinStandardHelpOptions = true,
+        description = "Go data: self-play game corpora, packed to ship and unpacked to resume; policy accuracy on "
+                + "games.",
         subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class,
                 GoCommand.PolicyAccuracyCommand.class})
 final class GoCommand implements Runnable {
@@ -89,8 +91,9 @@ final class GoCommand implements Runnable {
             AtomicLong last = new AtomicLong(System.nanoTime());
             Corpus corpus = new Corpus(config, e -> {
                 long now = System.nanoTime();
-                w.printf(Locale.ROOT, "game %d: %s %s%s (%.1f s)%n", e.game(), e.status().name().toLowerCase(Locale.ROOT),
-                        e.result(), e.detail().isEmpty() ? "" : ", " + e.detail(), (now - last.getAndSet(now)) / 1e9);
+                w.printf(Locale.ROOT, "game %d: %s %s%s (%.1f s)%n", e.game(),
+                        e.status().name().toLowerCase(Locale.ROOT), e.result(),
+                        e.detail().isEmpty() ? "" : ", " + e.detail(), (now - last.getAndSet(now)) / 1e9);
                 w.flush();
             });
             Corpus.Summary s;

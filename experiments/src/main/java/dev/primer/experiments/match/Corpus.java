@@ -272,22 +272,15 @@ public final class Corpus {
                 Files.writeString(tmp, Sgf.write(List.of(p.record())), StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND)) {
                 w.write(e.game() + "\t" + e.status().name().toLowerCase(Locale.ROOT) + "\t" + e.moves() + "\t"
                         + e.result() + "\t" + e.detail().replace('\t', ' ').replace('\n', ' ') + "\n");
             }
         } catch (IOException x) {
             throw new UncheckedIOException("cannot record game " + e.game() + " in " + config.out(), x);
         }
-        recorded.add(e.game());
-        switch (e.status()) {
-            case KEPT -> {
-                kept++;
-                keptMoves.add(e.moves());
-            }
-            case DUPLICATE -> duplicates++;
-            case FAILED -> failed++;
-        }
+        count(e);
         failuresInARow = e.status() == Status.FAILED ? failuresInARow + 1 : 0;
         if (e.status() == Status.FAILED) {
             lastFailure = e.detail();
@@ -353,6 +346,19 @@ public final class Corpus {
         }
     }
 
+    /** Adds a recorded game to the counts. */
+    private void count(Entry e) {
+        recorded.add(e.game());
+        switch (e.status()) {
+            case KEPT -> {
+                kept++;
+                keptMoves.add(e.moves());
+            }
+            case DUPLICATE -> duplicates++;
+            case FAILED -> failed++;
+        }
+    }
+
     /** Returns the SGF file name of game {@code id}. */
     public static String fileName(int id) {
         return String.format(Locale.ROOT, "game-%06d.sgf", id);
@@ -400,15 +406,7 @@ public final class Corpus {
                 }
                 throw new IOException(ledger + ":" + (i + 1) + ": not a ledger row: '" + line + "'");
             }
-            recorded.add(e.game());
-            switch (e.status()) {
-                case KEPT -> {
-                    kept++;
-                    keptMoves.add(e.moves());
-                }
-                case DUPLICATE -> duplicates++;
-                case FAILED -> failed++;
-            }
+            count(e);
         }
         if (!endsWithNewline) {
             Files.writeString(ledger, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);

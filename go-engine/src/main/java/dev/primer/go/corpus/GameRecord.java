@@ -34,7 +34,8 @@ public record GameRecord(String source, int size, double komi, ImmutableIntList 
      * setup stones or handicap, bad properties, or an illegal move under Chinese rules with positional superko.
      */
     public static GameRecord of(String source, SgfNode root) {
-        if (root.has("AB") || root.has("AW") || root.has("AE") || root.has("HA") && !root.get("HA").strip().equals("0")) {
+        boolean handicap = root.has("HA") && !root.get("HA").strip().equals("0");
+        if (root.has("AB") || root.has("AW") || root.has("AE") || handicap) {
             throw new IllegalArgumentException(source + ": setup stones or handicap are not supported in a corpus");
         }
         GameState game;
