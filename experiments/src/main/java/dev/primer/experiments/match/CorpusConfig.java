@@ -38,49 +38,41 @@ public record CorpusConfig(String engine, Path out, int games, int size, double 
 
     /** Returns this corpus in directory {@code dir}. */
     public CorpusConfig withOut(Path dir) {
-        return new CorpusConfig(engine, dir, games, size, komi, randomOpening, threads, seed,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, dir, games, size, komi, randomOpening, threads, seed, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus with a target of {@code n} kept games. */
     public CorpusConfig withGames(int n) {
-        return new CorpusConfig(engine, out, n, size, komi, randomOpening, threads, seed,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, out, n, size, komi, randomOpening, threads, seed, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus on an {@code n}x{@code n} board, its move limit 3n². */
     public CorpusConfig withSize(int n) {
-        return new CorpusConfig(engine, out, games, n, komi, randomOpening, threads, seed,
-                moveTimeoutSeconds, 3 * n * n);
+        return new CorpusConfig(engine, out, games, n, komi, randomOpening, threads, seed, moveTimeoutSeconds, 3 * n * n);
     }
 
     /** Returns this corpus with komi {@code k}. */
     public CorpusConfig withKomi(double k) {
-        return new CorpusConfig(engine, out, games, size, k, randomOpening, threads, seed,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, out, games, size, k, randomOpening, threads, seed, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus with {@code k} random opening moves. */
     public CorpusConfig withRandomOpening(int k) {
-        return new CorpusConfig(engine, out, games, size, komi, k, threads, seed,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, out, games, size, komi, k, threads, seed, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus played by {@code n} engine processes. */
     public CorpusConfig withThreads(int n) {
-        return new CorpusConfig(engine, out, games, size, komi, randomOpening, n, seed,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, out, games, size, komi, randomOpening, n, seed, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus with opening seed {@code s}. */
     public CorpusConfig withSeed(long s) {
-        return new CorpusConfig(engine, out, games, size, komi, randomOpening, threads, s,
-                moveTimeoutSeconds, maxMoves);
+        return new CorpusConfig(engine, out, games, size, komi, randomOpening, threads, s, moveTimeoutSeconds, maxMoves);
     }
 
     /** Returns this corpus with {@code seconds} per engine command. */
     public CorpusConfig withMoveTimeout(double seconds) {
-        return new CorpusConfig(engine, out, games, size, komi, randomOpening, threads, seed,
-                seconds, maxMoves);
+        return new CorpusConfig(engine, out, games, size, komi, randomOpening, threads, seed, seconds, maxMoves);
     }
 }
