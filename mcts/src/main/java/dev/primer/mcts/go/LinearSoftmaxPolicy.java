@@ -39,7 +39,8 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
     /** Returns w · φ(p) for empty point {@code p}. */
     public double logit(Board b, int code, int last, int p) {
         float[] w = weights.features();
-        double z = weights.patterns()[Pattern3x3.code(b, p)];
+        int pattern = Pattern3x3.relativeCode(b, p, code);
+        double z = weights.patterns()[pattern];
         if (tactics.captures(b, p, code)) {
             z += w[RolloutFeature.CAPTURE.ordinal()];
         }
@@ -50,7 +51,7 @@ public final class LinearSoftmaxPolicy implements PlayoutPolicy {
             z += w[RolloutFeature.SELF_ATARI.ordinal()];
         }
         if (isNear(last, p)) {
-            z += w[RolloutFeature.NEAR_LAST_MOVE.ordinal()];
+            z += w[RolloutFeature.NEAR_LAST_MOVE.ordinal()] + weights.responses()[pattern];
         }
         if (Pattern3x3.isMogo(b, p)) {
             z += w[RolloutFeature.MOGO_PATTERN.ordinal()];

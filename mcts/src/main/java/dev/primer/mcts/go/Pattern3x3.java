@@ -11,6 +11,8 @@ import dev.primer.go.board.Stone;
 public final class Pattern3x3 {
     /** Number of distinct codes. */
     public static final int CODES = 1 << 16;
+    /** The low bit of each 2-bit field. */
+    private static final int ODD_BITS = 0x5555;
 
     /**
      * The patterns, centre the candidate move: X and O stones of either colour, '.' empty, ' ' off the board,
@@ -47,6 +49,16 @@ public final class Pattern3x3 {
     /** Returns true when the empty point {@code p} matches a MoGo pattern. */
     public static boolean isMogo(Board b, int p) {
         return MATCHES[code(b, p)];
+    }
+
+    /**
+     * Returns the neighbourhood code of point {@code p} seen by the player of stone code {@code own}: Black's stones as
+     * the player's, White's as the opponent's, so one pattern weight serves both colours.
+     */
+    public static int relativeCode(Board b, int p, int own) {
+        int c = code(b, p);
+        // swap the 01 and 10 fields (black, white); 00 (empty) and 11 (wall) stay
+        return own == Stone.BLACK_CODE ? c : (c & ODD_BITS) << 1 | (c >>> 1) & ODD_BITS;
     }
 
     /** Returns true when neighbourhood {@code code} matches a MoGo pattern. */

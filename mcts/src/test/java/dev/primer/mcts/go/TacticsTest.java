@@ -86,4 +86,28 @@ class TacticsTest {
         assertTrue(Pattern3x3.isMogo(b, at(b, "C3")), "enclosing hane under X O X");
         assertFalse(Pattern3x3.isMogo(b, at(b, "C1")));
     }
+
+    @Test
+    void aRelativeCodeIsTheSameForEitherColourInTheMirroredPosition() {
+        Board b = Board.parse(5, """
+                . . . . .
+                . X O X .
+                . . . O .
+                . . . . .
+                . . . . .
+                """);
+        Board swapped = Board.parse(5, """
+                . . . . .
+                . O X O .
+                . . . X .
+                . . . . .
+                . . . . .
+                """);
+        int p = at(b, "C3");
+        assertEquals(Pattern3x3.code(b, p), Pattern3x3.relativeCode(b, p, BLACK), "Black sees the board as it is");
+        assertEquals(Pattern3x3.relativeCode(b, p, BLACK), Pattern3x3.relativeCode(swapped, p, WHITE));
+        assertFalse(Pattern3x3.relativeCode(b, p, WHITE) == Pattern3x3.relativeCode(b, p, BLACK));
+        int edge = at(b, "A1");
+        assertEquals(Pattern3x3.code(b, edge), Pattern3x3.relativeCode(b, edge, WHITE), "walls and empty points stay");
+    }
 }

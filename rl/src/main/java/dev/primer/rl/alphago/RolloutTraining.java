@@ -22,10 +22,13 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * Maximum-likelihood training of the linear-softmax rollout policy (AlphaGo's fast rollout policy, Silver et al. 2016,
  * Methods): over the moves the policy samples from (legal, not filling an own eye), p(m) = exp(w · φ(m)) / Σ exp(w ·
  * φ(m')) is fitted to the expert's move by stochastic gradient ascent on log p(expert) with L2 decay. φ is what
- * {@link LinearSoftmaxPolicy} scores: its {@link RolloutFeature}s and the 3x3 neighbourhood code of the move.
+ * {@link LinearSoftmaxPolicy} scores: its {@link RolloutFeature}s, the move's 3x3 code as the player sees it, and the
+ * same code as a response next to the last move.
  */
 public final class RolloutTraining {
     private static final int FEATURES = RolloutFeature.values().length;
+    /** The feature bit of a move among the 8 points around the last move, where response weights apply. */
+    private static final int NEAR = 1 << RolloutFeature.NEAR_LAST_MOVE.ordinal();
 
     private RolloutTraining() {
     }
@@ -54,7 +57,8 @@ public final class RolloutTraining {
 
     /**
      * Every position's candidate moves as the policy sees them, precomputed once: for position i, candidates
-     * {@code start[i]} to {@code start[i + 1]} with their feature bits (bit f for feature ordinal f) and 3x3 codes, and
+     * {@code start[i]} to {@code start[i + 1]} with their feature bits (bit f for feature ordinal f) and relative 3x3
+     * codes, and
      * the index of the expert's move among them (-1 when the expert passed or filled an own eye, which the policy never
      * does). A class, not a record of arrays: two sets are never compared.
      */
@@ -114,7 +118,7 @@ public final class RolloutTraining {
                             mask |= phi[f] != 0 ? (byte) (1 << f) : 0;
                         }
                         bits.add(mask);
-                        patterns.add(Pattern3x3.code(b, p));
+                        patterns.add(Pattern3x3.relativeCode(b, p, code));
                         if (p == move) {
                             found = n;
                         }
@@ -136,6 +140,7 @@ public final class RolloutTraining {
     public static RolloutWeights train(Examples ex, Config c, RolloutWeights init) {
         float[] w = init.features().clone();
         float[] pattern = init.patterns().clone();
+        float[] response = init.responses().clone();
         int[] order = new int[ex.positions()];
         Arrays.setAll(order, i -> i);
         double[] p = new double[maxCandidates(ex)];
@@ -148,13 +153,16 @@ public final class RolloutTraining {
                 }
                 int from = ex.start[i];
                 int n = ex.start[i + 1] - from;
-                softmax(ex, from, n, w, pattern, p);
-                // d log p(e) / d z_m = 1[m = e] - p(m); z_m = pattern[code(m)] + Σ_f w_f φ_f(m)
+                softmax(ex, from, n, w, pattern, response, p);
+                // d log p(e) / d z_m = 1[m = e] - p(m); z_m = pattern[code(m)] + near(m)·response[code(m)] + Σ_f w_f φ_f(m)
                 for (int m = 0; m < n; m++) {
                     double g = (m == e ? 1 : 0) - p[m];
                     int code = ex.patterns[from + m];
                     pattern[code] += (float) (c.learningRate() * (g - c.l2() * pattern[code]));
                     int bitsOf = ex.bits[from + m];
+                    if ((bitsOf & NEAR) != 0) {
+                        response[code] += (float) (c.learningRate() * (g - c.l2() * response[code]));
+                    }
                     for (int f = 0; f < FEATURES; f++) {
                         if ((bitsOf & (1 << f)) != 0) {
                             w[f] += (float) (c.learningRate() * g);
@@ -166,7 +174,7 @@ public final class RolloutTraining {
                 }
             }
         }
-        return new RolloutWeights(w, pattern);
+        return new RolloutWeights(w, pattern, response);
     }
 
     /**
@@ -194,7 +202,7 @@ public final class RolloutTraining {
             covered++;
             int from = ex.start[i];
             int n = ex.start[i + 1] - from;
-            softmax(ex, from, n, weights.features(), weights.patterns(), p);
+            softmax(ex, from, n, weights.features(), weights.patterns(), weights.responses(), p);
             boolean best = true;
             for (int m = 0; m < n && best; m++) {
                 best = m == e || p[m] < p[e];
@@ -208,11 +216,13 @@ public final class RolloutTraining {
     }
 
     /** Writes the policy's probabilities of the {@code n} candidates from {@code from} into {@code p}. */
-    private static void softmax(Examples ex, int from, int n, float[] w, float[] pattern, double[] p) {
+    private static void softmax(Examples ex, int from, int n, float[] w, float[] pattern, float[] response,
+                                double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (int m = 0; m < n; m++) {
-            double z = pattern[ex.patterns[from + m]];
+            int code = ex.patterns[from + m];
             int bitsOf = ex.bits[from + m];
+            double z = pattern[code] + ((bitsOf & NEAR) != 0 ? response[code] : 0);
             for (int f = 0; f < FEATURES; f++) {
                 if ((bitsOf & (1 << f)) != 0) {
                     z += w[f];

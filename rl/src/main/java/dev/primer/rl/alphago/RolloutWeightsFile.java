@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Rollout weights on disk: a {@link SealedFile} (magic, version, SHA-256) holding the feature count, the pattern
- * count, then the feature and pattern weights as floats. A missing, truncated, corrupt or foreign file is refused
+ * count, then the feature, pattern and response weights as floats. A missing, truncated, corrupt or foreign file is refused
  * with a message that names it.
  */
 public final class RolloutWeightsFile {
@@ -22,9 +22,9 @@ public final class RolloutWeightsFile {
 
     /** Writes {@code w} to {@code file} atomically. */
     public static void write(Path file, RolloutWeights w) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + 4 * (w.features().length + w.patterns().length));
+        ByteBuffer b = ByteBuffer.allocate(8 + 4 * (w.features().length + 2 * w.patterns().length));
         b.putInt(w.features().length).putInt(w.patterns().length);
-        b.asFloatBuffer().put(w.features()).put(w.patterns());
+        b.asFloatBuffer().put(w.features()).put(w.patterns()).put(w.responses());
         SealedFile.write(file, MAGIC, VERSION, b.array());
     }
 
@@ -39,7 +39,8 @@ public final class RolloutWeightsFile {
         }
         float[] f = new float[features];
         float[] p = new float[patterns];
-        b.asFloatBuffer().get(f).get(p);
-        return new RolloutWeights(f, p);
+        float[] r = new float[patterns];
+        b.asFloatBuffer().get(f).get(p).get(r);
+        return new RolloutWeights(f, p, r);
     }
 }
