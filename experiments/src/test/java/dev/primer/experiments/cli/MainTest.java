@@ -117,6 +117,21 @@ class MainTest {
     }
 
     @Test
+    void benchPlayoutsTimesARolloutPolicyAndNeedsWeightsForATrainedOne(@TempDir Path dir) throws Exception {
+        Path bench = dir.resolve("p.json");
+        assertEquals(0, run("bench", "playouts", "--policy", "heavy", "--seconds", "0.2", "--json", bench.toString())
+                .code());
+        String s = Files.readString(bench);
+        assertTrue(s.contains("\"micros_per_move\"") && s.contains("\"playouts_per_second\""), s);
+        Run bad = run("bench", "playouts", "--policy", "trained", "--seconds", "0.2");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--weights goes with --policy trained"), bad.err());
+        Run missing = run("bench", "playouts", "--policy", "trained", "--weights", dir.resolve("none").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("none"), missing.err());
+    }
+
+    @Test
     void playWithARandomAgentRecordsAGif() throws Exception {
         Path gif = dir.resolve("p.gif");
         Run r = run("play", "space_invaders", "--random", "--steps", "20", "--record", gif.toString());

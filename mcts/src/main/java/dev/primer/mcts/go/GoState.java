@@ -133,6 +133,11 @@ public final class GoState implements SearchState<GoState> {
         recordPlayed(p);
     }
 
+    /** Returns the moves played since this position was created, passes included. */
+    public int movesPlayed() {
+        return moves;
+    }
+
     /** Records that {@code p} (or PASS) was just played on {@link #board()} by the player to move. */
     public void recordPlayed(int p) {
         passes = p == Coords.PASS ? passes + 1 : 0;
