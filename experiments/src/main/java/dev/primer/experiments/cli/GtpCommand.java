@@ -6,18 +6,25 @@ import dev.primer.go.player.FlatMonteCarloPlayer;
 import dev.primer.mcts.go.MctsGtp;
 import dev.primer.mcts.go.MctsPlayer;
 import dev.primer.mcts.go.PlayerConfig;
+import dev.primer.nn.Net;
+import dev.primer.nn.train.Checkpoint;
+import dev.primer.rl.alphago.PolicyPlayer;
+import dev.primer.rl.alphago.SlPolicy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code primer gtp}: a GTP v2 engine on stdin/stdout for GoGui, Sabaki, Lizzie or a match runner. */
 @Command(name = "gtp", mixinStandardHelpOptions = true,
-        description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, or flat Monte Carlo.")
+        description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, flat Monte Carlo, or "
+                + "a policy network without search.")
 final class GtpCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +41,7 @@ final class GtpCommand implements Callable<Integer> {
     }
 
     /** Move generators selectable on the command line. */
-    enum Player { MCTS, FLAT }
+    enum Player { MCTS, FLAT, POLICY }
 
     @Option(names = "--playouts", defaultValue = "10000", description = "playouts per move at most (default: ${DEFAULT-VALUE})")
     int playouts;
@@ -55,8 +62,13 @@ final class GtpCommand implements Callable<Integer> {
             + "first timed move runs compiled code (default: ${DEFAULT-VALUE})")
     double warmUp;
 
-    @Option(names = "--player", defaultValue = "mcts", description = "mcts or flat (default: ${DEFAULT-VALUE})")
+    @Option(names = "--player", defaultValue = "mcts", description = "mcts, flat, or policy (a policy network's best "
+            + "legal move, no search; needs --model) (default: ${DEFAULT-VALUE})")
     Player player;
+
+    @Option(names = "--model", description = "the policy network for --player policy, e.g. OUT/" + SlPolicy.MODEL
+            + " from 'primer alphago train-sl'")
+    Path model;
 
     @Override
     public Integer call() throws Exception {
@@ -64,8 +76,22 @@ final class GtpCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--playouts and --threads must be >= 1, --time > 0");
         }
+        if ((player == Player.POLICY) != (model != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model goes with --player policy");
+        }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (player == Player.POLICY) {
+            Net net;
+            try {
+                net = Checkpoint.read(model).net();
+            } catch (IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot load --model " + model
+                        + ": " + e.getMessage());
+            }
+            new GtpEngine(new PolicyPlayer(net), rules.rules).serve(in, out);
+            return 0;
+        }
         if (player == Player.FLAT) {
             new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(playouts, seed)), rules.rules)
                     .serve(in, out);

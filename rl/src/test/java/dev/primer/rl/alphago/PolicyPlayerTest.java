@@ -1,0 +1,12 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.MoveGeneratorContractTest;
+
+/** The raw policy player passes the move-generator contract with an untrained 5x5 tower (any scores, legal moves). */
+class PolicyPlayerTest extends MoveGeneratorContractTest {
+    @Override
+    protected MoveGenerator create() {
+        return new PolicyPlayer(SlPolicy.network(new SlPolicy.Config(8, 1, 8, 1e-3, 0, 1, 1, 1, 0, 5), 5));
+    }
+}
