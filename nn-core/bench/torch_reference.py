@@ -3,7 +3,7 @@
 
 Same nets, losses, optimisers, batch sizes and timing method as `primer bench nn`:
 median / p10 / p90 milliseconds per training step or inference call after warm-up.
-Usage: torch_reference.py --workload mlp|convnet|resnet9 [--mode train|infer] [--batch N]
+Usage: torch_reference.py --workload mlp|convnet|resnet9|policy [--mode train|infer] [--batch N]
        [--threads N] [--warmup N] [--samples N] [--json FILE]
 Needs Debian's python3-torch and libopenblas0-pthread (else torch falls back to the reference BLAS).
 """
@@ -64,6 +64,20 @@ class ResNet9(nn.Module):
         return p, v
 
 
+class PolicyNet(nn.Module):
+    """21x9x9 planes -> conv3x3 64 BN ReLU -> 6 blocks -> policy 82 (the SL policy tower, rl's SlPolicy.Config.full())."""
+
+    def __init__(self, planes=21, n=9, f=64, blocks=6, moves=82):
+        super().__init__()
+        self.stem = conv_bn(planes, f, 3)
+        self.blocks = nn.Sequential(*[Block(f) for _ in range(blocks)])
+        self.p = conv_bn(f, 2, 1)
+        self.p_fc = nn.Linear(2 * n * n, moves)
+
+    def forward(self, x):
+        return self.p_fc(F.relu(self.p(self.blocks(F.relu(self.stem(x))))).flatten(1))
+
+
 def build(workload, batch):
     g = torch.Generator().manual_seed(1)
     if workload == "mlp":
@@ -83,12 +97,18 @@ def build(workload, batch):
         z = torch.rand(batch, 1, generator=g) * 2 - 1
         opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
         return net, opt, x, lambda out: F.cross_entropy(out[0], y) + F.mse_loss(out[1], z)
+    if workload == "policy":
+        net = PolicyNet()
+        x = torch.rand(batch, 21, 9, 9, generator=g)
+        y = torch.randint(0, 82, (batch,), generator=g)
+        opt = torch.optim.Adam(net.parameters(), 1e-3, weight_decay=1e-4)
+        return net, opt, x, lambda out: F.cross_entropy(out, y)
     raise SystemExit("unknown workload " + workload)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--workload", required=True, choices=["mlp", "convnet", "resnet9"])
+    ap.add_argument("--workload", required=True, choices=["mlp", "convnet", "resnet9", "policy"])
     ap.add_argument("--mode", default="train", choices=["train", "infer"])
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)

@@ -9,12 +9,12 @@ import picocli.CommandLine.Option;
 
 /** {@code primer bench nn}: milliseconds per training step or inference call of a reference workload. */
 @Command(name = "nn", mixinStandardHelpOptions = true,
-        description = "Time a reference workload (mlp, convnet, resnet9): median, p10, p90 ms per step.")
+        description = "Time a reference workload (mlp, convnet, resnet9, policy): median, p10, p90 ms per step.")
 final class BenchNnCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", required = true, description = "mlp, convnet or resnet9")
+    @Option(names = "--workload", required = true, description = "mlp, convnet, resnet9 or policy (the SL policy tower)")
     Workload workload;
 
     @Option(names = "--mode", defaultValue = "train", description = "train or infer (default: ${DEFAULT-VALUE})")

@@ -24,7 +24,15 @@ public enum Workload {
     /** 1x28x28 → conv3x3 32 → pool → conv3x3 64 → pool → dense 128 → 10; Adam 1e-3. */
     CONVNET,
     /** 8x9x9 → 64-filter stem + 6 residual blocks → policy 82 / value 1; SGD momentum 0.9, lr 0.01, L2 1e-4. */
-    RESNET9;
+    RESNET9,
+    /**
+     * The SL policy tower (rl's {@code SlPolicy.Config.full()}): 21x9x9 (go-engine's input planes) → 64-filter stem +
+     * 6 residual blocks → policy 82 alone; Adam 1e-3, L2 1e-4.
+     */
+    POLICY;
+
+    /** Input planes of the policy tower: go-engine's {@code Plane.COUNT}, which nn-core cannot import. */
+    private static final int POLICY_PLANES = 21;
 
     /** Parses a workload name such as {@code convnet}. */
     public static Workload parse(String name) {
@@ -43,6 +51,8 @@ public enum Workload {
             case CONVNET -> Net.of(Networks.convnet(new ImageShape(1, 28, 28), 10, Updates.adam(1e-3), seed));
             case RESNET9 -> Net.of(Networks.residualTower(TowerSpec.resnet9(),
                     new Updates(Optimizer.momentum(0.9), LearningRate.constant(0.01), 1e-4, 0), seed));
+            case POLICY -> Net.of(Networks.residualTower(TowerSpec.policy(POLICY_PLANES, 9, 64, 6),
+                    new Updates(Optimizer.adam(), LearningRate.constant(1e-3), 1e-4, 0), seed));
         };
     }
 
@@ -54,6 +64,7 @@ public enum Workload {
             case CONVNET -> new MultiDataSet(Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28), oneHot(batch, 10, rng));
             case RESNET9 -> new MultiDataSet(new INDArray[] {Nd4j.rand(DataType.FLOAT, batch, 8, 9, 9)},
                     new INDArray[] {oneHot(batch, 82, rng), Nd4j.rand(DataType.FLOAT, batch, 1).muli(2).subi(1)});
+            case POLICY -> new MultiDataSet(Nd4j.rand(DataType.FLOAT, batch, POLICY_PLANES, 9, 9), oneHot(batch, 82, rng));
         };
     }
 

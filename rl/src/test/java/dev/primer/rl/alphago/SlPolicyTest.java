@@ -47,4 +47,11 @@ class SlPolicyTest {
         assertTrue(a.top1() < 0.2, "an untrained net is no expert: " + a);
         assertTrue(Double.isFinite(a.nll()) && a.nll() > 0, a.toString());
     }
+
+    @Test
+    void nnCoresPolicyWorkloadIsTheFullSlTower() {
+        long workload = dev.primer.nn.bench.Workload.POLICY.build(1).params().length();
+        long tower = SlPolicy.network(SlPolicy.Config.full(), 9).params().length();
+        assertEquals(tower, workload, "same planes, filters, blocks and head: the benchmark times the net we train");
+    }
 }
