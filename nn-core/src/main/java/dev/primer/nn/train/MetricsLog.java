@@ -1,9 +1,7 @@
 package dev.primer.nn.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,12 +15,12 @@ import java.util.stream.Collectors;
  * column per metric). On resume, rows after the checkpoint's step are dropped so no step appears twice.
  */
 final class MetricsLog implements AutoCloseable {
-    static final String TRAIN = "train.csv";
-    static final String EVAL = "eval.csv";
-    private final BufferedWriter train;
+    static final String TRAIN = RunDirectory.TRAIN;
+    static final String EVAL = RunDirectory.EVAL;
+    private final StepCsv train;
     private final Path dir;
 
-    private MetricsLog(BufferedWriter train, Path dir) {
+    private MetricsLog(StepCsv train, Path dir) {
         this.train = train;
         this.dir = dir;
     }
@@ -33,11 +31,8 @@ final class MetricsLog implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-            Path t = dir.resolve(TRAIN);
-            truncateAfter(t, fromStep, "step,epoch,loss");
-            truncateAfter(dir.resolve(EVAL), fromStep, null);
-            return new MetricsLog(Files.newBufferedWriter(t, StandardCharsets.UTF_8, StandardOpenOption.APPEND),
-                    dir);
+            StepCsv.keepUpTo(dir.resolve(EVAL), null, fromStep);
+            return new MetricsLog(StepCsv.open(dir.resolve(TRAIN), "step,epoch,loss", fromStep), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,13 +42,7 @@ final class MetricsLog implements AutoCloseable {
         if (train == null) {
             return;
         }
-        try {
-            train.write(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
-            train.newLine();
-            train.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        train.line(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
     }
 
     void eval(long step, Map<String, Double> metrics) {
@@ -101,36 +90,10 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    private static void truncateAfter(Path p, long step, String header) throws IOException {
-        if (!Files.exists(p)) {
-            if (header != null) {
-                Files.writeString(p, header + "\n");
-            }
-            return;
-        }
-        List<String> lines = Files.readAllLines(p);
-        List<String> kept = lines.stream().filter(l -> l.startsWith("step") || stepOf(l) <= step).toList();
-        Files.write(p, kept);
-    }
-
-    /** The step a row starts with, or MAX_VALUE for a row cut short by a crash. */
-    private static long stepOf(String row) {
-        int comma = row.indexOf(',');
-        try {
-            return comma < 0 ? Long.MAX_VALUE : Long.parseLong(row.substring(0, comma));
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
     @Override
     public void close() {
         if (train != null) {
-            try {
-                train.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            train.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.primer.nn.Net;
 import dev.primer.nn.data.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
     /** File name of the rolling checkpoint in the output directory. */
-    public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String CHECKPOINT = RunDirectory.CHECKPOINT;
     /** File name of the last good model written when the loss stops being finite. */
     public static final String LAST_GOOD = "last-good.bin";
     /** File name of the summary written when a run finishes. */
@@ -145,30 +142,19 @@ public final class Trainer {
      * earlier run there was interrupted; the files of a finished earlier run are replaced.
      */
     public Result run(Supplier<Net> fresh, Batches data, Evaluation eval) {
-        Path ckpt = config.outDir() == null ? null : config.outDir().resolve(CHECKPOINT);
-        if (ckpt != null && Files.exists(config.outDir().resolve(SUMMARY))) {
-            try {
-                for (String f : new String[] {CHECKPOINT, SUMMARY, MetricsLog.TRAIN, MetricsLog.EVAL}) {
-                    Files.deleteIfExists(config.outDir().resolve(f));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot clear the finished run in " + config.outDir(), e);
-            }
-        }
-        if (ckpt != null && Files.exists(ckpt)) {
-            try {
-                Checkpoint.Loaded loaded = Checkpoint.resume(ckpt, System.err::println);
+        RunDirectory run = config.outDir() == null ? null : new RunDirectory(config.outDir());
+        if (run != null) {
+            run.clearIfFinished(SUMMARY, CHECKPOINT, SUMMARY, MetricsLog.TRAIN, MetricsLog.EVAL);
+            Checkpoint.Loaded loaded = run.resume(f -> Checkpoint.resume(f, System.err::println));
+            if (loaded != null) {
                 TrainState saved = loaded.state();
                 if (saved.seed() != config.seed() || saved.batchSize() != config.batchSize()) {
-                    throw new IllegalStateException(ckpt + " belongs to an interrupted run with seed " + saved.seed()
-                            + " and batch size " + saved.batchSize() + ", not seed " + config.seed()
+                    throw new IllegalStateException(run.checkpoint() + " belongs to an interrupted run with seed "
+                            + saved.seed() + " and batch size " + saved.batchSize() + ", not seed " + config.seed()
                             + " and batch size " + config.batchSize()
                             + ": resume with those settings, or delete the checkpoint to start afresh");
                 }
                 return fit(loaded.net(), saved, data, eval);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage()
-                        + "; delete it to start afresh", e);
             }
         }
         return fit(fresh.get(), TrainState.start(config.seed(), config.batchSize()), data, eval);
@@ -191,7 +177,7 @@ public final class Trainer {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Stop stop = Stop.EPOCHS_DONE;
         TrainState s = state;
-        try (ProgressBar bar = progressBar(total, s.step())) {
+        try (ProgressBar bar = Progress.bar(config.progress(), total, s.step())) {
             outer:
             for (int epoch = s.epoch(); epoch < config.epochs(); epoch++) {
                 Iterator<? extends DataSet> it = data.batches(config.batchSize(), config.seed(), epoch);
@@ -310,14 +296,6 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private ProgressBar progressBar(long total, long start) {
-        if (!config.progress()) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("train").setInitialMax(total).startsFrom(start,
-                java.time.Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
     }
 
     /** Preallocated copy of parameters and updater state, taken before each update. */
