@@ -15,27 +15,26 @@ import java.util.stream.Collectors;
  * column per metric). On resume, rows after the checkpoint's step are dropped so no step appears twice.
  */
 final class MetricsLog implements AutoCloseable {
-    static final String TRAIN = RunDirectory.TRAIN;
-    static final String EVAL = RunDirectory.EVAL;
     private final StepCsv train;
-    private final Path dir;
+    private final RunDirectory run;
 
-    private MetricsLog(StepCsv train, Path dir) {
+    private MetricsLog(StepCsv train, RunDirectory run) {
         this.train = train;
-        this.dir = dir;
+        this.run = run;
     }
 
-    static MetricsLog open(Path dir, long fromStep) {
-        if (dir == null) {
+    /** The logs of {@code run} (null: none) cut back to {@code fromStep}. */
+    static MetricsLog open(RunDirectory run, long fromStep) {
+        if (run == null) {
             return new MetricsLog(null, null);
         }
+        run.create();
         try {
-            Files.createDirectories(dir);
-            StepCsv.keepUpTo(dir.resolve(EVAL), null, fromStep);
-            return new MetricsLog(StepCsv.open(dir.resolve(TRAIN), "step,epoch,loss", fromStep), dir);
+            StepCsv.keepUpTo(run.file(RunDirectory.EVAL), null, fromStep);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new MetricsLog(run.csv(RunDirectory.TRAIN, "step,epoch,loss", fromStep), run);
     }
 
     void train(long step, int epoch, double loss) {
@@ -46,14 +45,14 @@ final class MetricsLog implements AutoCloseable {
     }
 
     void eval(long step, Map<String, Double> metrics) {
-        appendEval(dir, step, metrics);
+        appendEval(run, step, metrics);
     }
 
-    static void appendEval(Path dir, long step, Map<String, Double> metrics) {
-        if (dir == null || metrics.isEmpty()) {
+    static void appendEval(RunDirectory run, long step, Map<String, Double> metrics) {
+        if (run == null || metrics.isEmpty()) {
             return;
         }
-        Path p = dir.resolve(EVAL);
+        Path p = run.file(RunDirectory.EVAL);
         try {
             if (!Files.exists(p) || Files.size(p) == 0) {
                 Files.writeString(p, "step," + String.join(",", metrics.keySet()) + "\n");
@@ -66,9 +65,9 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    /** Rows of {@code dir/eval.csv} as maps from column name (step first) to value; empty if none. */
-    static List<Map<String, Double>> readEval(Path dir) {
-        Path p = dir.resolve(EVAL);
+    /** Rows of the run's {@code eval.csv} as maps from column name (step first) to value; empty if none. */
+    static List<Map<String, Double>> readEval(RunDirectory run) {
+        Path p = run.file(RunDirectory.EVAL);
         if (!Files.exists(p)) {
             return List.of();
         }

@@ -48,7 +48,7 @@ class ResumeAfterKillTest {
     void sigkillLosesAtMostOneCheckpointInterval() throws Exception {
         Path run = dir.resolve("run");
         KillAndResume.Killed killed = KillAndResume.killOnceSaved(ResumeAfterKillTest.class, dir, run, 3 * EVERY,
-                MetricsLog.TRAIN, f -> Checkpoint.read(f).state().step());
+                RunDirectory.TRAIN, f -> Checkpoint.read(f).state().step());
 
         Trainer.Result resumed = trainer(run, STEPS).run(ResumeAfterKillTest::fresh, data(), null);
         killed.assertResumedWithin(resumed.resumedFrom(), EVERY);
@@ -56,7 +56,7 @@ class ResumeAfterKillTest {
 
         Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
         assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
-        List<String> rows = Files.readAllLines(run.resolve(MetricsLog.TRAIN));
+        List<String> rows = Files.readAllLines(run.resolve(RunDirectory.TRAIN));
         assertEquals(STEPS + 1, rows.size(), "train.csv holds each step once, plus its header");
     }
 
@@ -64,7 +64,7 @@ class ResumeAfterKillTest {
     void aCheckpointOfAnotherSeedIsRefusedNotSilentlyContinued() throws Exception {
         Path run = dir.resolve("other");
         trainer(run, 0).fit(fresh(), TrainState.start(11, 32), data().head(64), null);
-        Checkpoint.write(run.resolve(Trainer.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
+        Checkpoint.write(run.resolve(RunDirectory.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
         Files.deleteIfExists(run.resolve(Trainer.SUMMARY));
         Trainer otherSeed = new Trainer(Trainer.Config.of(32, 2, 12).withOutput(run, EVERY));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
@@ -77,7 +77,7 @@ class ResumeAfterKillTest {
         Path run = dir.resolve("corrupt");
         trainer(run, 2 * EVERY + EVERY / 2).run(ResumeAfterKillTest::fresh, data(), null);
         Files.delete(run.resolve(Trainer.SUMMARY));
-        Path ckpt = run.resolve(Trainer.CHECKPOINT);
+        Path ckpt = run.resolve(RunDirectory.CHECKPOINT);
         assertEquals(2 * EVERY, Checkpoint.read(SealedFile.previous(ckpt)).state().step());
         byte[] bytes = Files.readAllBytes(ckpt);
         bytes[bytes.length / 3] ^= 0x10;
@@ -88,6 +88,6 @@ class ResumeAfterKillTest {
         assertEquals(STEPS, resumed.state().step());
         Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
         assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
-        assertEquals(STEPS + 1, Files.readAllLines(run.resolve(MetricsLog.TRAIN)).size());
+        assertEquals(STEPS + 1, Files.readAllLines(run.resolve(RunDirectory.TRAIN)).size());
     }
 }

@@ -1,7 +1,6 @@
 package dev.primer.rl.core;
 
 import dev.primer.nn.train.CheckpointPayload;
-import dev.primer.nn.train.RunDirectory;
 import dev.primer.nn.train.SealedFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +18,6 @@ import java.util.function.Consumer;
  * <p>Payload ({@link CheckpointPayload}): the loop state as the JSON header and the agent's bytes as the body.
  */
 public final class RlCheckpoint {
-    /** The file name a run keeps its checkpoint under. */
-    public static final String FILE = RunDirectory.CHECKPOINT;
     private static final String MAGIC = "PRIMERRL";
     private static final int VERSION = 3;
     /** Format 2 is format 3 without {@link LoopState#best}, which reads as null (no kept policy yet). */
