@@ -1,10 +1,8 @@
 package dev.primer.nn.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.nn.Net;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -14,13 +12,12 @@ import java.util.function.Consumer;
  * A training checkpoint: network + updater state + {@link TrainState} in one {@link SealedFile} (atomic,
  * SHA-256 checked on load).
  *
- * <p>Payload: int kind, int header length, header JSON (the state), int model length, model (DL4J
- * ModelSerializer zip).
+ * <p>Payload ({@link CheckpointPayload}): int kind, then the state as the JSON header and the model (DL4J
+ * ModelSerializer zip) as the body.
  */
 public final class Checkpoint {
     private static final String MAGIC = "PRIMERCK";
     private static final int VERSION = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Checkpoint() {
     }
@@ -33,16 +30,7 @@ public final class Checkpoint {
     public static void write(Path file, Net net, TrainState state) throws IOException {
         ByteArrayOutputStream model = new ByteArrayOutputStream(1 << 20);
         net.write(model);
-        byte[] header = JSON.writeValueAsBytes(state);
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(model.size() + header.length + 16);
-        DataOutputStream out = new DataOutputStream(payload);
-        out.writeInt(net.kind().ordinal());
-        out.writeInt(header.length);
-        out.write(header);
-        out.writeInt(model.size());
-        model.writeTo(out);
-        out.flush();
-        SealedFile.write(file, MAGIC, VERSION, payload.toByteArray());
+        SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
     }
 
     /** Reads a checkpoint, failing with a message if it is truncated, corrupt or not a checkpoint. */
@@ -57,11 +45,7 @@ public final class Checkpoint {
 
     private static Loaded parse(ByteBuffer b) throws IOException {
         Net.Kind kind = Net.Kind.values()[b.getInt()];
-        byte[] header = new byte[b.getInt()];
-        b.get(header);
-        byte[] model = new byte[b.getInt()];
-        b.get(model);
-        TrainState state = JSON.readValue(header, TrainState.class);
-        return new Loaded(Net.read(kind, new ByteArrayInputStream(model)), state);
+        CheckpointPayload<TrainState> p = CheckpointPayload.decode(b, TrainState.class);
+        return new Loaded(Net.read(kind, new ByteArrayInputStream(p.body())), p.header());
     }
 }

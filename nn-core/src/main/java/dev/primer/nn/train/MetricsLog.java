@@ -1,9 +1,7 @@
 package dev.primer.nn.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,54 +15,44 @@ import java.util.stream.Collectors;
  * column per metric). On resume, rows after the checkpoint's step are dropped so no step appears twice.
  */
 final class MetricsLog implements AutoCloseable {
-    static final String TRAIN = "train.csv";
-    static final String EVAL = "eval.csv";
-    private final BufferedWriter train;
-    private final Path dir;
+    private final StepCsv train;
+    private final RunDirectory run;
 
-    private MetricsLog(BufferedWriter train, Path dir) {
+    private MetricsLog(StepCsv train, RunDirectory run) {
         this.train = train;
-        this.dir = dir;
+        this.run = run;
     }
 
-    static MetricsLog open(Path dir, long fromStep) {
-        if (dir == null) {
+    /** The logs of {@code run} (null: none) cut back to {@code fromStep}. */
+    static MetricsLog open(RunDirectory run, long fromStep) {
+        if (run == null) {
             return new MetricsLog(null, null);
         }
+        run.create();
         try {
-            Files.createDirectories(dir);
-            Path t = dir.resolve(TRAIN);
-            truncateAfter(t, fromStep, "step,epoch,loss");
-            truncateAfter(dir.resolve(EVAL), fromStep, null);
-            return new MetricsLog(Files.newBufferedWriter(t, StandardCharsets.UTF_8, StandardOpenOption.APPEND),
-                    dir);
+            StepCsv.keepUpTo(run.file(RunDirectory.EVAL), null, fromStep);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new MetricsLog(run.csv(RunDirectory.TRAIN, "step,epoch,loss", fromStep), run);
     }
 
     void train(long step, int epoch, double loss) {
         if (train == null) {
             return;
         }
-        try {
-            train.write(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
-            train.newLine();
-            train.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        train.line(step + "," + epoch + "," + String.format(Locale.ROOT, "%.6g", loss));
     }
 
     void eval(long step, Map<String, Double> metrics) {
-        appendEval(dir, step, metrics);
+        appendEval(run, step, metrics);
     }
 
-    static void appendEval(Path dir, long step, Map<String, Double> metrics) {
-        if (dir == null || metrics.isEmpty()) {
+    static void appendEval(RunDirectory run, long step, Map<String, Double> metrics) {
+        if (run == null || metrics.isEmpty()) {
             return;
         }
-        Path p = dir.resolve(EVAL);
+        Path p = run.file(RunDirectory.EVAL);
         try {
             if (!Files.exists(p) || Files.size(p) == 0) {
                 Files.writeString(p, "step," + String.join(",", metrics.keySet()) + "\n");
@@ -77,9 +65,9 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    /** Rows of {@code dir/eval.csv} as maps from column name (step first) to value; empty if none. */
-    static List<Map<String, Double>> readEval(Path dir) {
-        Path p = dir.resolve(EVAL);
+    /** Rows of the run's {@code eval.csv} as maps from column name (step first) to value; empty if none. */
+    static List<Map<String, Double>> readEval(RunDirectory run) {
+        Path p = run.file(RunDirectory.EVAL);
         if (!Files.exists(p)) {
             return List.of();
         }
@@ -101,36 +89,10 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    private static void truncateAfter(Path p, long step, String header) throws IOException {
-        if (!Files.exists(p)) {
-            if (header != null) {
-                Files.writeString(p, header + "\n");
-            }
-            return;
-        }
-        List<String> lines = Files.readAllLines(p);
-        List<String> kept = lines.stream().filter(l -> l.startsWith("step") || stepOf(l) <= step).toList();
-        Files.write(p, kept);
-    }
-
-    /** The step a row starts with, or MAX_VALUE for a row cut short by a crash. */
-    private static long stepOf(String row) {
-        int comma = row.indexOf(',');
-        try {
-            return comma < 0 ? Long.MAX_VALUE : Long.parseLong(row.substring(0, comma));
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
     @Override
     public void close() {
         if (train != null) {
-            try {
-                train.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            train.close();
         }
     }
 }

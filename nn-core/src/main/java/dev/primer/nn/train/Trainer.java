@@ -6,7 +6,6 @@ import dev.primer.nn.Net;
 import dev.primer.nn.data.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,18 +23,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * stops on a NaN/Inf loss with the last good parameters restored.
  */
 public final class Trainer {
-    /** File name of the rolling checkpoint in the output directory. */
-    public static final String CHECKPOINT = "checkpoint.bin";
     /** File name of the last good model written when the loss stops being finite. */
     public static final String LAST_GOOD = "last-good.bin";
     /** File name of the summary written when a run finishes. */
     public static final String SUMMARY = "summary.json";
 
     private final Config config;
+    private final RunDirectory run;
 
     /** A trainer with this configuration. */
     public Trainer(Config config) {
         this.config = config;
+        this.run = config.outDir() == null ? null : new RunDirectory(config.outDir());
     }
 
     /**
@@ -145,30 +142,18 @@ public final class Trainer {
      * earlier run there was interrupted; the files of a finished earlier run are replaced.
      */
     public Result run(Supplier<Net> fresh, Batches data, Evaluation eval) {
-        Path ckpt = config.outDir() == null ? null : config.outDir().resolve(CHECKPOINT);
-        if (ckpt != null && Files.exists(config.outDir().resolve(SUMMARY))) {
-            try {
-                for (String f : new String[] {CHECKPOINT, SUMMARY, MetricsLog.TRAIN, MetricsLog.EVAL}) {
-                    Files.deleteIfExists(config.outDir().resolve(f));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot clear the finished run in " + config.outDir(), e);
-            }
-        }
-        if (ckpt != null && Files.exists(ckpt)) {
-            try {
-                Checkpoint.Loaded loaded = Checkpoint.resume(ckpt, System.err::println);
+        if (run != null) {
+            run.clearIfFinished(SUMMARY, RunDirectory.CHECKPOINT, SUMMARY, RunDirectory.TRAIN, RunDirectory.EVAL);
+            Checkpoint.Loaded loaded = run.resume(f -> Checkpoint.resume(f, System.err::println));
+            if (loaded != null) {
                 TrainState saved = loaded.state();
                 if (saved.seed() != config.seed() || saved.batchSize() != config.batchSize()) {
-                    throw new IllegalStateException(ckpt + " belongs to an interrupted run with seed " + saved.seed()
-                            + " and batch size " + saved.batchSize() + ", not seed " + config.seed()
+                    throw new IllegalStateException(run.checkpoint() + " belongs to an interrupted run with seed "
+                            + saved.seed() + " and batch size " + saved.batchSize() + ", not seed " + config.seed()
                             + " and batch size " + config.batchSize()
                             + ": resume with those settings, or delete the checkpoint to start afresh");
                 }
                 return fit(loaded.net(), saved, data, eval);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage()
-                        + "; delete it to start afresh", e);
             }
         }
         return fit(fresh.get(), TrainState.start(config.seed(), config.batchSize()), data, eval);
@@ -176,14 +161,14 @@ public final class Trainer {
 
     /** Every evaluation of the run in {@code outDir}, resumed parts included: "step" and the metrics, in order. */
     public static List<Map<String, Double>> evaluations(Path outDir) {
-        return MetricsLog.readEval(outDir);
+        return MetricsLog.readEval(new RunDirectory(outDir));
     }
 
     /** Trains {@code net} from {@code state} on {@code data}, calling {@code eval} (may be null) as configured. */
     public Result fit(Net net, TrainState state, Batches data, Evaluation eval) {
         long resumedFrom = state.step();
         Nd4j.getRandom().setSeed(state.ndRngSeed() + state.step());
-        MetricsLog log = MetricsLog.open(config.outDir(), state.step());
+        MetricsLog log = MetricsLog.open(run, state.step());
         Snapshot good = new Snapshot();
         int batchesPerEpoch = (data.size() + config.batchSize() - 1) / config.batchSize();
         long total = config.maxSteps() > 0 ? Math.min(config.maxSteps(), (long) batchesPerEpoch * config.epochs())
@@ -191,7 +176,7 @@ public final class Trainer {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Stop stop = Stop.EPOCHS_DONE;
         TrainState s = state;
-        try (ProgressBar bar = progressBar(total, s.step())) {
+        try (ProgressBar bar = Progress.bar(config.progress(), total, s.step())) {
             outer:
             for (int epoch = s.epoch(); epoch < config.epochs(); epoch++) {
                 Iterator<? extends DataSet> it = data.batches(config.batchSize(), config.seed(), epoch);
@@ -249,7 +234,7 @@ public final class Trainer {
         if (eval != null && stop != Stop.TARGET_REACHED && stop != Stop.EARLY_STOPPED
                 && (config.evalEvery() == 0 || s.step() % config.evalEvery() != 0)) {
             metrics = eval.evaluate(net, s.step());
-            MetricsLog.appendEval(config.outDir(), s.step(), metrics);
+            MetricsLog.appendEval(run, s.step(), metrics);
         }
         if (config.checkpointEvery() > 0) {
             checkpoint(net, s);
@@ -270,21 +255,21 @@ public final class Trainer {
     }
 
     private void checkpoint(Net net, TrainState s) {
-        if (config.outDir() == null) {
+        if (run == null) {
             return;
         }
         try {
-            Checkpoint.write(config.outDir().resolve(CHECKPOINT), net, s);
+            Checkpoint.write(run.checkpoint(), net, s);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + config.outDir(), e);
         }
     }
 
     private Path saveLastGood(Net net, TrainState s) {
-        if (config.outDir() == null) {
+        if (run == null) {
             return null;
         }
-        Path p = config.outDir().resolve(LAST_GOOD);
+        Path p = run.file(LAST_GOOD);
         try {
             Checkpoint.write(p, net, s);
             return p;
@@ -294,7 +279,7 @@ public final class Trainer {
     }
 
     private void writeSummary(Result r) {
-        if (config.outDir() == null) {
+        if (run == null) {
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -306,18 +291,10 @@ public final class Trainer {
         m.put("metrics", r.metrics());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(config.outDir().resolve(SUMMARY).toFile(), m);
+                    .writeValue(run.file(SUMMARY).toFile(), m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private ProgressBar progressBar(long total, long start) {
-        if (!config.progress()) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("train").setInitialMax(total).startsFrom(start,
-                java.time.Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
     }
 
     /** Preallocated copy of parameters and updater state, taken before each update. */

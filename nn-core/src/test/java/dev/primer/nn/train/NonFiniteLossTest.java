@@ -45,6 +45,6 @@ class NonFiniteLossTest {
         Checkpoint.Loaded saved = Checkpoint.read(e.lastGood());
         assertEquals(net.params(), saved.net().params());
         assertEquals(e.step() - 1, saved.state().step());
-        assertTrue(Files.exists(dir.resolve(MetricsLog.TRAIN)));
+        assertTrue(Files.exists(dir.resolve(RunDirectory.TRAIN)));
     }
 }

@@ -11,8 +11,6 @@ import dev.primer.nn.data.Datasets;
 import dev.primer.nn.optim.Updates;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,66 +47,24 @@ class ResumeAfterKillTest {
     @Test
     void sigkillLosesAtMostOneCheckpointInterval() throws Exception {
         Path run = dir.resolve("run");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ResumeAfterKillTest.class.getName(), run.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Path ckpt = run.resolve(Trainer.CHECKPOINT);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        try {
-            while (stepOf(ckpt) < 3 * EVERY) {
-                assertTrue(child.isAlive(), () -> "child died: " + read(dir.resolve("child.log")));
-                assertTrue(Instant.now().isBefore(deadline), "no checkpoint at step >= " + 3 * EVERY + " in 3 minutes");
-                Thread.sleep(20);
-            }
-        } finally {
-            child.destroyForcibly().waitFor();
-        }
-        long loggedAtKill = lastLoggedStep(run.resolve(MetricsLog.TRAIN));
-        long saved = stepOf(ckpt);
+        KillAndResume.Killed killed = KillAndResume.killOnceSaved(ResumeAfterKillTest.class, dir, run, 3 * EVERY,
+                RunDirectory.TRAIN, f -> Checkpoint.read(f).state().step());
 
         Trainer.Result resumed = trainer(run, STEPS).run(ResumeAfterKillTest::fresh, data(), null);
-        assertEquals(saved, resumed.resumedFrom());
-        assertEquals(0, saved % EVERY);
-        assertTrue(loggedAtKill - saved <= EVERY, "lost " + (loggedAtKill - saved) + " steps, interval " + EVERY);
+        killed.assertResumedWithin(resumed.resumedFrom(), EVERY);
         assertEquals(STEPS, resumed.state().step());
 
         Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
         assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
-        List<String> rows = Files.readAllLines(run.resolve(MetricsLog.TRAIN));
+        List<String> rows = Files.readAllLines(run.resolve(RunDirectory.TRAIN));
         assertEquals(STEPS + 1, rows.size(), "train.csv holds each step once, plus its header");
-    }
-
-    private static long stepOf(Path ckpt) {
-        if (!Files.exists(ckpt)) {
-            return -1;
-        }
-        try {
-            return Checkpoint.read(ckpt).state().step();
-        } catch (Exception e) {
-            throw new AssertionError("checkpoint unreadable while the child runs: " + e.getMessage(), e);
-        }
-    }
-
-    private static long lastLoggedStep(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        String last = lines.get(lines.size() - 1);
-        return last.startsWith("step") ? 0 : Long.parseLong(last.substring(0, last.indexOf(',')));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "(no log)";
-        }
     }
 
     @Test
     void aCheckpointOfAnotherSeedIsRefusedNotSilentlyContinued() throws Exception {
         Path run = dir.resolve("other");
         trainer(run, 0).fit(fresh(), TrainState.start(11, 32), data().head(64), null);
-        Checkpoint.write(run.resolve(Trainer.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
+        Checkpoint.write(run.resolve(RunDirectory.CHECKPOINT), fresh(), new TrainState(2, 0, 2, 11, 32, 11, Double.NaN, 0, 1));
         Files.deleteIfExists(run.resolve(Trainer.SUMMARY));
         Trainer otherSeed = new Trainer(Trainer.Config.of(32, 2, 12).withOutput(run, EVERY));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
@@ -121,7 +77,7 @@ class ResumeAfterKillTest {
         Path run = dir.resolve("corrupt");
         trainer(run, 2 * EVERY + EVERY / 2).run(ResumeAfterKillTest::fresh, data(), null);
         Files.delete(run.resolve(Trainer.SUMMARY));
-        Path ckpt = run.resolve(Trainer.CHECKPOINT);
+        Path ckpt = run.resolve(RunDirectory.CHECKPOINT);
         assertEquals(2 * EVERY, Checkpoint.read(SealedFile.previous(ckpt)).state().step());
         byte[] bytes = Files.readAllBytes(ckpt);
         bytes[bytes.length / 3] ^= 0x10;
@@ -132,6 +88,6 @@ class ResumeAfterKillTest {
         assertEquals(STEPS, resumed.state().step());
         Trainer.Result straight = trainer(dir.resolve("straight"), STEPS).run(ResumeAfterKillTest::fresh, data(), null);
         assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
-        assertEquals(STEPS + 1, Files.readAllLines(run.resolve(MetricsLog.TRAIN)).size());
+        assertEquals(STEPS + 1, Files.readAllLines(run.resolve(RunDirectory.TRAIN)).size());
     }
 }

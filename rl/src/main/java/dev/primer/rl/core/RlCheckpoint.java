@@ -1,6 +1,6 @@
 package dev.primer.rl.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.nn.train.CheckpointPayload;
 import dev.primer.nn.train.SealedFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,16 +15,13 @@ import java.util.function.Consumer;
  * A training checkpoint: {@link LoopState} plus the agent's complete state (networks with optimiser state,
  * replay memory, random streams) in one nn-core {@link SealedFile} (atomic, SHA-256 checked on load).
  *
- * <p>Payload: int header length, header JSON, int agent length, agent bytes.
+ * <p>Payload ({@link CheckpointPayload}): the loop state as the JSON header and the agent's bytes as the body.
  */
 public final class RlCheckpoint {
-    /** The file name a run keeps its checkpoint under. */
-    public static final String FILE = "checkpoint.bin";
     private static final String MAGIC = "PRIMERRL";
     private static final int VERSION = 3;
     /** Format 2 is format 3 without {@link LoopState#best}, which reads as null (no kept policy yet). */
     private static final int OLDEST_READABLE = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RlCheckpoint() {
     }
@@ -35,15 +32,7 @@ public final class RlCheckpoint {
         try (DataOutputStream a = new DataOutputStream(agentBytes)) {
             agent.write(a);
         }
-        byte[] header = JSON.writeValueAsBytes(state);
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(agentBytes.size() + header.length + 16);
-        DataOutputStream out = new DataOutputStream(payload);
-        out.writeInt(header.length);
-        out.write(header);
-        out.writeInt(agentBytes.size());
-        agentBytes.writeTo(out);
-        out.flush();
-        SealedFile.write(file, MAGIC, VERSION, payload.toByteArray());
+        SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, agentBytes));
     }
 
     /** The loop state of a checkpoint, without touching any agent. */
@@ -65,16 +54,12 @@ public final class RlCheckpoint {
     }
 
     private static LoopState parse(ByteBuffer b, Agent agent) throws IOException {
-        byte[] header = new byte[b.getInt()];
-        b.get(header);
-        byte[] agentBytes = new byte[b.getInt()];
-        b.get(agentBytes);
-        LoopState state = JSON.readValue(header, LoopState.class);
+        CheckpointPayload<LoopState> p = CheckpointPayload.decode(b, LoopState.class);
         if (agent != null) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(agentBytes))) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(p.body()))) {
                 agent.read(in);
             }
         }
-        return state;
+        return p.header();
     }
 }

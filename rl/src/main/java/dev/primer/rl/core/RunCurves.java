@@ -1,5 +1,6 @@
 package dev.primer.rl.core;
 
+import dev.primer.nn.train.StepCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -188,7 +189,7 @@ public final class RunCurves {
 
     /** One episode log (rows of step, episode, return, length, steps ascending) and the train log beside it. */
     private static Run parse(String name, Path file) {
-        List<double[]> rows = Csv.rows(file);
+        List<double[]> rows = StepCsv.rows(file);
         double[] steps = new double[rows.size()];
         double[] returns = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -200,7 +201,7 @@ public final class RunCurves {
             steps[i] = row[0];
             returns[i] = row[2];
         }
-        List<double[]> train = Csv.rows(file.resolveSibling(Training.TRAIN));
+        List<double[]> train = StepCsv.rows(file.resolveSibling(Training.TRAIN));
         double lastEnd = steps.length == 0 ? 0 : steps[steps.length - 1];
         double lastLogged = train.isEmpty() ? 0 : train.get(train.size() - 1)[0];
         return new Run(name, (long) Math.max(lastEnd, lastLogged), steps, returns);

@@ -2,12 +2,13 @@ package dev.primer.rl.core;
 
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Step;
+import dev.primer.nn.train.Progress;
+import dev.primer.nn.train.RunDirectory;
+import dev.primer.nn.train.StepCsv;
 import dev.primer.random.SplitMix64;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The training loop shared by every agent: act, step, observe, update; greedy evaluation episodes every
@@ -33,8 +32,8 @@ public final class Training {
     /** Training-episode returns averaged for the "recent return" figure (MinAtar's 100-episode average). */
     public static final int RECENT = 100;
     static final String EPISODES = "episodes.csv";
-    static final String EVAL = "eval.csv";
-    static final String TRAIN = "train.csv";
+    static final String EVAL = RunDirectory.EVAL;
+    static final String TRAIN = RunDirectory.TRAIN;
     static final String CURVE = "learning-curve.png";
 
     private Training() {
@@ -102,6 +101,10 @@ public final class Training {
     public record EvalPoint(long step, double mean, double std, int episodes) {
     }
 
+    /** One training episode: the step at which it ended and its return. */
+    public record Episode(long step, double episodeReturn) {
+    }
+
     /**
      * What a run produced.
      *
@@ -109,14 +112,13 @@ public final class Training {
      * @param resumedFrom    the step the run resumed from (0 for a fresh run)
      * @param evals          every evaluation of the run, the final one last (a resumed run reads the earlier
      *                       ones back from its CSVs, so its curve covers the whole run)
-     * @param episodeSteps   the step at which each training episode of the run ended
-     * @param episodeReturns the return of each training episode of the run
+     * @param episodes       every training episode of the run, in order (a resumed run reads the earlier ones back)
      * @param framesPerSecond environment steps per second of training (evaluation excluded)
      * @param bestEval       with {@link Config#keepBest}: the kept policy scored on the final evaluation's episodes,
      *                       at the step it was kept (the final policy's own if no periodic one did better); else null
      */
-    public record Result(LoopState state, long resumedFrom, List<EvalPoint> evals, double[] episodeSteps,
-                         double[] episodeReturns, double framesPerSecond, EvalPoint bestEval) {
+    public record Result(LoopState state, long resumedFrom, List<EvalPoint> evals, List<Episode> episodes,
+                         double framesPerSecond, EvalPoint bestEval) {
         /** The final evaluation. */
         public EvalPoint finalEval() {
             return evals.get(evals.size() - 1);
@@ -126,131 +128,198 @@ public final class Training {
         public double recentReturn() {
             return mean(state.recentReturns());
         }
+
+        /** The step at which each training episode of the run ended. */
+        public double[] episodeSteps() {
+            return episodes.stream().mapToDouble(Episode::step).toArray();
+        }
+
+        /** The return of each training episode of the run. */
+        public double[] episodeReturns() {
+            return episodes.stream().mapToDouble(Episode::episodeReturn).toArray();
+        }
     }
 
     /** Trains {@code agent} on environments from {@code envs} (one to train, one to evaluate) per {@code config}. */
     public static Result run(Config config, Supplier<? extends Environment<?, Integer>> envs, Agent agent) {
-        return runTyped(config, envs.get(), envs.get(), agent);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <O> Result runTyped(Config c, Environment<?, Integer> trainEnv, Environment<?, Integer> evalEnv,
-                                       Agent agent) {
-        Environment<O, Integer> env = (Environment<O, Integer>) trainEnv;
-        ObservationEncoder<O> enc = ObservationEncoder.of(env.observationSpace());
-        LoopState s = LoopState.start(c.seed());
-        Path ckpt = c.out() == null ? null : c.out().resolve(RlCheckpoint.FILE);
-        try {
-            if (ckpt != null && Files.exists(ckpt)) {
-                s = RlCheckpoint.resume(ckpt, agent, System.err::println);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume from " + ckpt + ": " + e.getMessage()
-                    + "; delete it to start afresh", e);
-        }
-        try {
-            if (c.out() != null) {
-                Files.createDirectories(c.out());
-            }
+        try (Run<?> run = Run.start(config, envs.get(), envs.get(), agent)) {
+            return run.train();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long resumedFrom = s.step();
-        Deque<Double> recent = new ArrayDeque<>();
-        for (double r : s.recentReturns()) {
-            recent.addLast(r);
+    }
+
+    /** One run of the loop: where it stands between steps, its logs, and the steps it takes. */
+    private static final class Run<O> implements AutoCloseable {
+        private final Config c;
+        private final Environment<O, Integer> env;
+        private final Environment<?, Integer> evalEnv;
+        private final ObservationEncoder<O> enc;
+        private final Agent agent;
+        private final RunDirectory dir;
+        private final long resumedFrom;
+        private final Deque<Double> recent = new ArrayDeque<>();
+        private final List<EvalPoint> evals = new ArrayList<>();
+        private final List<Episode> finished = new ArrayList<>();
+        private final StepCsv episodesCsv;
+        private final StepCsv evalCsv;
+        private final StepCsv trainCsv;
+        private final ProgressBar bar;
+        private long step;
+        private long episodes;
+        private LoopState.Best best;
+        private float[] obs;
+        private float[] next;
+        private double episodeReturn;
+        private long episodeLength;
+        private long trainNanos;
+        private long started;
+
+        @SuppressWarnings("unchecked")
+        static <O> Run<O> start(Config c, Environment<?, Integer> trainEnv, Environment<?, Integer> evalEnv,
+                                Agent agent) {
+            return new Run<>(c, (Environment<O, Integer>) trainEnv, evalEnv, agent);
         }
-        long step = s.step();
-        long episodes = s.episodes();
-        LoopState.Best best = s.best();
-        List<EvalPoint> evals = new ArrayList<>();
-        List<double[]> finished = new ArrayList<>();
-        float[] obs = new float[enc.size()];
-        float[] next = new float[enc.size()];
-        try (Csv episodesCsv = open(c, EPISODES, "step,episode,return,length", resumedFrom);
-             Csv evalCsv = open(c, EVAL, "step,mean_return,std_return,episodes", resumedFrom);
-             Csv trainCsv = open(c, TRAIN, "step,loss,epsilon", resumedFrom);
-             ProgressBar bar = c.progress() ? new ProgressBarBuilder().setTaskName("train").setInitialMax(c.steps())
-                     .startsFrom(step, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                     .build() : null) {
-            if (resumedFrom > 0 && c.out() != null) {
-                Csv.rows(c.out().resolve(EPISODES)).forEach(r -> finished.add(new double[] {r[0], r[2]}));
-                Csv.rows(c.out().resolve(EVAL))
+
+        /** Resumes from the output directory's checkpoint if it holds one, and opens the logs cut back to it. */
+        private Run(Config c, Environment<O, Integer> env, Environment<?, Integer> evalEnv, Agent agent) {
+            this.c = c;
+            this.env = env;
+            this.evalEnv = evalEnv;
+            this.agent = agent;
+            enc = ObservationEncoder.of(env.observationSpace());
+            dir = c.out() == null ? null : new RunDirectory(c.out());
+            LoopState saved = dir == null ? null : dir.resume(f -> RlCheckpoint.resume(f, agent, System.err::println));
+            LoopState s = saved == null ? LoopState.start(c.seed()) : saved;
+            if (dir != null) {
+                dir.create();
+            }
+            resumedFrom = s.step();
+            step = s.step();
+            episodes = s.episodes();
+            best = s.best();
+            for (double r : s.recentReturns()) {
+                recent.addLast(r);
+            }
+            obs = new float[enc.size()];
+            next = new float[enc.size()];
+            episodesCsv = csv(EPISODES, "step,episode,return,length");
+            evalCsv = csv(EVAL, "step,mean_return,std_return,episodes");
+            trainCsv = csv(TRAIN, "step,loss,epsilon");
+            bar = Progress.bar(c.progress(), c.steps(), step);
+            if (resumedFrom > 0 && dir != null) {
+                StepCsv.rows(dir.file(EPISODES)).forEach(r -> finished.add(new Episode((long) r[0], r[2])));
+                StepCsv.rows(dir.file(EVAL))
                         .forEach(r -> evals.add(new EvalPoint((long) r[0], r[1], r[2], (int) r[3])));
             }
-            enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
-            double episodeReturn = 0;
-            long episodeLength = 0;
-            long trainNanos = 0;
-            long started = System.nanoTime();
+        }
+
+        private StepCsv csv(String name, String header) {
+            return dir == null ? null : dir.csv(name, header, resumedFrom);
+        }
+
+        /** Trains to {@code c.steps()}, then evaluates the final (and kept) policy and draws the curve. */
+        Result train() throws IOException {
+            startEpisode();
+            started = System.nanoTime();
             while (step < c.steps()) {
-                int action = agent.act(obs, step);
-                Step<O> st = env.step(action);
-                enc.encode(st.observation(), next);
-                agent.observe(new Transition(obs, action, st.reward(), next, st.terminated(), st.truncated()));
-                step++;
-                episodeReturn += st.reward();
-                episodeLength++;
-                double loss = agent.update(step);
-                if (step % c.logEvery() == 0 && trainCsv != null) {
-                    trainCsv.row(step, loss, epsilon(agent, step));
-                }
-                if (st.done()) {
-                    episodes++;
-                    finished.add(new double[] {step, episodeReturn});
-                    recent.addLast(episodeReturn);
-                    if (recent.size() > RECENT) {
-                        recent.removeFirst();
-                    }
-                    if (episodesCsv != null) {
-                        episodesCsv.row(step, episodes, episodeReturn, episodeLength);
-                    }
-                    episodeReturn = 0;
-                    episodeLength = 0;
-                    enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
-                } else {
-                    float[] t = obs;
-                    obs = next;
-                    next = t;
-                }
-                boolean last = step == c.steps();
-                boolean evalNow = last || (c.evalEvery() > 0 && step % c.evalEvery() == 0);
-                boolean checkpointNow = ckpt != null && c.checkpointEvery() > 0
-                        && (last || step % c.checkpointEvery() == 0);
-                if (evalNow || checkpointNow || (bar != null && step % 256 == 0)) {
-                    long now = System.nanoTime();
-                    trainNanos += now - started;
-                    double fps = (step - resumedFrom) / (trainNanos * 1e-9);
-                    if (evalNow) {
-                        double[] r = evaluate(agent, evalEnv, last ? c.finalEpisodes() : c.evalEpisodes(),
-                                evalSeed(c.seed(), step), c.evalMaxSteps());
-                        EvalPoint p = new EvalPoint(step, mean(r), std(r), r.length);
-                        evals.add(p);
-                        if (evalCsv != null) {
-                            evalCsv.row(step, p.mean(), p.std(), p.episodes());
-                        }
-                        if (c.keepBest() && !last && (best == null || p.mean() > best.mean())) {
-                            best = new LoopState.Best(step, p.mean(), agent.policyParameters());
-                        }
-                        if (bar == null && c.out() != null) {
-                            System.err.printf(Locale.ROOT,
-                                    "step %d  eval %.1f ± %.1f  train return(%d) %.1f  %.0f frames/s%n", step,
-                                    p.mean(), p.std(), recent.size(), mean(toArray(recent)), fps);
-                        }
-                    }
-                    if (checkpointNow) {
-                        RlCheckpoint.write(ckpt, new LoopState(step, episodes, c.seed(), epsilon(agent, step),
-                                toArray(recent), best), agent);
-                    }
-                    if (bar != null) {
-                        bar.stepTo(step);
-                        bar.setExtraMessage(String.format(Locale.ROOT, " return %.1f | %.0f f/s | ε %.2f",
-                                mean(toArray(recent)), fps, epsilon(agent, step)));
-                    }
-                    started = System.nanoTime();
-                }
+                advance();
+                afterStep();
             }
             trainNanos += System.nanoTime() - started;
+            return finish();
+        }
+
+        private void startEpisode() {
+            enc.encode(env.reset(episodeSeed(c.seed(), episodes)).observation(), obs);
+        }
+
+        /** One environment step, the agent's update after it, and the end of the episode if it ended. */
+        private void advance() {
+            int action = agent.act(obs, step);
+            Step<O> st = env.step(action);
+            enc.encode(st.observation(), next);
+            agent.observe(new Transition(obs, action, st.reward(), next, st.terminated(), st.truncated()));
+            step++;
+            episodeReturn += st.reward();
+            episodeLength++;
+            double loss = agent.update(step);
+            if (step % c.logEvery() == 0 && trainCsv != null) {
+                trainCsv.row(step, loss, epsilon(agent, step));
+            }
+            if (st.done()) {
+                endEpisode();
+            } else {
+                float[] t = obs;
+                obs = next;
+                next = t;
+            }
+        }
+
+        private void endEpisode() {
+            episodes++;
+            finished.add(new Episode(step, episodeReturn));
+            recent.addLast(episodeReturn);
+            if (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+            if (episodesCsv != null) {
+                episodesCsv.row(step, episodes, episodeReturn, episodeLength);
+            }
+            episodeReturn = 0;
+            episodeLength = 0;
+            startEpisode();
+        }
+
+        /** The evaluation, checkpoint and progress due after this step, their time kept out of frames/s. */
+        private void afterStep() throws IOException {
+            boolean last = step == c.steps();
+            boolean evalNow = last || (c.evalEvery() > 0 && step % c.evalEvery() == 0);
+            boolean checkpointNow = dir != null && c.checkpointEvery() > 0
+                    && (last || step % c.checkpointEvery() == 0);
+            if (!evalNow && !checkpointNow && (bar == null || step % 256 != 0)) {
+                return;
+            }
+            long now = System.nanoTime();
+            trainNanos += now - started;
+            double fps = (step - resumedFrom) / (trainNanos * 1e-9);
+            if (evalNow) {
+                periodicEval(last, fps);
+            }
+            if (checkpointNow) {
+                RlCheckpoint.write(dir.checkpoint(), state(), agent);
+            }
+            if (bar != null) {
+                bar.stepTo(step);
+                bar.setExtraMessage(String.format(Locale.ROOT, " return %.1f | %.0f f/s | ε %.2f",
+                        mean(toArray(recent)), fps, epsilon(agent, step)));
+            }
+            started = System.nanoTime();
+        }
+
+        /** Evaluates the greedy policy now, logs it, and keeps the policy if it is the best so far. */
+        private void periodicEval(boolean last, double fps) {
+            double[] r = evaluate(agent, evalEnv, last ? c.finalEpisodes() : c.evalEpisodes(),
+                    evalSeed(c.seed(), step), c.evalMaxSteps());
+            EvalPoint p = new EvalPoint(step, mean(r), std(r), r.length);
+            evals.add(p);
+            if (evalCsv != null) {
+                evalCsv.row(step, p.mean(), p.std(), p.episodes());
+            }
+            if (c.keepBest() && !last && (best == null || p.mean() > best.mean())) {
+                best = new LoopState.Best(step, p.mean(), agent.policyParameters());
+            }
+            if (bar == null && dir != null) {
+                System.err.printf(Locale.ROOT, "step %d  eval %.1f ± %.1f  train return(%d) %.1f  %.0f frames/s%n",
+                        step, p.mean(), p.std(), recent.size(), mean(toArray(recent)), fps);
+            }
+        }
+
+        private LoopState state() {
+            return new LoopState(step, episodes, c.seed(), epsilon(agent, step), toArray(recent), best);
+        }
+
+        private Result finish() throws IOException {
             long finalSeed = evalSeed(c.seed(), step);
             if (evals.isEmpty() || evals.get(evals.size() - 1).step() != step) {
                 double[] r = evaluate(agent, evalEnv, c.finalEpisodes(), finalSeed, c.evalMaxSteps());
@@ -258,16 +327,24 @@ public final class Training {
             }
             EvalPoint bestEval = c.keepBest() ? scoreBest(agent, evalEnv, best, evals.get(evals.size() - 1), finalSeed,
                     c.evalMaxSteps()) : null;
-            LoopState end = new LoopState(step, episodes, c.seed(), epsilon(agent, step), toArray(recent), best);
-            double[] epSteps = finished.stream().mapToDouble(p -> p[0]).toArray();
-            double[] epReturns = finished.stream().mapToDouble(p -> p[1]).toArray();
-            if (c.out() != null) {
-                writeCurve(c.out(), evals, epSteps, epReturns);
-            }
             double fps = trainNanos == 0 ? 0 : (step - resumedFrom) / (trainNanos * 1e-9);
-            return new Result(end, resumedFrom, evals, epSteps, epReturns, fps, bestEval);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Result result = new Result(state(), resumedFrom, evals, finished, fps, bestEval);
+            if (dir != null) {
+                writeCurve(dir.file(CURVE), result);
+            }
+            return result;
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+            for (StepCsv log : new StepCsv[] {trainCsv, evalCsv, episodesCsv}) {
+                if (log != null) {
+                    log.close();
+                }
+            }
         }
     }
 
@@ -328,18 +405,13 @@ public final class Training {
         return new SplitMix64(seed * 0x9E3779B97F4A7C15L + k).nextLong();
     }
 
-    private static Csv open(Config c, String name, String header, long fromStep) {
-        return c.out() == null ? null : Csv.open(c.out().resolve(name), header, fromStep);
-    }
-
-    private static void writeCurve(Path dir, List<EvalPoint> evals, double[] epSteps, double[] epReturns)
-            throws IOException {
-        LearningCurve.write(dir.resolve(CURVE), "learning curve", List.of(
-                new LearningCurve.Series("training return (mean of last " + RECENT + " episodes)", epSteps,
-                        RunCurves.trailingMean(epReturns, RECENT)),
+    private static void writeCurve(Path png, Result r) throws IOException {
+        LearningCurve.write(png, "learning curve", List.of(
+                new LearningCurve.Series("training return (mean of last " + RECENT + " episodes)", r.episodeSteps(),
+                        RunCurves.trailingMean(r.episodeReturns(), RECENT)),
                 new LearningCurve.Series("greedy evaluation return",
-                        evals.stream().mapToDouble(EvalPoint::step).toArray(),
-                        evals.stream().mapToDouble(EvalPoint::mean).toArray())));
+                        r.evals().stream().mapToDouble(EvalPoint::step).toArray(),
+                        r.evals().stream().mapToDouble(EvalPoint::mean).toArray())));
     }
 
     private static double[] toArray(Deque<Double> d) {

@@ -3,11 +3,11 @@ package dev.primer.rl.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.nn.train.KillAndResume;
+import dev.primer.nn.train.StepCsv;
 import dev.primer.rl.dqn.DqnAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,34 +40,17 @@ class ResumeAfterKillTest {
     @Test
     void sigkillLosesAtMostOneCheckpointInterval() throws Exception {
         Path run = dir.resolve("run");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ResumeAfterKillTest.class.getName(), run.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Path ckpt = run.resolve(RlCheckpoint.FILE);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        try {
-            while (stepOf(ckpt) < 3 * EVERY) {
-                assertTrue(child.isAlive(), () -> "child died: " + read(dir.resolve("child.log")));
-                assertTrue(Instant.now().isBefore(deadline), "no checkpoint at step >= " + 3 * EVERY + " in 3 minutes");
-                Thread.sleep(20);
-            }
-        } finally {
-            child.destroyForcibly().waitFor();
-        }
-        long loggedAtKill = lastStep(run.resolve(Training.TRAIN));
-        long saved = stepOf(ckpt);
+        KillAndResume.Killed killed = KillAndResume.killOnceSaved(ResumeAfterKillTest.class, dir, run, 3 * EVERY,
+                Training.TRAIN, f -> RlCheckpoint.peek(f).step());
 
         Training.Result resumed = Training.run(config(run, STEPS), Task.of("cartpole").envs(), agent());
-        assertEquals(saved, resumed.resumedFrom());
-        assertEquals(0, saved % EVERY);
-        assertTrue(loggedAtKill - saved <= EVERY, "lost " + (loggedAtKill - saved) + " steps, interval " + EVERY);
+        killed.assertResumedWithin(resumed.resumedFrom(), EVERY);
         assertEquals(STEPS, resumed.state().step());
         for (String csv : List.of(Training.TRAIN, Training.EPISODES)) {
             List<String> rows = Files.readAllLines(run.resolve(csv));
             long prev = -1;
             for (String row : rows.subList(1, rows.size())) {
-                long step = Csv.stepOf(row);
+                long step = StepCsv.stepOf(row);
                 assertTrue(step > prev, csv + ": step " + step + " after " + prev);
                 prev = step;
             }
@@ -77,32 +60,7 @@ class ResumeAfterKillTest {
         assertTrue(Files.size(run.resolve(Training.CURVE)) > 0);
         List<String> episodes = Files.readAllLines(run.resolve(Training.EPISODES));
         assertEquals(episodes.size() - 1, resumed.episodeSteps().length, "the curve holds every episode of the run");
-        assertEquals(Csv.stepOf(episodes.get(1)), (long) resumed.episodeSteps()[0]);
+        assertEquals(StepCsv.stepOf(episodes.get(1)), (long) resumed.episodeSteps()[0]);
         assertEquals(Files.readAllLines(run.resolve(Training.EVAL)).size() - 1, resumed.evals().size());
-    }
-
-    private static long stepOf(Path ckpt) {
-        if (!Files.exists(ckpt)) {
-            return -1;
-        }
-        try {
-            return RlCheckpoint.peek(ckpt).step();
-        } catch (Exception e) {
-            throw new AssertionError("checkpoint unreadable while the child runs: " + e.getMessage(), e);
-        }
-    }
-
-    private static long lastStep(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        String last = lines.get(lines.size() - 1);
-        return last.startsWith("step") ? 0 : Long.parseLong(last.substring(0, last.indexOf(',')));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "(no log)";
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.nn.train.RunDirectory;
 import dev.primer.nn.train.SealedFile;
 import dev.primer.random.SplitMix64;
 import dev.primer.rl.dqn.DqnAgent;
@@ -41,7 +42,7 @@ class TrainingTest {
         assertEquals(r.episodeReturns().length + 1, episodes.size());
         assertEquals(r.state().episodes(), r.episodeReturns().length);
         assertTrue(Files.size(dir.resolve(Training.CURVE)) > 1000);
-        assertEquals(600, RlCheckpoint.peek(dir.resolve(RlCheckpoint.FILE)).step());
+        assertEquals(600, RlCheckpoint.peek(dir.resolve(RunDirectory.CHECKPOINT)).step());
         assertTrue(r.framesPerSecond() > 0);
     }
 
@@ -70,7 +71,7 @@ class TrainingTest {
         double[] again = Training.evaluate(agent, task.envs().get(), last.episodes(),
                 new SplitMix64(2 ^ 1000L).nextLong(), 100);
         assertEquals(last.mean(), Training.mean(again), 1e-9, "the agent is left with its final parameters");
-        LoopState saved = RlCheckpoint.peek(dir.resolve(RlCheckpoint.FILE));
+        LoopState saved = RlCheckpoint.peek(dir.resolve(RunDirectory.CHECKPOINT));
         assertEquals(best.step(), saved.best().step());
         assertArrayEquals(best.parameters(), saved.best().parameters());
     }
@@ -95,7 +96,7 @@ class TrainingTest {
         DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), task.scaling(), 1);
         Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300).withLogEvery(50),
                 task.envs(), agent);
-        Path ckpt = dir.resolve(RlCheckpoint.FILE);
+        Path ckpt = dir.resolve(RunDirectory.CHECKPOINT);
         assertEquals(300, RlCheckpoint.peek(SealedFile.previous(ckpt)).step());
         byte[] b = Files.readAllBytes(ckpt);
         b[b.length / 2] ^= 1;
