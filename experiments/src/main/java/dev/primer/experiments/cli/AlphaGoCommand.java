@@ -44,12 +44,8 @@ final class AlphaGoCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--corpus", description = "a directory of SGFs or a .sgf(.gz) collection (default: the "
-                + "shipped GNU Go level-10 corpus)")
-        Path corpus;
-
-        @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and the model")
-        Path out;
+        @CommandLine.Mixin
+        CorpusRun run;
 
         @Option(names = "--budget", defaultValue = "quick",
                 description = "quick (2x32 tower, 300 steps) or full (6x64 tower, 20,000 steps); "
@@ -59,28 +55,18 @@ final class AlphaGoCommand implements Runnable {
         @Option(names = "--steps", description = "updates, replacing the budget's")
         Long steps;
 
-        @Option(names = "--skip-opening", description = "moves of each game left out (default: 4, the shipped "
-                + "corpus's random opening)")
-        Integer skipOpening;
-
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
-                    .withSeed(seed);
+                    .withSeed(run.seed).withSkipOpening(run.skipOpening);
             if (steps != null) {
                 c = c.withSteps(steps);
             }
-            if (skipOpening != null) {
-                c = c.withSkipOpening(skipOpening);
-            }
-            List<GameRecord> games = games(corpus, w);
+            List<GameRecord> games = run.games(w);
             SlPolicy.Report r;
             try {
-                r = SlPolicy.train(c, games, out, System.console() != null);
+                r = SlPolicy.train(c, games, run.out, System.console() != null);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -111,38 +97,27 @@ final class AlphaGoCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--corpus", description = "a directory of SGFs or a .sgf(.gz) collection (default: the "
-                + "shipped GNU Go level-10 corpus)")
-        Path corpus;
-
-        @Option(names = "--out", required = true, description = "directory of the weights")
-        Path out;
+        @CommandLine.Mixin
+        CorpusRun run;
 
         @Option(names = "--epochs", defaultValue = "3", description = "passes over the positions (default: "
                 + "${DEFAULT-VALUE})")
         int epochs;
 
-        @Option(names = "--skip-opening", defaultValue = "4", description = "moves of each game left out (default: "
-                + "${DEFAULT-VALUE}, the shipped corpus's random opening)")
-        int skipOpening;
-
-        @Option(names = "--seed", defaultValue = "1", description = "seed of the order (default: ${DEFAULT-VALUE})")
-        long seed;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            List<GameRecord> games = games(corpus, w);
+            List<GameRecord> games = run.games(w);
             List<GameRecord> train = games.stream().filter(g -> Split.of(g) == Split.TRAIN).toList();
             List<GameRecord> test = games.stream().filter(g -> Split.of(g) == Split.TEST).toList();
             RolloutTraining.Config c = RolloutTraining.Config.defaults();
-            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), seed);
-            RolloutTraining.Examples trainSet = RolloutTraining.examples(train, skipOpening);
-            RolloutTraining.Examples testSet = RolloutTraining.examples(test, skipOpening);
+            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), run.seed);
+            RolloutTraining.Examples trainSet = RolloutTraining.examples(train, run.skipOpening);
+            RolloutTraining.Examples testSet = RolloutTraining.examples(test, run.skipOpening);
             RolloutTraining.Accuracy before = RolloutTraining.accuracy(testSet, RolloutWeights.defaults());
             RolloutWeights weights = RolloutTraining.train(trainSet, c, RolloutWeights.defaults());
             RolloutTraining.Accuracy after = RolloutTraining.accuracy(testSet, weights);
-            Path file = out.resolve(WEIGHTS);
+            Path file = run.out.resolve(WEIGHTS);
             RolloutWeightsFile.write(file, weights);
             w.printf(Locale.ROOT, "games %d train / %d test; %d training positions%n", train.size(), test.size(),
                     trainSet.positions());
@@ -154,10 +129,27 @@ final class AlphaGoCommand implements Runnable {
         }
     }
 
-    /** Returns the games of {@code corpus} (the shipped corpus when null), naming each skipped game on {@code w}. */
-    static List<GameRecord> games(Path corpus, PrintWriter w) throws IOException {
-        return corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
-                : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+    /** The options every training command shares: the corpus, the output directory, the opening left out, the seed. */
+    static final class CorpusRun {
+        @Option(names = "--corpus", description = "a directory of SGFs or a .sgf(.gz) collection (default: the "
+                + "shipped GNU Go level-10 corpus)")
+        Path corpus;
+
+        @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and what is trained")
+        Path out;
+
+        @Option(names = "--skip-opening", defaultValue = "" + ShippedCorpus.RANDOM_OPENING, description = "moves of "
+                + "each game left out (default: ${DEFAULT-VALUE}, the shipped corpus's random opening)")
+        int skipOpening;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        /** Returns the games of the corpus (the shipped one by default), naming each skipped game on {@code w}. */
+        List<GameRecord> games(PrintWriter w) throws IOException {
+            return corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
+                    : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+        }
     }
 
     /** Returns an accuracy as one line. */
