@@ -8,6 +8,8 @@ import dev.primer.go.corpus.PositionSet;
 import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.rl.alphago.PolicyAccuracy;
+import dev.primer.rl.alphago.RolloutTraining;
+import dev.primer.rl.alphago.RolloutWeightsFile;
 import dev.primer.rl.alphago.SlPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -169,8 +171,9 @@ final class GoCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--policy", required = true, description = "a policy network file, e.g. OUT/"
-                + SlPolicy.MODEL + " from 'primer alphago train-sl'")
+        @Option(names = "--policy", required = true, description = "a policy network file (OUT/" + SlPolicy.MODEL
+                + " from 'primer alphago train-sl') or rollout weights (OUT/rollout-weights.bin from 'primer alphago "
+                + "train-rollout')")
         Path policy;
 
         @Option(names = "--sgf", required = true, description = "a directory of SGFs or a .sgf(.gz) collection")
@@ -192,31 +195,43 @@ final class GoCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            Net net;
-            try {
-                net = Checkpoint.read(policy).net();
-            } catch (NoSuchFileException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no policy file " + policy);
-            } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot load the policy " + policy + ": "
-                        + e.getMessage());
-            }
             List<GameRecord> games;
             try {
                 games = GameCorpus.read(sgf, size, s -> w.println("skipped " + s));
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
-            w.printf(Locale.ROOT, "games %d, positions %d, top1 %.4f, top3 %.4f, nll %.4f%n", games.size(),
-                    a.positions(), a.top1(), a.top3(), a.nll());
+            Figures f;
+            try {
+                f = RolloutWeightsFile.looksLikeOne(policy) ? rollout(games) : network(games);
+            } catch (NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no policy file " + policy);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot load the policy " + policy + ": "
+                        + e.getMessage());
+            }
+            w.printf(Locale.ROOT, "games %d, positions %d, top1 %.4f, top3 %.4f, nll %.4f%n", f.games(), f.positions(),
+                    f.top1(), f.top3(), f.nll());
             if (json != null) {
-                Json.write(json, new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll()));
+                Json.write(json, f);
             }
             return 0;
         }
 
-        /** The JSON figures: games, positions, top1, top3, nll. */
+        private Figures network(List<GameRecord> games) throws IOException {
+            Net net = Checkpoint.read(policy).net();
+            PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
+            return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
+        }
+
+        /** The rollout policy never passes or fills its own eye: such expert moves count as misses. */
+        private Figures rollout(List<GameRecord> games) throws IOException {
+            RolloutTraining.Accuracy a = RolloutTraining.accuracy(RolloutTraining.examples(games, skipOpening),
+                    RolloutWeightsFile.read(policy));
+            return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
+        }
+
+        /** The JSON figures: games, positions, top1, top3, nll (for rollout weights, over the moves they can play). */
         record Figures(int games, int positions, double top1, double top3, double nll) {
         }
     }

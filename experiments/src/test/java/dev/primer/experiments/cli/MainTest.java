@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -129,6 +130,29 @@ class MainTest {
         Run missing = run("bench", "playouts", "--policy", "trained", "--weights", dir.resolve("none").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("none"), missing.err());
+    }
+
+    @Test
+    void policyAccuracyScoresRolloutWeightsAndNamesAMissingPolicy(@TempDir Path dir) throws Exception {
+        dev.primer.go.GameState g = new dev.primer.go.GameState(9, dev.primer.go.Rules.CHINESE, 7);
+        for (String v : new String[] {"E5", "C3", "G7", "C7", "G3", "pass", "pass"}) {
+            g.play(g.toMove(), g.coords().parseVertex(v));
+        }
+        Path games = Files.createDirectories(dir.resolve("games"));
+        Files.writeString(games.resolve("g.sgf"), dev.primer.go.sgf.Sgf.write(
+                List.of(dev.primer.go.sgf.SgfGames.record(g, "Chinese", "B+1"))));
+        Path weights = dir.resolve("w.bin");
+        dev.primer.rl.alphago.RolloutWeightsFile.write(weights, dev.primer.mcts.go.RolloutWeights.defaults());
+        Path json = dir.resolve("a.json");
+        Run r = run("go", "policy-accuracy", "--policy", weights.toString(), "--sgf", games.toString(),
+                "--skip-opening", "1", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        String s = Files.readString(json);
+        assertTrue(s.contains("\"positions\" : 6") && s.contains("\"top3\""), s);
+        Run missing = run("go", "policy-accuracy", "--policy", dir.resolve("none").toString(), "--sgf",
+                games.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no policy file"), missing.err());
     }
 
     @Test

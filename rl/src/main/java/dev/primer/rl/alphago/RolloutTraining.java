@@ -182,16 +182,18 @@ public final class RolloutTraining {
      *
      * @param positions positions scored
      * @param top1      fraction whose expert move is the policy's most likely move (ties and uncovered moves miss)
+     * @param top3      fraction whose expert move is among its 3 most likely moves (ties count against it)
      * @param nll       mean -log p(expert) over the positions whose expert move is a candidate
      * @param coverage  fraction of positions whose expert move is a candidate at all
      */
-    public record Accuracy(int positions, double top1, double nll, double coverage) {
+    public record Accuracy(int positions, double top1, double top3, double nll, double coverage) {
     }
 
     /** Scores {@code weights} on {@code ex}. */
     public static Accuracy accuracy(Examples ex, RolloutWeights weights) {
         double[] p = new double[maxCandidates(ex)];
         int hits = 0;
+        int hits3 = 0;
         int covered = 0;
         double nll = 0;
         for (int i = 0; i < ex.positions(); i++) {
@@ -203,16 +205,18 @@ public final class RolloutTraining {
             int from = ex.start[i];
             int n = ex.start[i + 1] - from;
             softmax(ex, from, n, weights.features(), weights.patterns(), weights.responses(), p);
-            boolean best = true;
-            for (int m = 0; m < n && best; m++) {
-                best = m == e || p[m] < p[e];
+            int better = 0;
+            for (int m = 0; m < n; m++) {
+                better += m != e && p[m] >= p[e] ? 1 : 0;
             }
-            hits += best ? 1 : 0;
+            hits += better == 0 ? 1 : 0;
+            hits3 += better < 3 ? 1 : 0;
             nll -= Math.log(p[e]);
         }
         int positions = ex.positions();
         return new Accuracy(positions, positions == 0 ? Double.NaN : (double) hits / positions,
-                covered == 0 ? Double.NaN : nll / covered, positions == 0 ? Double.NaN : (double) covered / positions);
+                positions == 0 ? Double.NaN : (double) hits3 / positions, covered == 0 ? Double.NaN : nll / covered,
+                positions == 0 ? Double.NaN : (double) covered / positions);
     }
 
     /** Writes the policy's probabilities of the {@code n} candidates from {@code from} into {@code p}. */

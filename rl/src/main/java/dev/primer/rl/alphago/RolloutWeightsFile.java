@@ -5,8 +5,12 @@ import dev.primer.mcts.go.RolloutFeature;
 import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.nn.train.SealedFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Rollout weights on disk: a {@link SealedFile} (magic, version, SHA-256) holding the feature count, the pattern
@@ -26,6 +30,13 @@ public final class RolloutWeightsFile {
         b.putInt(w.features().length).putInt(w.patterns().length);
         b.asFloatBuffer().put(w.features()).put(w.patterns()).put(w.responses());
         SealedFile.write(file, MAGIC, VERSION, b.array());
+    }
+
+    /** Returns true when {@code file} starts as a rollout weights file does (its magic), without checking the rest. */
+    public static boolean looksLikeOne(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length()), MAGIC.getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /** Reads weights written by {@link #write}; throws IOException naming the file when they cannot be used. */
