@@ -6,9 +6,11 @@ import dev.primer.go.player.FlatMonteCarloPlayer;
 import dev.primer.mcts.go.MctsGtp;
 import dev.primer.mcts.go.MctsPlayer;
 import dev.primer.mcts.go.PlayerConfig;
+import dev.primer.mcts.go.RolloutKind;
 import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.rl.alphago.PolicyPlayer;
+import dev.primer.rl.alphago.RolloutWeightsFile;
 import dev.primer.rl.alphago.SlPolicy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -66,6 +68,14 @@ final class GtpCommand implements Callable<Integer> {
             + "legal move, no search; needs --model) (default: ${DEFAULT-VALUE})")
     Player player;
 
+    @Option(names = "--rollout", defaultValue = "heavy", description = "the MCTS player's rollouts: light, heavy or "
+            + "linear_softmax (default: ${DEFAULT-VALUE})")
+    RolloutKind rollout;
+
+    @Option(names = "--rollout-weights", description = "trained weights of the linear-softmax rollouts and of the tree "
+            + "priors (from 'primer alphago train-rollout'; default: the hand-set ones)")
+    Path rolloutWeights;
+
     @Option(names = "--model", description = "the policy network for --player policy, e.g. OUT/" + SlPolicy.MODEL
             + " from 'primer alphago train-sl'")
     Path model;
@@ -98,7 +108,15 @@ final class GtpCommand implements Callable<Integer> {
             return 0;
         }
         PlayerConfig config = PlayerConfig.defaults(playouts).withThreads(threads).withSeed(seed)
-                .withSeconds(seconds == null ? Double.POSITIVE_INFINITY : seconds);
+                .withSeconds(seconds == null ? Double.POSITIVE_INFINITY : seconds).withRollout(rollout);
+        if (rolloutWeights != null) {
+            try {
+                config = config.withWeights(RolloutWeightsFile.read(rolloutWeights));
+            } catch (IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot use --rollout-weights: "
+                        + e.getMessage());
+            }
+        }
         try (MctsPlayer mcts = new MctsPlayer(config)) {
             if (warmUp > 0) {
                 mcts.warmUp(warmUp);

@@ -167,8 +167,8 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
                 search.close();
             }
             var coords = game.coords();
-            search = new Search<>(config.search(), config.rollout().factory(coords),
-                    config.knowledge() ? new GoKnowledge(coords, RolloutWeights.defaults()) : null);
+            search = new Search<>(config.search(), config.rollout().factory(coords, config.weights()),
+                    config.knowledge() ? new GoKnowledge(coords, config.weights()) : null);
             searchSize = size;
             rootHistory.clear();
             searchKomi = Double.NaN;
@@ -207,8 +207,8 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
      */
     public void warmUp(double seconds) {
         Coords coords = Coords.of(9);
-        try (Search<GoState> s = new Search<>(config.search(), config.rollout().factory(coords),
-                config.knowledge() ? new GoKnowledge(coords, RolloutWeights.defaults()) : null)) {
+        try (Search<GoState> s = new Search<>(config.search(), config.rollout().factory(coords, config.weights()),
+                config.knowledge() ? new GoKnowledge(coords, config.weights()) : null)) {
             s.setRoot(new GoState(9, 7));
             s.run(new Limits(Integer.MAX_VALUE, seconds, false));
         }
