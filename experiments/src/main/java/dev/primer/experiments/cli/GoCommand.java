@@ -5,6 +5,7 @@ import dev.primer.experiments.match.CorpusConfig;
 import dev.primer.go.corpus.GameCorpus;
 import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.corpus.PositionSet;
+import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.rl.alphago.PolicyAccuracy;
@@ -172,9 +173,9 @@ final class GoCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--policy", required = true, description = "a policy network file (OUT/" + SlPolicy.MODEL
-                + " from 'primer alphago train-sl') or rollout weights (OUT/rollout-weights.bin from 'primer alphago "
-                + "train-rollout')")
-        Path policy;
+                + " from 'primer alphago train-sl'), rollout weights (OUT/rollout-weights.bin from 'primer alphago "
+                + "train-rollout'), or 'rollout' for the shipped rollout weights")
+        String policy;
 
         @Option(names = "--sgf", required = true, description = "a directory of SGFs or a .sgf(.gz) collection")
         Path sgf;
@@ -203,7 +204,9 @@ final class GoCommand implements Runnable {
             }
             Figures f;
             try {
-                f = RolloutWeightsFile.looksLikeOne(policy) ? rollout(games) : network(games);
+                f = policy.equals("rollout") ? rollout(games, RolloutWeightsFile.resource(RolloutWeightsFile.SHIPPED))
+                        : RolloutWeightsFile.looksLikeOne(Path.of(policy))
+                        ? rollout(games, RolloutWeightsFile.read(Path.of(policy))) : network(games);
             } catch (NoSuchFileException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no policy file " + policy);
             } catch (IOException e) {
@@ -219,15 +222,15 @@ final class GoCommand implements Runnable {
         }
 
         private Figures network(List<GameRecord> games) throws IOException {
-            Net net = Checkpoint.read(policy).net();
+            Net net = Checkpoint.read(Path.of(policy)).net();
             PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
             return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
         }
 
         /** The rollout policy never passes or fills its own eye: such expert moves count as misses. */
-        private Figures rollout(List<GameRecord> games) throws IOException {
+        private Figures rollout(List<GameRecord> games, RolloutWeights weights) {
             RolloutTraining.Accuracy a = RolloutTraining.accuracy(RolloutTraining.examples(games, skipOpening),
-                    RolloutWeightsFile.read(policy));
+                    weights);
             return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
         }
 

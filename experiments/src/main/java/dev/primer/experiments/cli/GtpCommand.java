@@ -73,8 +73,8 @@ final class GtpCommand implements Callable<Integer> {
     RolloutKind rollout;
 
     @Option(names = "--rollout-weights", description = "trained weights of the linear-softmax rollouts and of the tree "
-            + "priors (from 'primer alphago train-rollout'; default: the hand-set ones)")
-    Path rolloutWeights;
+            + "priors: 'shipped', or a file from 'primer alphago train-rollout' (default: the hand-set ones)")
+    String rolloutWeights;
 
     @Option(names = "--model", description = "the policy network for --player policy, e.g. OUT/" + SlPolicy.MODEL
             + " from 'primer alphago train-sl'")
@@ -111,7 +111,7 @@ final class GtpCommand implements Callable<Integer> {
                 .withSeconds(seconds == null ? Double.POSITIVE_INFINITY : seconds).withRollout(rollout);
         if (rolloutWeights != null) {
             try {
-                config = config.withWeights(RolloutWeightsFile.read(rolloutWeights));
+                config = config.withWeights(RolloutWeightsFile.load(rolloutWeights));
             } catch (IOException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot use --rollout-weights: "
                         + e.getMessage());

@@ -61,19 +61,26 @@ public final class SealedFile {
 
     /** As {@link #read(Path, String, int)}, accepting any version in {@code [oldest, newest]}. */
     public static ByteBuffer read(Path file, String magic, int oldest, int newest) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        return unseal(file.toString(), Files.readAllBytes(file), magic, oldest, newest);
+    }
+
+    /**
+     * The payload of the bytes of a file written by {@link #write} (read from a class-path resource, say), named
+     * {@code name} in messages; fails as {@link #read(Path, String, int, int)} does.
+     */
+    public static ByteBuffer unseal(String name, byte[] all, String magic, int oldest, int newest) throws IOException {
         if (all.length < MAGIC_BYTES + 4 + DIGEST_BYTES
                 || !Arrays.equals(Arrays.copyOf(all, MAGIC_BYTES), magicBytes(magic))) {
-            throw new IOException(file + " is not a " + magic + " file");
+            throw new IOException(name + " is not a " + magic + " file");
         }
         int bodyLen = all.length - DIGEST_BYTES;
         if (!Arrays.equals(sha256(all, bodyLen), Arrays.copyOfRange(all, bodyLen, all.length))) {
-            throw new IOException(file + " is corrupt: SHA-256 does not match its contents");
+            throw new IOException(name + " is corrupt: SHA-256 does not match its contents");
         }
         ByteBuffer b = ByteBuffer.wrap(all, MAGIC_BYTES, bodyLen - MAGIC_BYTES);
         int found = b.getInt();
         if (found < oldest || found > newest) {
-            throw new IOException(file + ": version " + found + ", this build reads "
+            throw new IOException(name + ": version " + found + ", this build reads "
                     + (oldest == newest ? String.valueOf(newest) : oldest + " to " + newest));
         }
         return b.slice();

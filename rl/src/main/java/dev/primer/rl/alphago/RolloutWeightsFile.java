@@ -18,6 +18,10 @@ import java.util.Arrays;
  * with a message that names it.
  */
 public final class RolloutWeightsFile {
+    /** The weights that ship with primer, trained on the shipped corpus (a class-path resource beside this class). */
+    public static final String SHIPPED = "weights/rollout-9x9.bin";
+    /** What a command line writes to mean {@link #SHIPPED}. */
+    public static final String SHIPPED_NAME = "shipped";
     private static final String MAGIC = "PRIMERRW";
     private static final int VERSION = 1;
 
@@ -41,7 +45,25 @@ public final class RolloutWeightsFile {
 
     /** Reads weights written by {@link #write}; throws IOException naming the file when they cannot be used. */
     public static RolloutWeights read(Path file) throws IOException {
-        ByteBuffer b = SealedFile.read(file, MAGIC, VERSION);
+        return parse(file.toString(), SealedFile.read(file, MAGIC, VERSION));
+    }
+
+    /** Reads the shipped weights for {@code "shipped"}, else the file {@code spec} names. */
+    public static RolloutWeights load(String spec) throws IOException {
+        return spec.equals(SHIPPED_NAME) ? resource(SHIPPED) : read(Path.of(spec));
+    }
+
+    /** Reads the weights of class-path resource {@code name} beside this class; fails naming it. */
+    public static RolloutWeights resource(String name) throws IOException {
+        try (InputStream in = RolloutWeightsFile.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("no resource " + name + " beside " + RolloutWeightsFile.class.getName());
+            }
+            return parse(name, SealedFile.unseal(name, in.readAllBytes(), MAGIC, VERSION, VERSION));
+        }
+    }
+
+    private static RolloutWeights parse(String file, ByteBuffer b) throws IOException {
         int features = b.getInt();
         int patterns = b.getInt();
         if (features != RolloutFeature.values().length || patterns != Pattern3x3.CODES) {

@@ -84,4 +84,16 @@ class RolloutTrainingTest {
                 () -> RolloutWeightsFile.read(other));
         assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
     }
+
+    @Test
+    void theShippedWeightsBeatTheHandSetOnesOnTheShippedCorpusTestGames() throws Exception {
+        List<GameRecord> test = ShippedCorpus.games(s -> { }).stream()
+                .filter(g -> dev.primer.go.corpus.Split.of(g) == dev.primer.go.corpus.Split.TEST).toList();
+        RolloutTraining.Examples ex = RolloutTraining.examples(test, ShippedCorpus.RANDOM_OPENING);
+        RolloutTraining.Accuracy shipped = RolloutTraining.accuracy(ex,
+                RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME));
+        RolloutTraining.Accuracy handSet = RolloutTraining.accuracy(ex, RolloutWeights.defaults());
+        assertTrue(ex.positions() > 500, "the shipped corpus has test games: " + ex.positions());
+        assertTrue(shipped.top1() > handSet.top1() + 0.05 && shipped.nll() < handSet.nll(), shipped + " vs " + handSet);
+    }
 }
