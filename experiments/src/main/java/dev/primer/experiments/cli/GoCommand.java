@@ -122,7 +122,8 @@ final class GoCommand implements Runnable {
         @Option(names = "--from", required = true, description = "corpus directory (from 'primer go corpus')")
         Path from;
 
-        @Option(names = "--to", required = true, description = "the collection, e.g. rl/src/main/resources/dev/primer/rl/alphago/corpus/gnugo-l10-9x9.sgf.gz")
+        @Option(names = "--to", required = true, description = "the collection, e.g. "
+                + "rl/src/main/resources/dev/primer/rl/alphago/corpus/gnugo-l10-9x9.sgf.gz")
         Path to;
 
         @Override
