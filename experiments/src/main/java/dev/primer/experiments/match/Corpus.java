@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -94,6 +96,8 @@ public final class Corpus {
     private int inFlight;
     private int nextGame = 1;
     private int failuresInARow;
+    /** Set once the run ends (a worker failed, or all are done): games in play are dropped, not recorded. */
+    private volatile boolean aborted;
     private String lastFailure = "";
 
     /** Creates a generator that reports each game to {@code onGame} (from worker threads, one at a time). */
@@ -112,13 +116,14 @@ public final class Corpus {
         Files.createDirectories(config.out());
         readLedger();
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        ExecutorCompletionService<Void> workers = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < config.threads(); t++) {
-                workers.add(pool.submit(this::work));
+                workers.submit(this::work, null);
             }
-            for (Future<?> w : workers) {
-                w.get();
+            for (int t = 0; t < config.threads(); t++) {
+                // the first worker to fail ends the run: the others stop claiming games
+                workers.take().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,7 +134,13 @@ public final class Corpus {
             }
             throw new IOException(e.getCause());
         } finally {
+            aborted = true;
             pool.shutdownNow();
+            try {
+                pool.awaitTermination((long) SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return summary();
     }
@@ -153,10 +164,13 @@ public final class Corpus {
                                 + engine.send("version", SETUP_TIMEOUT_SECONDS);
                     }
                     p = play(engine, name.strip(), game);
-                } catch (EngineFailure f) {
+                } catch (EngineFailure | RuntimeException f) {
                     if (engine != null) {
                         engine.close();
                         engine = null;
+                    }
+                    if (aborted || Thread.currentThread().isInterrupted()) {
+                        return;
                     }
                     p = new Played(new Entry(game, Status.FAILED, "", "", f.getMessage()), null);
                 }
@@ -226,6 +240,11 @@ public final class Corpus {
             } catch (IllegalArgumentException e) {
                 throw new EngineFailure(EngineFailure.Kind.ERROR, "bad dead-stone list: " + e.getMessage());
             }
+            for (int d : dead) {
+                if (!coords.onBoard(d) || game.board().isEmpty(d)) {
+                    throw new EngineFailure(EngineFailure.Kind.ERROR, "'" + coords.vertex(d) + "' is no stone");
+                }
+            }
             Score s = DeadStones.scoreWithout(game, dead);
             result = s.toString();
             String own = engine.send("final_score", SETUP_TIMEOUT_SECONDS);
@@ -245,7 +264,7 @@ public final class Corpus {
 
     /** Returns the next game id to play, or 0 when the games in the corpus and in play reach the target. */
     private synchronized int claim() {
-        if (kept + inFlight >= config.games()) {
+        if (aborted || kept + inFlight >= config.games()) {
             return 0;
         }
         if (failuresInARow >= MAX_FAILURES_IN_A_ROW) {
@@ -409,7 +428,15 @@ public final class Corpus {
             count(e);
         }
         if (!endsWithNewline) {
-            Files.writeString(ledger, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            // a row cut short by a crash: drop it, so that the replayed game's row starts a line of its own
+            byte[] all = Files.readAllBytes(ledger);
+            int end = all.length;
+            while (end > 0 && all[end - 1] != '\n') {
+                end--;
+            }
+            try (FileChannel ch = FileChannel.open(ledger, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+            }
         }
     }
 

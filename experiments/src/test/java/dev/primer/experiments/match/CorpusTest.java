@@ -102,10 +102,15 @@ class CorpusTest {
         new Corpus(config, e -> { }).run();
         Path ledger = dir.resolve(Corpus.LEDGER);
         String text = Files.readString(ledger);
-        Files.writeString(ledger, text.substring(0, text.length() - 5), StandardCharsets.UTF_8);
-        Corpus.Summary s = new Corpus(config, e -> { }).run();
-        assertEquals(4, s.kept());
-        assertEquals(4, ledger(dir).stream().filter(e -> e.status() == Corpus.Status.KEPT).count());
+        // cut the last row inside its moves field, as a crash during the write would
+        int lastRow = text.lastIndexOf('\n', text.length() - 2) + 1;
+        int cut = text.indexOf('\t', text.indexOf('\t', lastRow) + 1) + 3;
+        Files.writeString(ledger, text.substring(0, cut), StandardCharsets.UTF_8);
+        assertEquals(4, new Corpus(config, e -> { }).run().kept(), "the cut game is played again");
+        assertEquals(6, new Corpus(config.withGames(6), e -> { }).run().kept(), "and the ledger still resumes");
+        List<Corpus.Entry> rows = ledger(dir);
+        assertEquals(rows.size(), rows.stream().mapToInt(Corpus.Entry::game).distinct().count(), "each game once");
+        assertEquals(6, rows.stream().filter(e -> e.status() == Corpus.Status.KEPT).count());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Corpus(config.withSeed(9), x -> { }).run());
@@ -113,7 +118,7 @@ class CorpusTest {
 
         Files.writeString(ledger, "garbage\n", StandardOpenOption.APPEND);
         Files.writeString(ledger, "1\tkept\t\t\t\n", StandardOpenOption.APPEND);
-        IOException bad = assertThrows(IOException.class, () -> new Corpus(config.withGames(5), x -> { }).run());
+        IOException bad = assertThrows(IOException.class, () -> new Corpus(config.withGames(7), x -> { }).run());
         assertTrue(bad.getMessage().contains("corpus.tsv:"), bad.getMessage());
     }
 

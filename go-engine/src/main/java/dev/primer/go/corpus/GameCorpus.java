@@ -118,11 +118,18 @@ public final class GameCorpus {
                 skipped.accept(source + ": a game of size " + sz.strip() + ", not " + size);
                 continue;
             }
+            GameRecord g;
             try {
-                games.add(GameRecord.of(source, root));
+                g = GameRecord.of(source, root);
             } catch (IllegalArgumentException e) {
                 skipped.accept(e.getMessage());
+                continue;
             }
+            if (g.size() != size) {
+                skipped.accept(source + ": a game of size " + g.size() + ", not " + size);
+                continue;
+            }
+            games.add(g);
         }
     }
 }

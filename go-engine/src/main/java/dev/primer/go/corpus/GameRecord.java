@@ -31,7 +31,8 @@ public record GameRecord(String source, int size, double komi, ImmutableIntList 
 
     /**
      * Reads the main line of {@code root}; throws IllegalArgumentException (naming {@code source}) for a game with
-     * setup stones or handicap, bad properties, or an illegal move under Chinese rules with positional superko.
+     * setup stones or handicap, colours that do not alternate from Black, bad properties, or an illegal move under
+     * Chinese rules with positional superko.
      */
     public static GameRecord of(String source, SgfNode root) {
         boolean handicap = root.has("HA") && !root.get("HA").strip().equals("0");
@@ -46,6 +47,11 @@ public record GameRecord(String source, int size, double komi, ImmutableIntList 
         }
         MutableIntList points = IntLists.mutable.empty();
         for (Move m : game.moves()) {
+            Color expected = points.size() % 2 == 0 ? Color.BLACK : Color.WHITE;
+            if (m.color() != expected) {
+                throw new IllegalArgumentException(source + ": move " + (points.size() + 1) + " is " + m.color()
+                        + "'s; a corpus game alternates colours from Black's first move");
+            }
             points.add(m.point());
         }
         String re = root.get("RE");

@@ -52,15 +52,19 @@ class GameCorpusTest {
         Files.writeString(dir.resolve("b.sgf"), "(;FF[4]SZ[9]\n;B[ee];W[cc\n)");
         Files.writeString(dir.resolve("c.sgf"), dev.primer.go.sgf.Sgf.write(List.of(randomGame(13, 2, 30, "W+R"))));
         Files.writeString(dir.resolve("d.sgf"), "(;FF[4]SZ[9];B[ee];W[ee])");
+        Files.writeString(dir.resolve("e.sgf"), "(;FF[4]SZ[9];W[ee];B[cc])");
+        Files.writeString(dir.resolve("f.sgf"), "(;FF[4];B[ee];W[cc])");
         List<String> skipped = new ArrayList<>();
         List<GameRecord> games = GameCorpus.read(dir, 9, skipped::add);
         assertEquals(1, games.size());
         assertEquals(32, games.get(0).moves().size());
         assertEquals(Color.BLACK, games.get(0).winner().orElseThrow());
-        assertEquals(3, skipped.size(), skipped.toString());
+        assertEquals(5, skipped.size(), skipped.toString());
         assertTrue(skipped.get(0).startsWith(dir.resolve("b.sgf") + ":2:"), skipped.get(0));
         assertTrue(skipped.get(1).contains("c.sgf: a game of size 13, not 9"), skipped.get(1));
         assertTrue(skipped.get(2).contains("d.sgf") && skipped.get(2).contains("illegal"), skipped.get(2));
+        assertTrue(skipped.get(3).contains("e.sgf") && skipped.get(3).contains("alternates"), skipped.get(3));
+        assertTrue(skipped.get(4).contains("f.sgf: a game of size 19, not 9"), "no SZ means 19: " + skipped.get(4));
     }
 
     @Test

@@ -29,6 +29,14 @@ public final class RolloutTraining {
     private static final int FEATURES = RolloutFeature.values().length;
     /** The feature bit of a move among the 8 points around the last move, where response weights apply. */
     private static final int NEAR = 1 << RolloutFeature.NEAR_LAST_MOVE.ordinal();
+    /** Floor on a probability before its log, as {@link PolicyAccuracy} has. */
+    private static final double MIN_PROBABILITY = 1e-7;
+
+    static {
+        if (FEATURES > Byte.SIZE) {
+            throw new ExceptionInInitializerError("feature bits are kept in a byte: at most 8 rollout features");
+        }
+    }
 
     private RolloutTraining() {
     }
@@ -38,7 +46,7 @@ public final class RolloutTraining {
      *
      * @param epochs       passes over the positions
      * @param learningRate step size of the gradient ascent
-     * @param l2           L2 decay of the weights a step touches
+     * @param l2           L2 decay, applied to a weight with each gradient term that uses it
      * @param seed         seed of the order of positions
      */
     public record Config(int epochs, double learningRate, double l2, long seed) {
@@ -211,7 +219,7 @@ public final class RolloutTraining {
             }
             hits += better == 0 ? 1 : 0;
             hits3 += better < 3 ? 1 : 0;
-            nll -= Math.log(p[e]);
+            nll -= Math.log(Math.max(p[e], MIN_PROBABILITY));
         }
         int positions = ex.positions();
         return new Accuracy(positions, positions == 0 ? Double.NaN : (double) hits / positions,

@@ -129,6 +129,10 @@ public final class SlPolicy {
             }
         }
         PositionSet trainSet = PositionSet.of(train, c.skipOpening());
+        if (trainSet.count() == 0) {
+            throw new IllegalArgumentException("no training positions: " + train.size() + " training games, none "
+                    + "longer than the " + c.skipOpening() + " opening moves left out");
+        }
         PositionSet validationSet = PositionSet.of(validation, c.skipOpening());
         PositionSet testSet = PositionSet.of(test, c.skipOpening());
         PositionSet trainSample = PositionSet.of(sample(train, c.evalPositions(), c.skipOpening()), c.skipOpening());
