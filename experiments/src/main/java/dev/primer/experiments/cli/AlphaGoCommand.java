@@ -48,7 +48,7 @@ final class AlphaGoCommand implements Runnable {
         CorpusRun run;
 
         @Option(names = "--budget", defaultValue = "quick",
-                description = "quick (2x32 tower, 300 steps) or full (6x64 tower, 20,000 steps); "
+                description = "quick (2x32 tower, 1,500 steps) or full (6x64 tower, 20,000 steps); "
                         + "default ${DEFAULT-VALUE}")
         Budget budget;
 

@@ -56,9 +56,12 @@ public final class SlPolicy {
             }
         }
 
-        /** Minutes on 2 cores: 2 blocks of 32 filters, batch 64, 300 Adam steps of 1e-3, L2 1e-4. */
+        /**
+         * About two minutes on one core: 2 blocks of 32 filters, batch 64, 1,500 Adam steps of 1e-3, L2 1e-4 (on the
+         * shipped corpus accuracy only starts to climb after about 600 steps).
+         */
         public static Config quick() {
-            return new Config(32, 2, 64, 1e-3, 1e-4, 300, 100, 2_000, 4, 1);
+            return new Config(32, 2, 64, 1e-3, 1e-4, 1_500, 250, 2_000, 4, 1);
         }
 
         /** The tower: 6 blocks of 64 filters, batch 128, 20,000 Adam steps of 1e-3, L2 1e-4. */
