@@ -208,7 +208,7 @@ public final class Corpus {
             }
             int p = legal[rng.nextInt(n)];
             game.play(c, p);
-            engine.send("play " + colourWord(c) + " " + coords.vertex(p), config.moveTimeoutSeconds());
+            engine.send("play " + Match.colourWord(c) + " " + coords.vertex(p), config.moveTimeoutSeconds());
         }
         String result = null;
         while (!game.isOver()) {
@@ -216,7 +216,7 @@ public final class Corpus {
                 return new Played(new Entry(id, Status.FAILED, "", "", "move limit " + config.maxMoves()), null);
             }
             Color c = game.toMove();
-            String vertex = engine.send("genmove " + colourWord(c), config.moveTimeoutSeconds());
+            String vertex = engine.send("genmove " + Match.colourWord(c), config.moveTimeoutSeconds());
             if (vertex.equalsIgnoreCase("resign")) {
                 result = c.opponent().letter() + "+R";
                 break;
@@ -402,8 +402,14 @@ public final class Corpus {
             Files.writeString(ledger, head.append(HEADER).append('\n').toString(), StandardCharsets.UTF_8);
             return;
         }
-        List<String> lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
-        boolean endsWithNewline = Files.size(ledger) == 0 || endsWithNewline(ledger);
+        byte[] all = Files.readAllBytes(ledger);
+        // the end of the last whole line: a row after it was cut short by a crash
+        int whole = all.length;
+        while (whole > 0 && all[whole - 1] != '\n') {
+            whole--;
+        }
+        boolean endsWithNewline = whole == all.length;
+        List<String> lines = new String(all, StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("# ")) {
@@ -428,21 +434,11 @@ public final class Corpus {
             count(e);
         }
         if (!endsWithNewline) {
-            // a row cut short by a crash: drop it, so that the replayed game's row starts a line of its own
-            byte[] all = Files.readAllBytes(ledger);
-            int end = all.length;
-            while (end > 0 && all[end - 1] != '\n') {
-                end--;
-            }
+            // drop the cut row, so that the replayed game's row starts a line of its own
             try (FileChannel ch = FileChannel.open(ledger, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
+                ch.truncate(whole);
             }
         }
-    }
-
-    private static boolean endsWithNewline(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        return all.length > 0 && all[all.length - 1] == '\n';
     }
 
     /** Parses a ledger row; null when it is not one (a row cut short by a crash). */
@@ -462,9 +458,5 @@ public final class Corpus {
     /** Returns the moves of a game as the ledger writes them. */
     static String moves(Coords coords, List<Move> moves) {
         return moves.stream().map(m -> coords.vertex(m.point())).collect(Collectors.joining(" "));
-    }
-
-    private static String colourWord(Color c) {
-        return c.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -265,7 +265,8 @@ public final class Match {
         closeReferee();
     }
 
-    private static String colourWord(Color c) {
+    /** Returns the colour as GTP commands name it: "black" or "white". */
+    static String colourWord(Color c) {
         return c.name().toLowerCase(Locale.ROOT);
     }
 
