@@ -3,8 +3,11 @@ package dev.primer.rl.alphago;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.go.GameState;
+import dev.primer.go.board.Legality;
 import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.corpus.PositionSet;
+import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +49,27 @@ class SlPolicyTest {
         assertEquals(set.count(), a.positions());
         assertTrue(a.top1() < 0.2, "an untrained net is no expert: " + a);
         assertTrue(Double.isFinite(a.nll()) && a.nll() > 0, a.toString());
+
+        // all weights zero: every move scores the same, so every legal move ties with the expert's (misses) and the
+        // expert's probability is 1 / (legal points + pass) once illegal points are masked
+        Net flat = SlPolicy.network(c, 9);
+        flat.params().assign(0);
+        PolicyAccuracy tied = PolicyAccuracy.of(flat, set, false);
+        double nll = 0;
+        for (GameRecord g : games) {
+            GameState replay = g.start();
+            for (int t = 0; t < g.moves().size(); t++) {
+                int legal = 1;
+                for (int p : replay.coords().points()) {
+                    legal += replay.legality(replay.toMove(), p) == Legality.OK ? 1 : 0;
+                }
+                nll += Math.log(legal);
+                replay.play(replay.toMove(), g.moves().get(t));
+            }
+        }
+        assertEquals(0, tied.top1(), "ties count as misses");
+        assertEquals(0, tied.top3());
+        assertEquals(nll / set.count(), tied.nll(), 1e-4, "illegal points masked out");
     }
 
     @Test
