@@ -26,14 +26,7 @@ import picocli.CommandLine.Option;
         description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network and the "
                 + "fast rollout policy.",
         subcommands = {AlphaGoCommand.TrainSl.class, AlphaGoCommand.TrainRollout.class})
-final class AlphaGoCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AlphaGoCommand extends CommandGroup {
 
     /** {@code primer alphago train-sl}: the SL policy network on a corpus; rerun with the same --out to resume. */
     @Command(name = "train-sl", mixinStandardHelpOptions = true,
@@ -59,7 +52,7 @@ final class AlphaGoCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
-                    .withSeed(run.seed).withSkipOpening(run.skipOpening);
+                    .withSeed(run.seed.value).withSkipOpening(run.skipOpening);
             if (steps != null) {
                 c = c.withSteps(steps);
             }
@@ -111,7 +104,7 @@ final class AlphaGoCommand implements Runnable {
             List<GameRecord> train = games.stream().filter(g -> Split.of(g) == Split.TRAIN).toList();
             List<GameRecord> test = games.stream().filter(g -> Split.of(g) == Split.TEST).toList();
             RolloutTraining.Config c = RolloutTraining.Config.defaults();
-            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), run.seed);
+            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), run.seed.value);
             RolloutTraining.Examples trainSet = RolloutTraining.examples(train, run.skipOpening);
             RolloutTraining.Examples testSet = RolloutTraining.examples(test, run.skipOpening);
             RolloutTraining.Accuracy before = RolloutTraining.accuracy(testSet, RolloutWeights.defaults());
@@ -142,8 +135,8 @@ final class AlphaGoCommand implements Runnable {
                 + "each game left out (default: ${DEFAULT-VALUE}, the shipped corpus's random opening)")
         int skipOpening;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         /** Returns the games of the corpus (the shipped one by default), naming each skipped game on {@code w}. */
         List<GameRecord> games(PrintWriter w) throws IOException {

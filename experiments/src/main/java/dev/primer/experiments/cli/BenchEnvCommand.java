@@ -21,8 +21,8 @@ final class BenchEnvCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "measured seconds (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write {game, steps_per_second, ...} to FILE")
     Path json;
@@ -33,7 +33,7 @@ final class BenchEnvCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--game must be one of " + Envs.ids().makeString() + " and --seconds > 0");
         }
-        EnvBench.Result r = EnvBench.run(game, seconds, seed);
+        EnvBench.Result r = EnvBench.run(game, seconds, seed.value);
         System.out.printf("%s  %,d steps in %.1f s  %,.0f steps/s  (%d episodes)%n", r.game(), r.steps(), r.seconds(),
                 r.stepsPerSecond(), r.episodes());
         if (json != null) {

@@ -19,8 +19,8 @@ final class BenchMcmcCommand implements Callable<Integer> {
     @Option(names = "--draws", defaultValue = "1000", description = "draws per chain after warm-up (default: ${DEFAULT-VALUE})")
     int draws;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write the table to FILE")
     Path json;
@@ -30,7 +30,7 @@ final class BenchMcmcCommand implements Callable<Integer> {
         if (draws < 10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--draws must be >= 10");
         }
-        List<McmcBench.Result> results = McmcBench.run(seed, draws);
+        List<McmcBench.Result> results = McmcBench.run(seed.value, draws);
         System.out.printf("%-5s %-16s %4s %8s %9s %10s %6s %6s %4s %6s%n", "", "target", "dim", "min_ess",
                 "ess/grad", "ess/s", "step", "accept", "div", "rhat");
         for (McmcBench.Result r : results) {

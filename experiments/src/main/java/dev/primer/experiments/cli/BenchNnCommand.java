@@ -4,6 +4,7 @@ import dev.primer.nn.bench.NnBench;
 import dev.primer.nn.bench.Workload;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +33,8 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "50", description = "timed steps (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write {workload, median_ms, p10_ms, p90_ms, ...} to FILE")
     Path json;
@@ -44,7 +45,7 @@ final class BenchNnCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--batch, --threads and --samples must be >= 1 and --warmup >= 0");
         }
-        NnBench.Timing t = NnBench.run(workload, mode, batch, threads, warmup, samples, seed);
+        NnBench.Timing t = NnBench.run(workload, mode, batch, threads, warmup, samples, seed.value);
         System.out.println(t.backend());
         System.out.printf("%-9s %-6s %6s %8s %10s %10s %10s%n", "workload", "mode", "batch", "threads", "median_ms",
                 "p10_ms", "p90_ms");

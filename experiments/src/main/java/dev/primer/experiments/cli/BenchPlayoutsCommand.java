@@ -35,8 +35,8 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write {size, playouts_per_s, threads, ...} to FILE")
     Path json;
@@ -58,7 +58,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
         if (policy != null) {
             return rollouts();
         }
-        PlayoutBench.Result r = PlayoutBench.run(size, seconds, threads, seed);
+        PlayoutBench.Result r = PlayoutBench.run(size, seconds, threads, seed.value);
         System.out.printf("%dx%d  %d thread(s)  %,d playouts in %.1f s  %,.0f playouts/s%n", r.size(), r.size(),
                 r.threads(), r.playouts(), r.seconds(), r.playoutsPerSecond());
         if (json != null) {
@@ -85,7 +85,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
                 }
             }
         };
-        RolloutBench.Result r = RolloutBench.run(size, factory, seconds, seed);
+        RolloutBench.Result r = RolloutBench.run(size, factory, seconds, seed.value);
         System.out.printf(Locale.ROOT, "%dx%d  %s  %,d playouts in %.1f s  %,.0f playouts/s  %.2f us/move%n", r.size(),
                 r.size(), policy.name().toLowerCase(Locale.ROOT), r.playouts(), r.seconds(), r.playoutsPerSecond(),
                 r.microsPerMove());

@@ -31,8 +31,8 @@ final class EnvsCommand implements Runnable {
         @Option(names = "--episodes", defaultValue = "100", description = "episodes (default: ${DEFAULT-VALUE})")
         int episodes;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         @Option(names = "--sticky", description = "sticky-action probability (default: the game's own)")
         Double sticky;
@@ -51,7 +51,7 @@ final class EnvsCommand implements Runnable {
                         "--episodes must be >= 1 and --sticky in [0, 1)");
             }
             double p = sticky == null ? Envs.spec(game).defaultSticky() : sticky;
-            RandomAgent.Stats s = RandomAgent.run(game, episodes, seed, p);
+            RandomAgent.Stats s = RandomAgent.run(game, episodes, seed.value, p);
             System.out.printf("%s  %d episodes  sticky %.2f  return %.3f ± %.3f (sd)  length %.1f ± %.1f (sd)%n",
                     game, s.episodes(), p, s.meanReturn(), s.stdReturn(), s.meanLength(), s.stdLength());
             if (json != null) {

@@ -31,14 +31,7 @@ import picocli.CommandLine.Option;
                 + "games.",
         subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class,
                 GoCommand.PolicyAccuracyCommand.class})
-final class GoCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class GoCommand extends CommandGroup {
 
     /** {@code primer go corpus}: a GTP engine plays itself after random opening moves; one SGF per game. */
     @Command(name = "corpus", mixinStandardHelpOptions = true,

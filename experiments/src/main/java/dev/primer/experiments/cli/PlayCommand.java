@@ -37,8 +37,8 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "8", description = "frames per second (default: ${DEFAULT-VALUE})")
     int fps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--random", description = "a random agent plays instead of the keyboard")
     boolean random;
@@ -66,11 +66,11 @@ final class PlayCommand implements Callable<Integer> {
         }
         List<Control> controls = controls(game);
         Environment<?, Integer> env = Envs.make(game);
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed.value);
         int actions = controls.isEmpty() ? 1 : controls.size();
         try (GifWriter gif = record == null ? null : new GifWriter(record, 1000 / fps);
              RawTerminal term = interactive ? RawTerminal.enter() : null) {
-            env.reset(seed);
+            env.reset(seed.value);
             double score = 0;
             int t = 0;
             int action = 0;

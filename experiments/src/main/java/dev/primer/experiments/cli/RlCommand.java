@@ -31,14 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Reinforcement learning: our DQN (rl dqn) and RL4J's (rl rl4j) on cartpole or minatar-<game>; "
                 + "several runs' learning curves combined (rl curves).",
         subcommands = {RlCommand.Dqn.class, RlCommand.Rl4j.class, RlCommand.Curves.class})
-public final class RlCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class RlCommand extends CommandGroup {
 
     /** Options both trainers share. */
     static final class Common {
@@ -55,8 +48,8 @@ public final class RlCommand implements Runnable {
         @Option(names = "--steps", description = "environment steps (default: the preset's reference length)")
         Long steps;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         @Option(names = "--memory", description = "replay capacity (default: the preset's)")
         Integer memory;
@@ -136,10 +129,10 @@ public final class RlCommand implements Runnable {
                 c = c.withLoss(loss);
             }
             long steps = common.steps(c);
-            Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed);
-            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.scaling(), common.seed);
+            Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed.value);
+            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.scaling(), common.seed.value);
             long every = evalEvery > 0 ? evalEvery : Math.max(1, steps / 20);
-            Training.Result r = Training.run(Training.Config.of(steps, common.seed)
+            Training.Result r = Training.run(Training.Config.of(steps, common.seed.value)
                     .withEval(every, 10, common.evalEpisodes, common.maxEpisodeSteps)
                     .withOutput(dir, checkpointEvery).withProgress(progress), task.envs(), agent);
             System.out.printf(Locale.ROOT, "dqn %s: %d steps (resumed from %d), greedy return %.2f ± %.2f over %d "
@@ -147,7 +140,7 @@ public final class RlCommand implements Runnable {
                     r.state().step(), r.resumedFrom(), r.finalEval().mean(), r.finalEval().std(),
                     r.finalEval().episodes(), r.recentReturn(), r.framesPerSecond(), dir);
             if (common.json != null) {
-                Json.write(common.json, Map.of("env", common.env, "steps", r.state().step(), "seed", common.seed,
+                Json.write(common.json, Map.of("env", common.env, "steps", r.state().step(), "seed", common.seed.value,
                         "greedy_mean_return", r.finalEval().mean(), "greedy_std_return", r.finalEval().std(),
                         "recent_training_return", r.recentReturn(), "frames_per_second", r.framesPerSecond()));
             }
@@ -171,7 +164,7 @@ public final class RlCommand implements Runnable {
                 throw new CommandLine.ParameterException(common.spec(), "--steps too large: RL4J counts in an int");
             }
             Rl4jRunner.Result r = Rl4jRunner.train(task, c, (int) steps, common.maxEpisodeSteps, common.evalEpisodes,
-                    common.seed);
+                    common.seed.value);
             System.out.printf(Locale.ROOT, "rl4j %s: %d steps in %.1f s = %.0f frames/s, greedy return %.2f ± %.2f "
                     + "over %d episodes%n", common.env, r.steps(), r.seconds(), r.framesPerSecond(), r.evalMean(),
                     r.evalStd(), common.evalEpisodes);
