@@ -74,7 +74,7 @@ public final class DqnCartPole extends NamedExperiment<DqnCartPole.Metrics> {
         double[] fps = new double[s.seeds()];
         for (int k = 0; k < s.seeds(); k++) {
             long seed = ctx.seed() + k;
-            DqnAgent agent = new DqnAgent(task.preset(), task.shape(), task.actions(), task.scaling(), seed);
+            DqnAgent agent = DqnAgent.of(task, task.preset(), seed);
             Training.Result r = Training.run(Training.Config.of(s.steps(), seed)
                     .withEval(s.evalEvery(), 10, s.finalEpisodes(), 0)
                     .withOutput(ctx.dir().resolve("seed-" + seed), 10_000)

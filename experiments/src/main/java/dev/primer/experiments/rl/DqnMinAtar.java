@@ -117,7 +117,7 @@ public final class DqnMinAtar extends NamedExperiment<DqnMinAtar.Metrics> {
 
     Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("minatar-" + s.game());
-        DqnAgent agent = new DqnAgent(s.config(), task.shape(), task.actions(), task.scaling(), ctx.seed());
+        DqnAgent agent = DqnAgent.of(task, s.config(), ctx.seed());
         Training.Result r = Training.run(Training.Config.of(s.frames(), ctx.seed())
                 .withEval(s.evalEvery(), s.evalEpisodes(), s.evalEpisodes(), 10_000)
                 .withOutput(ctx.dir().resolve(s.game()), s.checkpointEvery())

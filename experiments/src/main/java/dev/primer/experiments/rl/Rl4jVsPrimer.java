@@ -61,7 +61,7 @@ public final class Rl4jVsPrimer extends NamedExperiment<Rl4jVsPrimer.Metrics> {
         Task task = Task.of(s.task());
         DqnConfig cfg = task.preset().withMemory(s.memory(), s.learningStarts());
         int maxEpisode = 10_000;
-        DqnAgent agent = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), ctx.seed());
+        DqnAgent agent = DqnAgent.of(task, cfg, ctx.seed());
         Training.Result ours = Training.run(Training.Config.of(s.steps(), ctx.seed())
                 .withEval(0, s.evalEpisodes(), s.evalEpisodes(), maxEpisode), task.envs(), agent);
         Rl4jRunner.Result rl4j = Rl4jRunner.train(task, cfg, s.steps(), maxEpisode, s.evalEpisodes(), ctx.seed());

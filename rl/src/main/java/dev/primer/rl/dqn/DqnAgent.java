@@ -4,6 +4,7 @@ import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.EpsilonGreedy;
 import dev.primer.rl.core.ObservationScaling;
+import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.FusedQNet;
 import dev.primer.rl.nets.RlNetworks;
@@ -61,6 +62,11 @@ public final class DqnAgent implements EpsilonGreedy {
     /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay holds bytes if {@code scaling} fits. */
     public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, ObservationScaling scaling, long seed) {
         this(cfg, shape, actions, scaling, seed, true);
+    }
+
+    /** A fresh agent for {@code task}'s network shape, actions and observation scaling, configured by {@code cfg}. */
+    public static DqnAgent of(Task task, DqnConfig cfg, long seed) {
+        return new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), seed);
     }
 
     /** As the public constructor; {@code fuse} false keeps DL4J's output and fit even on the CPU backend (tests). */
