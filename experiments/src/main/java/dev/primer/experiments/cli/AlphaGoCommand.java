@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +32,7 @@ final class AlphaGoCommand extends CommandGroup {
             description = "Train the SL policy network (residual tower, Adam, one random symmetry per example) on a "
                     + "corpus split 90/5/5 by game; print validation and test accuracy. Rerun with the same --out to "
                     + "resume a killed run; the network is saved as OUT/" + SlPolicy.MODEL + ".")
-    static final class TrainSl implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class TrainSl extends CliCommand {
         @CommandLine.Mixin
         CorpusRun run;
 
@@ -61,7 +57,7 @@ final class AlphaGoCommand extends CommandGroup {
             try {
                 r = SlPolicy.train(c, games, run.out, System.console() != null);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             w.printf(Locale.ROOT, "games %d train / %d validation / %d test; %d training positions%n", r.trainGames(),
                     r.validationGames(), r.testGames(), r.trainPositions());
@@ -83,12 +79,9 @@ final class AlphaGoCommand extends CommandGroup {
                     + "nearness to the last move, MoGo and 3x3 patterns) to the training games of a corpus split "
                     + "90/5/5 by game; print its held-out top-1 and save the weights as OUT/" + TrainRollout.WEIGHTS
                     + ".")
-    static final class TrainRollout implements Callable<Integer> {
+    static final class TrainRollout extends CliCommand {
         /** File name of the trained weights. */
         static final String WEIGHTS = "rollout-weights.bin";
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @CommandLine.Mixin
         CorpusRun run;

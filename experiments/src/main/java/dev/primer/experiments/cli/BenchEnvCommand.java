@@ -3,7 +3,6 @@ package dev.primer.experiments.cli;
 import dev.primer.atari.Envs;
 import dev.primer.atari.bench.EnvBench;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,10 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code primer bench env}: environment steps per second on one core, an observation every step. */
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Steps per second of one environment with random actions (one thread).")
-final class BenchEnvCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class BenchEnvCommand extends CliCommand {
     @Option(names = "--game", required = true, description = "environment id (see `primer envs`)")
     String game;
 
@@ -30,8 +26,7 @@ final class BenchEnvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Envs.ids().contains(game) || seconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--game must be one of " + Envs.ids().makeString() + " and --seconds > 0");
+            throw badInput("--game must be one of " + Envs.ids().makeString() + " and --seconds > 0");
         }
         EnvBench.Result r = EnvBench.run(game, seconds, seed.value);
         System.out.printf("%s  %,d steps in %.1f s  %,.0f steps/s  (%d episodes)%n", r.game(), r.steps(), r.seconds(),

@@ -10,7 +10,6 @@ import dev.primer.rl.alphago.RolloutWeightsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,12 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "playouts", mixinStandardHelpOptions = true,
         description = "Random legal playouts (no filling of own single-point eyes) to the end, scored; playouts/s. With "
                 + "--policy, the search's rollout policy of that kind on one thread, and its cost per move.")
-final class BenchPlayoutsCommand implements Callable<Integer> {
+final class BenchPlayoutsCommand extends CliCommand {
     /** The rollout policies to time. */
     enum Policy { LIGHT, HEAVY, SOFTMAX, TRAINED }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--size", defaultValue = "9", description = "board size 2..25 (default: ${DEFAULT-VALUE})")
     int size;
@@ -52,8 +48,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (size < 2 || size > 25 || seconds <= 0 || threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--size must be 2..25, --seconds > 0 and --threads >= 1");
+            throw badInput("--size must be 2..25, --seconds > 0 and --threads >= 1");
         }
         if (policy != null) {
             return rollouts();
@@ -69,7 +64,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
 
     private int rollouts() throws IOException {
         if ((policy == Policy.TRAINED) != (weights != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--weights goes with --policy trained");
+            throw badInput("--weights goes with --policy trained");
         }
         Coords coords = Coords.of(size);
         Rollout.Factory<GoState> factory = switch (policy) {
@@ -80,8 +75,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
                 try {
                     yield RolloutKind.LINEAR_SOFTMAX.factory(coords, RolloutWeightsFile.read(weights));
                 } catch (IOException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "cannot use --weights: "
-                            + e.getMessage());
+                    throw badInput("cannot use --weights: " + e.getMessage());
                 }
             }
         };

@@ -3,7 +3,6 @@ package dev.primer.experiments.cli;
 import dev.primer.atari.Envs;
 import dev.primer.atari.bench.RandomAgent;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,10 +20,7 @@ final class EnvsCommand implements Runnable {
     /** {@code primer envs random}: the random-agent baseline every Atari paper reports. */
     @Command(name = "random", mixinStandardHelpOptions = true,
             description = "Uniformly random policy: mean and standard deviation of return and episode length.")
-    static final class Random implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Random extends CliCommand {
         @Option(names = "--game", required = true, description = "environment id (see `primer envs`)")
         String game;
 
@@ -43,12 +39,10 @@ final class EnvsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!Envs.ids().contains(game)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown game '" + game + "'; known: " + Envs.ids().makeString());
+                throw badInput("unknown game '" + game + "'; known: " + Envs.ids().makeString());
             }
             if (episodes < 1 || (sticky != null && (sticky < 0 || sticky >= 1))) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--episodes must be >= 1 and --sticky in [0, 1)");
+                throw badInput("--episodes must be >= 1 and --sticky in [0, 1)");
             }
             double p = sticky == null ? Envs.spec(game).defaultSticky() : sticky;
             RandomAgent.Stats s = RandomAgent.run(game, episodes, seed.value, p);

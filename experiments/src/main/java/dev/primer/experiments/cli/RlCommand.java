@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -93,7 +92,7 @@ public final class RlCommand extends CommandGroup {
     /** {@code primer rl dqn}: our DQN with checkpoints (rerun the same command to resume), CSVs and a curve. */
     @Command(name = "dqn", mixinStandardHelpOptions = true,
             description = "Train our DQN; rerunning with the same --out resumes from its checkpoint.")
-    static final class Dqn implements Callable<Integer> {
+    static final class Dqn extends CliCommand {
         @CommandLine.Mixin
         Common common;
 
@@ -130,7 +129,7 @@ public final class RlCommand extends CommandGroup {
             }
             long steps = common.steps(c);
             Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed.value);
-            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.scaling(), common.seed.value);
+            DqnAgent agent = DqnAgent.of(task, c, common.seed.value);
             long every = evalEvery > 0 ? evalEvery : Math.max(1, steps / 20);
             Training.Result r = Training.run(Training.Config.of(steps, common.seed.value)
                     .withEval(every, 10, common.evalEpisodes, common.maxEpisodeSteps)
@@ -151,7 +150,7 @@ public final class RlCommand extends CommandGroup {
     /** {@code primer rl rl4j}: RL4J's QLearningDiscreteDense with our preset's hyperparameters and our network. */
     @Command(name = "rl4j", mixinStandardHelpOptions = true,
             description = "Train RL4J's QLearningDiscreteDense on our environment with matching hyperparameters.")
-    static final class Rl4j implements Callable<Integer> {
+    static final class Rl4j extends CliCommand {
         @CommandLine.Mixin
         Common common;
 
@@ -161,7 +160,7 @@ public final class RlCommand extends CommandGroup {
             DqnConfig c = common.config(task);
             long steps = common.steps(c);
             if (steps > Integer.MAX_VALUE) {
-                throw new CommandLine.ParameterException(common.spec(), "--steps too large: RL4J counts in an int");
+                throw badInput("--steps too large: RL4J counts in an int");
             }
             Rl4jRunner.Result r = Rl4jRunner.train(task, c, (int) steps, common.maxEpisodeSteps, common.evalEpisodes,
                     common.seed.value);
@@ -185,10 +184,7 @@ public final class RlCommand extends CommandGroup {
                     + "mean ± standard error across runs, as MinAtar's "
                     + "plot_return.py averages its 30 runs. Prints a table; writes curves.csv (every run and the "
                     + "mean) and curves.png (the mean ± standard error).")
-    static final class Curves implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Curves extends CliCommand {
         @Parameters(arity = "1..*", paramLabel = "RUN", description = "a run's output directory (searched for "
                 + "episodes.csv) or an episodes.csv file")
         List<Path> paths;
@@ -215,15 +211,14 @@ public final class RlCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             if (window < 1 || every < 1 || resolution < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--window, --every and --resolution must be positive");
+                throw badInput("--window, --every and --resolution must be positive");
             }
             List<RunCurves.Run> runs = new ArrayList<>();
             for (Path p : paths) {
                 try {
                     runs.addAll(RunCurves.read(p));
                 } catch (IllegalArgumentException | IllegalStateException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    throw badInput(e.getMessage());
                 }
             }
             long[] rows = RunCurves.commonFrames(runs, every);
