@@ -1,7 +1,6 @@
 package dev.primer.rl.dqn;
 
 import dev.primer.random.SplitMix64;
-import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.EpsilonGreedy;
 import dev.primer.rl.core.ObservationScaling;
 import dev.primer.rl.core.Task;
@@ -9,14 +8,11 @@ import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.FusedQNet;
 import dev.primer.rl.nets.RlNetworks;
 import dev.primer.rl.nets.TdLoss;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -242,10 +238,7 @@ public final class DqnAgent implements EpsilonGreedy {
         out.writeLong(updates);
         out.writeLong(rng.state());
         out.writeDouble(lastLoss);
-        ByteArrayOutputStream net = new ByteArrayOutputStream(1 << 16);
-        ModelSerializer.writeModel(online, net, true);
-        out.writeInt(net.size());
-        net.writeTo(out);
+        RlNetworks.write(out, online);
         float[] t = target.params().data().asFloat();
         out.writeInt(t.length);
         ReplayBuffer.writeFloats(out, t, t.length);
@@ -257,9 +250,7 @@ public final class DqnAgent implements EpsilonGreedy {
         updates = in.readLong();
         rng = new SplitMix64(in.readLong());
         lastLoss = in.readDouble();
-        byte[] net = new byte[in.readInt()];
-        in.readFully(net);
-        online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
+        online = RlNetworks.read(in);
         onlineFused = fuse ? fused(online, targets.length) : null;
         float[] t = new float[in.readInt()];
         ReplayBuffer.readFloats(in, t, t.length);
