@@ -46,7 +46,9 @@ public sealed interface Net permits Net.Sequential, Net.Graph {
     void fit(MultiDataSet batch);
 
     /** Loss of the last batch seen by {@code fit} (or by {@code score(batch)}). */
-    double score();
+    default double score() {
+        return model().score();
+    }
 
     /** All parameters as one flat view (writes go to the network). */
     default INDArray params() {
@@ -96,11 +98,6 @@ public sealed interface Net permits Net.Sequential, Net.Graph {
         }
 
         @Override
-        public double score() {
-            return net.score();
-        }
-
-        @Override
         public INDArray updaterState() {
             return net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         }
@@ -141,11 +138,6 @@ public sealed interface Net permits Net.Sequential, Net.Graph {
         @Override
         public void fit(MultiDataSet batch) {
             net.fit(batch);
-        }
-
-        @Override
-        public double score() {
-            return net.score();
         }
 
         @Override

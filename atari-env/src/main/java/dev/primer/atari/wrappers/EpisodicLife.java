@@ -1,12 +1,11 @@
 package dev.primer.atari.wrappers;
 
-import dev.primer.atari.core.DiscreteEnvironment;
+import dev.primer.atari.core.DiscreteWrapper;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.EpisodeGuard;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
-import dev.primer.atari.core.Wrapper;
 import dev.primer.atari.spaces.Discrete;
 
 /**
@@ -14,12 +13,11 @@ import dev.primer.atari.spaces.Discrete;
  * when lives decrease, and the following {@link #reset()} only plays a NOOP instead of restarting the game
  * unless the game really ended. Games without lives pass through unchanged. Meant for training, not evaluation.
  */
-public final class EpisodicLife<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
+public final class EpisodicLife<O> extends DiscreteWrapper<O> {
 
     /** The action played by a reset that continues the game. */
     public static final int NOOP = 0;
 
-    private final DiscreteEnvironment<O> discrete;
     private final Step<O> out = new Step<>();
     private final EpisodeGuard guard = new EpisodeGuard("EpisodicLife");
     private int lives;
@@ -32,7 +30,6 @@ public final class EpisodicLife<O> extends Wrapper<O, Integer> implements Discre
      */
     public EpisodicLife(Environment<O, Integer> env) {
         super(env);
-        this.discrete = DiscreteEnvironment.of(env);
     }
 
     /** True when the last episode end was a real game over (the next reset restarts the game). */
@@ -62,16 +59,6 @@ public final class EpisodicLife<O> extends Wrapper<O, Integer> implements Discre
         gameOver = false;
         guard.started();
         return r;
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return discrete.actionSpace();
-    }
-
-    @Override
-    public Step<O> step(Integer action) {
-        return DiscreteEnvironment.super.step(action);
     }
 
     @Override

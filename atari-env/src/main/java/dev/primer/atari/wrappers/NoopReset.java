@@ -1,11 +1,10 @@
 package dev.primer.atari.wrappers;
 
-import dev.primer.atari.core.DiscreteEnvironment;
+import dev.primer.atari.core.DiscreteWrapper;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
-import dev.primer.atari.core.Wrapper;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.random.SplitMix64;
 
@@ -13,7 +12,7 @@ import dev.primer.random.SplitMix64;
  * No-op starts (Mnih et al. 2015): every reset plays a uniform number in 1..{@code noopMax} of NOOP actions so
  * that deterministic games start from varied states; restarts the game if it ends during the no-ops.
  */
-public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
+public final class NoopReset<O> extends DiscreteWrapper<O> {
 
     /** DQN's {@code noop_max}. */
     public static final int DQN_NOOP_MAX = 30;
@@ -21,7 +20,6 @@ public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteE
     public static final int NOOP = 0;
     private static final long SEED_SALT = 0x4E00BL;
 
-    private final DiscreteEnvironment<O> discrete;
     private final int noopMax;
     private final SplitMix64 rng = SplitMix64.seeded(SEED_SALT);
 
@@ -32,7 +30,6 @@ public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteE
      */
     public NoopReset(Environment<O, Integer> env, int noopMax) {
         super(env);
-        this.discrete = DiscreteEnvironment.of(env);
         if (noopMax < 1) {
             throw new IllegalArgumentException("noopMax must be at least 1, got " + noopMax);
         }
@@ -68,11 +65,6 @@ public final class NoopReset<O> extends Wrapper<O, Integer> implements DiscreteE
     @Override
     public Step<O> step(Integer action) {
         return env.step(action);
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return discrete.actionSpace();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.primer.atari.wrappers;
 
-import dev.primer.atari.core.DiscreteEnvironment;
+import dev.primer.atari.core.DiscreteWrapper;
 import dev.primer.atari.core.Environment;
 import dev.primer.atari.core.Reset;
 import dev.primer.atari.core.Snapshot;
 import dev.primer.atari.core.Step;
-import dev.primer.atari.core.Wrapper;
 import dev.primer.atari.spaces.Discrete;
 import dev.primer.random.SplitMix64;
 
@@ -22,7 +21,7 @@ import dev.primer.random.SplitMix64;
  * <p>A step that is refused (bad action, before reset, after the episode ended) changes nothing here: the random
  * draw and the remembered action are rolled back when the inner environment refuses the step.
  */
-public final class StickyActions<O> extends Wrapper<O, Integer> implements DiscreteEnvironment<O> {
+public final class StickyActions<O> extends DiscreteWrapper<O> {
 
     /** MinAtar's default {@code sticky_action_prob}. */
     public static final double MINATAR_PROBABILITY = 0.1;
@@ -32,7 +31,6 @@ public final class StickyActions<O> extends Wrapper<O, Integer> implements Discr
     public static final int NOOP = 0;
     private static final long SEED_SALT = 0x57C4A11L;
 
-    private final DiscreteEnvironment<O> discrete;
     private final double probability;
     /** {@code rng.nextDouble() < probability} is {@code (rng.nextLong() >>> 11) < repeatBelow}, exactly. */
     private final long repeatBelow;
@@ -46,7 +44,6 @@ public final class StickyActions<O> extends Wrapper<O, Integer> implements Discr
      */
     public StickyActions(Environment<O, Integer> env, double probability) {
         super(env);
-        this.discrete = DiscreteEnvironment.of(env);
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("sticky probability must lie in [0, 1], got " + probability);
         }
@@ -70,16 +67,6 @@ public final class StickyActions<O> extends Wrapper<O, Integer> implements Discr
     public Reset<O> reset() {
         lastAction = NOOP;
         return env.reset();
-    }
-
-    @Override
-    public Discrete actionSpace() {
-        return discrete.actionSpace();
-    }
-
-    @Override
-    public Step<O> step(Integer action) {
-        return DiscreteEnvironment.super.step(action);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,24 +25,14 @@ import picocli.CommandLine.Option;
         description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network and the "
                 + "fast rollout policy.",
         subcommands = {AlphaGoCommand.TrainSl.class, AlphaGoCommand.TrainRollout.class})
-final class AlphaGoCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AlphaGoCommand extends CommandGroup {
 
     /** {@code primer alphago train-sl}: the SL policy network on a corpus; rerun with the same --out to resume. */
     @Command(name = "train-sl", mixinStandardHelpOptions = true,
             description = "Train the SL policy network (residual tower, Adam, one random symmetry per example) on a "
                     + "corpus split 90/5/5 by game; print validation and test accuracy. Rerun with the same --out to "
                     + "resume a killed run; the network is saved as OUT/" + SlPolicy.MODEL + ".")
-    static final class TrainSl implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class TrainSl extends CliCommand {
         @CommandLine.Mixin
         CorpusRun run;
 
@@ -59,7 +48,7 @@ final class AlphaGoCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
-                    .withSeed(run.seed).withSkipOpening(run.skipOpening);
+                    .withSeed(run.seed.value).withSkipOpening(run.skipOpening);
             if (steps != null) {
                 c = c.withSteps(steps);
             }
@@ -68,7 +57,7 @@ final class AlphaGoCommand implements Runnable {
             try {
                 r = SlPolicy.train(c, games, run.out, System.console() != null);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             w.printf(Locale.ROOT, "games %d train / %d validation / %d test; %d training positions%n", r.trainGames(),
                     r.validationGames(), r.testGames(), r.trainPositions());
@@ -90,12 +79,9 @@ final class AlphaGoCommand implements Runnable {
                     + "nearness to the last move, MoGo and 3x3 patterns) to the training games of a corpus split "
                     + "90/5/5 by game; print its held-out top-1 and save the weights as OUT/" + TrainRollout.WEIGHTS
                     + ".")
-    static final class TrainRollout implements Callable<Integer> {
+    static final class TrainRollout extends CliCommand {
         /** File name of the trained weights. */
         static final String WEIGHTS = "rollout-weights.bin";
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @CommandLine.Mixin
         CorpusRun run;
@@ -111,7 +97,7 @@ final class AlphaGoCommand implements Runnable {
             List<GameRecord> train = games.stream().filter(g -> Split.of(g) == Split.TRAIN).toList();
             List<GameRecord> test = games.stream().filter(g -> Split.of(g) == Split.TEST).toList();
             RolloutTraining.Config c = RolloutTraining.Config.defaults();
-            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), run.seed);
+            c = new RolloutTraining.Config(epochs, c.learningRate(), c.l2(), run.seed.value);
             RolloutTraining.Examples trainSet = RolloutTraining.examples(train, run.skipOpening);
             RolloutTraining.Examples testSet = RolloutTraining.examples(test, run.skipOpening);
             RolloutTraining.Accuracy before = RolloutTraining.accuracy(testSet, RolloutWeights.defaults());
@@ -142,8 +128,8 @@ final class AlphaGoCommand implements Runnable {
                 + "each game left out (default: ${DEFAULT-VALUE}, the shipped corpus's random opening)")
         int skipOpening;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         /** Returns the games of the corpus (the shipped one by default), naming each skipped game on {@code w}. */
         List<GameRecord> games(PrintWriter w) throws IOException {

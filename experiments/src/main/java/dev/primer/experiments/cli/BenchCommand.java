@@ -1,18 +1,10 @@
 package dev.primer.experiments.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code primer bench}: the project's speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
         subcommands = {BenchNnCommand.class, BenchPlayoutsCommand.class, BenchEnvCommand.class,
                 BenchMcmcCommand.class})
-final class BenchCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class BenchCommand extends CommandGroup {
 }

@@ -4,7 +4,6 @@ import dev.primer.prob.bench.McmcBench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,15 +11,12 @@ import picocli.CommandLine.Option;
 /** {@code primer bench mcmc}: ESS per gradient and per second of HMC and NUTS on the 100-d Gaussian and the banana. */
 @Command(name = "mcmc", mixinStandardHelpOptions = true,
         description = "HMC and NUTS (adapted step size and diagonal metric) on the 100-d Gaussian and the banana.")
-final class BenchMcmcCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class BenchMcmcCommand extends CliCommand {
     @Option(names = "--draws", defaultValue = "1000", description = "draws per chain after warm-up (default: ${DEFAULT-VALUE})")
     int draws;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write the table to FILE")
     Path json;
@@ -28,9 +24,9 @@ final class BenchMcmcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (draws < 10) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--draws must be >= 10");
+            throw badInput("--draws must be >= 10");
         }
-        List<McmcBench.Result> results = McmcBench.run(seed, draws);
+        List<McmcBench.Result> results = McmcBench.run(seed.value, draws);
         System.out.printf("%-5s %-16s %4s %8s %9s %10s %6s %6s %4s %6s%n", "", "target", "dim", "min_ess",
                 "ess/grad", "ess/s", "step", "accept", "div", "rhat");
         for (McmcBench.Result r : results) {

@@ -3,17 +3,14 @@ package dev.primer.experiments.cli;
 import dev.primer.nn.bench.NnBench;
 import dev.primer.nn.bench.Workload;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code primer bench nn}: milliseconds per training step or inference call of a reference workload. */
 @Command(name = "nn", mixinStandardHelpOptions = true,
         description = "Time a reference workload (mlp, convnet, resnet9, policy): median, p10, p90 ms per step.")
-final class BenchNnCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class BenchNnCommand extends CliCommand {
     @Option(names = "--workload", required = true, description = "mlp, convnet, resnet9 or policy (the SL policy tower)")
     Workload workload;
 
@@ -32,8 +29,8 @@ final class BenchNnCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "50", description = "timed steps (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write {workload, median_ms, p10_ms, p90_ms, ...} to FILE")
     Path json;
@@ -41,10 +38,9 @@ final class BenchNnCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1 || samples < 1 || warmup < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--batch, --threads and --samples must be >= 1 and --warmup >= 0");
+            throw badInput("--batch, --threads and --samples must be >= 1 and --warmup >= 0");
         }
-        NnBench.Timing t = NnBench.run(workload, mode, batch, threads, warmup, samples, seed);
+        NnBench.Timing t = NnBench.run(workload, mode, batch, threads, warmup, samples, seed.value);
         System.out.println(t.backend());
         System.out.printf("%-9s %-6s %6s %8s %10s %10s %10s%n", "workload", "mode", "batch", "threads", "median_ms",
                 "p10_ms", "p90_ms");

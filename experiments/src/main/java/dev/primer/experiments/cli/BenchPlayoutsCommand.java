@@ -10,7 +10,6 @@ import dev.primer.rl.alphago.RolloutWeightsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,12 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "playouts", mixinStandardHelpOptions = true,
         description = "Random legal playouts (no filling of own single-point eyes) to the end, scored; playouts/s. With "
                 + "--policy, the search's rollout policy of that kind on one thread, and its cost per move.")
-final class BenchPlayoutsCommand implements Callable<Integer> {
+final class BenchPlayoutsCommand extends CliCommand {
     /** The rollout policies to time. */
     enum Policy { LIGHT, HEAVY, SOFTMAX, TRAINED }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--size", defaultValue = "9", description = "board size 2..25 (default: ${DEFAULT-VALUE})")
     int size;
@@ -35,8 +31,8 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--json", description = "also write {size, playouts_per_s, threads, ...} to FILE")
     Path json;
@@ -52,13 +48,12 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (size < 2 || size > 25 || seconds <= 0 || threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--size must be 2..25, --seconds > 0 and --threads >= 1");
+            throw badInput("--size must be 2..25, --seconds > 0 and --threads >= 1");
         }
         if (policy != null) {
             return rollouts();
         }
-        PlayoutBench.Result r = PlayoutBench.run(size, seconds, threads, seed);
+        PlayoutBench.Result r = PlayoutBench.run(size, seconds, threads, seed.value);
         System.out.printf("%dx%d  %d thread(s)  %,d playouts in %.1f s  %,.0f playouts/s%n", r.size(), r.size(),
                 r.threads(), r.playouts(), r.seconds(), r.playoutsPerSecond());
         if (json != null) {
@@ -69,7 +64,7 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
 
     private int rollouts() throws IOException {
         if ((policy == Policy.TRAINED) != (weights != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--weights goes with --policy trained");
+            throw badInput("--weights goes with --policy trained");
         }
         Coords coords = Coords.of(size);
         Rollout.Factory<GoState> factory = switch (policy) {
@@ -80,12 +75,11 @@ final class BenchPlayoutsCommand implements Callable<Integer> {
                 try {
                     yield RolloutKind.LINEAR_SOFTMAX.factory(coords, RolloutWeightsFile.read(weights));
                 } catch (IOException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "cannot use --weights: "
-                            + e.getMessage());
+                    throw badInput("cannot use --weights: " + e.getMessage());
                 }
             }
         };
-        RolloutBench.Result r = RolloutBench.run(size, factory, seconds, seed);
+        RolloutBench.Result r = RolloutBench.run(size, factory, seconds, seed.value);
         System.out.printf(Locale.ROOT, "%dx%d  %s  %,d playouts in %.1f s  %,.0f playouts/s  %.2f us/move%n", r.size(),
                 r.size(), policy.name().toLowerCase(Locale.ROOT), r.playouts(), r.seconds(), r.playoutsPerSecond(),
                 r.microsPerMove());

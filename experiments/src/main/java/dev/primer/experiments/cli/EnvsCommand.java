@@ -3,7 +3,6 @@ package dev.primer.experiments.cli;
 import dev.primer.atari.Envs;
 import dev.primer.atari.bench.RandomAgent;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,18 +20,15 @@ final class EnvsCommand implements Runnable {
     /** {@code primer envs random}: the random-agent baseline every Atari paper reports. */
     @Command(name = "random", mixinStandardHelpOptions = true,
             description = "Uniformly random policy: mean and standard deviation of return and episode length.")
-    static final class Random implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Random extends CliCommand {
         @Option(names = "--game", required = true, description = "environment id (see `primer envs`)")
         String game;
 
         @Option(names = "--episodes", defaultValue = "100", description = "episodes (default: ${DEFAULT-VALUE})")
         int episodes;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         @Option(names = "--sticky", description = "sticky-action probability (default: the game's own)")
         Double sticky;
@@ -43,15 +39,13 @@ final class EnvsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!Envs.ids().contains(game)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown game '" + game + "'; known: " + Envs.ids().makeString());
+                throw badInput("unknown game '" + game + "'; known: " + Envs.ids().makeString());
             }
             if (episodes < 1 || (sticky != null && (sticky < 0 || sticky >= 1))) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--episodes must be >= 1 and --sticky in [0, 1)");
+                throw badInput("--episodes must be >= 1 and --sticky in [0, 1)");
             }
             double p = sticky == null ? Envs.spec(game).defaultSticky() : sticky;
-            RandomAgent.Stats s = RandomAgent.run(game, episodes, seed, p);
+            RandomAgent.Stats s = RandomAgent.run(game, episodes, seed.value, p);
             System.out.printf("%s  %d episodes  sticky %.2f  return %.3f ± %.3f (sd)  length %.1f ± %.1f (sd)%n",
                     game, s.episodes(), p, s.meanReturn(), s.stdReturn(), s.meanLength(), s.stdLength());
             if (json != null) {

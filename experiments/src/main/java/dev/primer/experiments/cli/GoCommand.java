@@ -19,9 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,14 +29,7 @@ import picocli.CommandLine.Option;
                 + "games.",
         subcommands = {GoCommand.CorpusCommand.class, GoCommand.PackCommand.class, GoCommand.UnpackCommand.class,
                 GoCommand.PolicyAccuracyCommand.class})
-final class GoCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class GoCommand extends CommandGroup {
 
     /** {@code primer go corpus}: a GTP engine plays itself after random opening moves; one SGF per game. */
     @Command(name = "corpus", mixinStandardHelpOptions = true,
@@ -46,10 +37,7 @@ final class GoCommand implements Runnable {
                     + "resignation; games are scored by area after the engine's dead stones and saved as "
                     + "DIR/game-NNNNNN.sgf. Resumable: a rerun into the same DIR adds games and replays none "
                     + "(DIR/corpus.tsv records every game). Games with a kept game's moves are dropped.")
-    static final class CorpusCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class CorpusCommand extends CliCommand {
         @Option(names = "--engine", required = true,
                 description = "the GTP engine, e.g. \"/usr/games/gnugo --mode gtp --level 10 --chinese-rules\"")
         String engine;
@@ -88,7 +76,7 @@ final class GoCommand implements Runnable {
                         .withRandomOpening(randomOpening).withThreads(threads).withSeed(seed)
                         .withMoveTimeout(moveTimeout);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             PrintWriter w = spec.commandLine().getOut();
             AtomicLong last = new AtomicLong(System.nanoTime());
@@ -103,7 +91,7 @@ final class GoCommand implements Runnable {
             try {
                 s = corpus.run();
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             w.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed%n", out, s.kept(),
                     s.duplicates(), s.failed());
@@ -115,10 +103,7 @@ final class GoCommand implements Runnable {
     @Command(name = "pack", mixinStandardHelpOptions = true,
             description = "Write the kept games of corpus DIR, in game order, to FILE.sgf.gz (one game a line) and its "
                     + "ledger to FILE.tsv.gz.")
-    static final class PackCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class PackCommand extends CliCommand {
         @Option(names = "--from", required = true, description = "corpus directory (from 'primer go corpus')")
         Path from;
 
@@ -129,7 +114,7 @@ final class GoCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!Files.isRegularFile(from.resolve(Corpus.LEDGER))) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no corpus ledger in " + from);
+                throw badInput("no corpus ledger in " + from);
             }
             int n = Corpus.pack(from, to);
             spec.commandLine().getOut().printf(Locale.ROOT, "%d games -> %s and %s%n", n, to, Corpus.ledgerOf(to));
@@ -141,10 +126,7 @@ final class GoCommand implements Runnable {
     @Command(name = "unpack", mixinStandardHelpOptions = true,
             description = "Restore corpus DIR from FILE.sgf.gz and FILE.tsv.gz, so that 'primer go corpus --out DIR' "
                     + "adds games to it.")
-    static final class UnpackCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class UnpackCommand extends CliCommand {
         @Option(names = "--from", required = true, description = "the collection written by 'primer go pack'")
         Path from;
 
@@ -157,7 +139,7 @@ final class GoCommand implements Runnable {
             try {
                 n = Corpus.unpack(from, to);
             } catch (IllegalArgumentException | NoSuchFileException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "%d games -> %s%n", n, to);
             return 0;
@@ -169,10 +151,7 @@ final class GoCommand implements Runnable {
             description = "Score every move after the first K of every game in SGF (both colours; a pass counts where "
                     + "the player passed) by a policy network: positions, top-1, top-3 and the mean negative "
                     + "log-likelihood of the move played, over the legal moves.")
-    static final class PolicyAccuracyCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class PolicyAccuracyCommand extends CliCommand {
         @Option(names = "--policy", required = true, description = "a policy network file (OUT/" + SlPolicy.MODEL
                 + " from 'primer alphago train-sl'), rollout weights (OUT/rollout-weights.bin from 'primer alphago "
                 + "train-rollout'), or 'rollout' for the shipped rollout weights")
@@ -201,7 +180,7 @@ final class GoCommand implements Runnable {
             try {
                 games = GameCorpus.read(sgf, size, s -> w.println("skipped " + s));
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw badInput(e.getMessage());
             }
             Figures f;
             try {
@@ -209,10 +188,9 @@ final class GoCommand implements Runnable {
                         : RolloutWeightsFile.looksLikeOne(Path.of(policy))
                         ? rollout(games, RolloutWeightsFile.read(Path.of(policy))) : network(games);
             } catch (NoSuchFileException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no policy file " + policy);
+                throw badInput("no policy file " + policy);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot load the policy " + policy + ": "
-                        + e.getMessage());
+                throw badInput("cannot load the policy " + policy + ": " + e.getMessage());
             }
             w.printf(Locale.ROOT, "games %d, positions %d, top1 %.4f, top3 %.4f, nll %.4f%n", f.games(), f.positions(),
                     f.top1(), f.top3(), f.nll());

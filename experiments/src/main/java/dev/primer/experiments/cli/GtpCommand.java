@@ -19,7 +19,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,10 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gtp", mixinStandardHelpOptions = true,
         description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, flat Monte Carlo, or "
                 + "a policy network without search.")
-final class GtpCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class GtpCommand extends CliCommand {
     /** Rule sets selectable on the command line. */
     enum RuleSet {
         CHINESE(Rules.CHINESE), TROMP_TAYLOR(Rules.TROMP_TAYLOR);
@@ -83,11 +79,10 @@ final class GtpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (playouts < 1 || threads < 1 || seconds != null && !(seconds > 0)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--playouts and --threads must be >= 1, --time > 0");
+            throw badInput("--playouts and --threads must be >= 1, --time > 0");
         }
         if ((player == Player.POLICY) != (model != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model goes with --player policy");
+            throw badInput("--model goes with --player policy");
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -96,8 +91,7 @@ final class GtpCommand implements Callable<Integer> {
             try {
                 net = Checkpoint.read(model).net();
             } catch (IOException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot load --model " + model
-                        + ": " + e.getMessage());
+                throw badInput("cannot load --model " + model + ": " + e.getMessage());
             }
             new GtpEngine(new PolicyPlayer(net), rules.rules).serve(in, out);
             return 0;
@@ -113,8 +107,7 @@ final class GtpCommand implements Callable<Integer> {
             try {
                 config = config.withWeights(RolloutWeightsFile.load(rolloutWeights));
             } catch (IOException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot use --rollout-weights: "
-                        + e.getMessage());
+                throw badInput("cannot use --rollout-weights: " + e.getMessage());
             }
         }
         try (MctsPlayer mcts = new MctsPlayer(config)) {

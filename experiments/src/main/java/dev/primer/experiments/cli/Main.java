@@ -10,10 +10,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, GtpCommand.class, MatchCommand.class, GoCommand.class, AlphaGoCommand.class,
                 EnvsCommand.class, PlayCommand.class, RlCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Main extends CommandGroup {
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "on failure, print the stack trace too")
     boolean debug;
@@ -40,10 +37,5 @@ public final class Main implements Runnable {
                 + (debug ? "" : " (--debug prints the stack trace)"));
         command.getErr().flush();
         return CommandLine.ExitCode.SOFTWARE;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
     }
 }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,10 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = "Play GTP engines (shell commands) against each other; print wins per engine and colour with 95% "
                 + "Wilson intervals. Failing engines (crash, timeout, illegal move) lose the game.")
-final class MatchCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class MatchCommand extends CliCommand {
     @Option(names = "--black", required = true, description = "engine A's command; A plays Black in game 1")
     String black;
 
@@ -65,7 +60,7 @@ final class MatchCommand implements Callable<Integer> {
             config = new MatchConfig(black, white, games, size, komi, alternate, Optional.ofNullable(sgf),
                     Optional.ofNullable(referee), moveTimeout, maxMoves == null ? 3 * size * size : maxMoves);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw badInput(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         MatchReport report = new Match(config, g -> {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,10 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code primer play GAME}: a person plays in the terminal (or watches a random agent), optionally recorded as a GIF. */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = "Play a game in the terminal (keys shown on screen; q quits). --record saves a GIF.")
-final class PlayCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class PlayCommand extends CliCommand {
     private static final String CLEAR = "\u001b[H\u001b[2J";
 
     @Parameters(paramLabel = "GAME", description = "environment id (see `primer envs`)")
@@ -37,8 +33,8 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "8", description = "frames per second (default: ${DEFAULT-VALUE})")
     int fps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    SeedOption seed;
 
     @Option(names = "--random", description = "a random agent plays instead of the keyboard")
     boolean random;
@@ -56,21 +52,20 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Envs.ids().contains(game) || fps < 1 || steps < 0 || columns < 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "GAME must be one of "
+            throw badInput("GAME must be one of "
                     + Envs.ids().makeString() + "; --fps >= 1, --steps >= 0, --columns >= 8");
         }
         boolean interactive = !random;
         if (interactive && System.console() == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "play needs a terminal for the keyboard; use --random to watch a random agent");
+            throw badInput("play needs a terminal for the keyboard; use --random to watch a random agent");
         }
         List<Control> controls = controls(game);
         Environment<?, Integer> env = Envs.make(game);
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed.value);
         int actions = controls.isEmpty() ? 1 : controls.size();
         try (GifWriter gif = record == null ? null : new GifWriter(record, 1000 / fps);
              RawTerminal term = interactive ? RawTerminal.enter() : null) {
-            env.reset(seed);
+            env.reset(seed.value);
             double score = 0;
             int t = 0;
             int action = 0;

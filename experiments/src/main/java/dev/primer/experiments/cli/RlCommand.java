@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -31,14 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Reinforcement learning: our DQN (rl dqn) and RL4J's (rl rl4j) on cartpole or minatar-<game>; "
                 + "several runs' learning curves combined (rl curves).",
         subcommands = {RlCommand.Dqn.class, RlCommand.Rl4j.class, RlCommand.Curves.class})
-public final class RlCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class RlCommand extends CommandGroup {
 
     /** Options both trainers share. */
     static final class Common {
@@ -55,8 +47,8 @@ public final class RlCommand implements Runnable {
         @Option(names = "--steps", description = "environment steps (default: the preset's reference length)")
         Long steps;
 
-        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
+        @CommandLine.Mixin
+        SeedOption seed;
 
         @Option(names = "--memory", description = "replay capacity (default: the preset's)")
         Integer memory;
@@ -100,7 +92,7 @@ public final class RlCommand implements Runnable {
     /** {@code primer rl dqn}: our DQN with checkpoints (rerun the same command to resume), CSVs and a curve. */
     @Command(name = "dqn", mixinStandardHelpOptions = true,
             description = "Train our DQN; rerunning with the same --out resumes from its checkpoint.")
-    static final class Dqn implements Callable<Integer> {
+    static final class Dqn extends CliCommand {
         @CommandLine.Mixin
         Common common;
 
@@ -136,10 +128,10 @@ public final class RlCommand implements Runnable {
                 c = c.withLoss(loss);
             }
             long steps = common.steps(c);
-            Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed);
-            DqnAgent agent = new DqnAgent(c, task.shape(), task.actions(), task.scaling(), common.seed);
+            Path dir = out != null ? out : Path.of("results", "rl", "dqn-" + common.env + "-seed" + common.seed.value);
+            DqnAgent agent = DqnAgent.of(task, c, common.seed.value);
             long every = evalEvery > 0 ? evalEvery : Math.max(1, steps / 20);
-            Training.Result r = Training.run(Training.Config.of(steps, common.seed)
+            Training.Result r = Training.run(Training.Config.of(steps, common.seed.value)
                     .withEval(every, 10, common.evalEpisodes, common.maxEpisodeSteps)
                     .withOutput(dir, checkpointEvery).withProgress(progress), task.envs(), agent);
             System.out.printf(Locale.ROOT, "dqn %s: %d steps (resumed from %d), greedy return %.2f ± %.2f over %d "
@@ -147,7 +139,7 @@ public final class RlCommand implements Runnable {
                     r.state().step(), r.resumedFrom(), r.finalEval().mean(), r.finalEval().std(),
                     r.finalEval().episodes(), r.recentReturn(), r.framesPerSecond(), dir);
             if (common.json != null) {
-                Json.write(common.json, Map.of("env", common.env, "steps", r.state().step(), "seed", common.seed,
+                Json.write(common.json, Map.of("env", common.env, "steps", r.state().step(), "seed", common.seed.value,
                         "greedy_mean_return", r.finalEval().mean(), "greedy_std_return", r.finalEval().std(),
                         "recent_training_return", r.recentReturn(), "frames_per_second", r.framesPerSecond()));
             }
@@ -158,7 +150,7 @@ public final class RlCommand implements Runnable {
     /** {@code primer rl rl4j}: RL4J's QLearningDiscreteDense with our preset's hyperparameters and our network. */
     @Command(name = "rl4j", mixinStandardHelpOptions = true,
             description = "Train RL4J's QLearningDiscreteDense on our environment with matching hyperparameters.")
-    static final class Rl4j implements Callable<Integer> {
+    static final class Rl4j extends CliCommand {
         @CommandLine.Mixin
         Common common;
 
@@ -168,10 +160,10 @@ public final class RlCommand implements Runnable {
             DqnConfig c = common.config(task);
             long steps = common.steps(c);
             if (steps > Integer.MAX_VALUE) {
-                throw new CommandLine.ParameterException(common.spec(), "--steps too large: RL4J counts in an int");
+                throw badInput("--steps too large: RL4J counts in an int");
             }
             Rl4jRunner.Result r = Rl4jRunner.train(task, c, (int) steps, common.maxEpisodeSteps, common.evalEpisodes,
-                    common.seed);
+                    common.seed.value);
             System.out.printf(Locale.ROOT, "rl4j %s: %d steps in %.1f s = %.0f frames/s, greedy return %.2f ± %.2f "
                     + "over %d episodes%n", common.env, r.steps(), r.seconds(), r.framesPerSecond(), r.evalMean(),
                     r.evalStd(), common.evalEpisodes);
@@ -192,10 +184,7 @@ public final class RlCommand implements Runnable {
                     + "mean ± standard error across runs, as MinAtar's "
                     + "plot_return.py averages its 30 runs. Prints a table; writes curves.csv (every run and the "
                     + "mean) and curves.png (the mean ± standard error).")
-    static final class Curves implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Curves extends CliCommand {
         @Parameters(arity = "1..*", paramLabel = "RUN", description = "a run's output directory (searched for "
                 + "episodes.csv) or an episodes.csv file")
         List<Path> paths;
@@ -222,15 +211,14 @@ public final class RlCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (window < 1 || every < 1 || resolution < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--window, --every and --resolution must be positive");
+                throw badInput("--window, --every and --resolution must be positive");
             }
             List<RunCurves.Run> runs = new ArrayList<>();
             for (Path p : paths) {
                 try {
                     runs.addAll(RunCurves.read(p));
                 } catch (IllegalArgumentException | IllegalStateException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    throw badInput(e.getMessage());
                 }
             }
             long[] rows = RunCurves.commonFrames(runs, every);

@@ -4,8 +4,6 @@ import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Registry;
 import dev.primer.experiments.core.RunRecord;
 import dev.primer.experiments.core.Runner;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -13,20 +11,17 @@ import picocli.CommandLine.Parameters;
 /** {@code primer run NAME}: one experiment into {@code OUT/NAME/}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one experiment; writes OUT/NAME/result.json and its plots.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand {
     @Parameters(paramLabel = "NAME", description = "experiment name (see `primer list`)")
     String name;
 
     @Mixin
     RunOptionsMixin options;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Experiment<?> e = Registry.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "unknown experiment '" + name + "'; `primer list` shows the registered ones"));
+        Experiment<?> e = Registry.find(name).orElseThrow(() -> badInput("unknown experiment '" + name
+                + "'; `primer list` shows the registered ones"));
         RunRecord r = Runner.run(e, options.budget, options.seed, options.out);
         System.out.printf("%s: %s (%.1f s)%n", r.name(), r.headline(), r.wallSeconds());
         System.out.println("wrote " + options.out.resolve(r.name()).resolve(RunRecord.FILE));

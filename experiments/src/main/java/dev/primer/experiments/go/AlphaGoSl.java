@@ -1,7 +1,7 @@
 package dev.primer.experiments.go;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.go.corpus.GameRecord;
@@ -17,7 +17,7 @@ import java.util.Map;
  * GNU Go repeats 97.5% of its own moves, the ceiling here): top-1, top-3 and NLL on the held-out test games, and the
  * training and validation accuracy against steps.
  */
-public final class AlphaGoSl implements Experiment<AlphaGoSl.Metrics> {
+public final class AlphaGoSl extends NamedExperiment<AlphaGoSl.Metrics> {
     /** AlphaGo's SL policy top-1 on the KGS test set (Silver et al. 2016, "Supervised learning of policy networks"). */
     static final double ALPHAGO_SL_TOP1 = 0.570;
 
@@ -43,14 +43,10 @@ public final class AlphaGoSl implements Experiment<AlphaGoSl.Metrics> {
                           double lastValidationTop1, double lastTrainTop1, double alphagoSlTop1) {
     }
 
-    @Override
-    public String name() {
-        return "alphago-sl";
-    }
-
-    @Override
-    public String description() {
-        return "AlphaGo's SL policy network on the shipped 9x9 GNU Go corpus: held-out top-1/top-3 against steps";
+    /** The experiment alphago-sl. */
+    public AlphaGoSl() {
+        super("alphago-sl",
+                "AlphaGo's SL policy network on the shipped 9x9 GNU Go corpus: held-out top-1/top-3 against steps");
     }
 
     @Override

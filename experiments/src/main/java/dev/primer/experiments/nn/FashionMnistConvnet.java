@@ -1,7 +1,7 @@
 package dev.primer.experiments.nn;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.Net;
@@ -22,7 +22,7 @@ import java.util.Map;
  * The reference {@code convnet} workload trained on all 60,000 Fashion-MNIST images, test accuracy on the
  * 10,000 test images after every epoch. Checkpoints every 500 steps: a killed run resumes.
  */
-public final class FashionMnistConvnet implements Experiment<FashionMnistConvnet.Metrics> {
+public final class FashionMnistConvnet extends NamedExperiment<FashionMnistConvnet.Metrics> {
     /**
      * The results.
      *
@@ -37,14 +37,10 @@ public final class FashionMnistConvnet implements Experiment<FashionMnistConvnet
                           long resumedFromStep) {
     }
 
-    @Override
-    public String name() {
-        return "fashion-mnist-convnet";
-    }
-
-    @Override
-    public String description() {
-        return "reference convnet (Adam 1e-3, batch 64) on Fashion-MNIST: test accuracy per epoch";
+    /** The experiment fashion-mnist-convnet. */
+    public FashionMnistConvnet() {
+        super("fashion-mnist-convnet",
+                "reference convnet (Adam 1e-3, batch 64) on Fashion-MNIST: test accuracy per epoch");
     }
 
     @Override

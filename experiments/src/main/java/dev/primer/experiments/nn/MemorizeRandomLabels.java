@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.Net;
@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * convnet fits true labels, random labels, shuffled pixels and Gaussian-noise images to 100% training
  * accuracy; random labels only take longer (their Fig. 1a).
  */
-public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabels.Metrics> {
+public final class MemorizeRandomLabels extends NamedExperiment<MemorizeRandomLabels.Metrics> {
     /** The four corruptions of §2 that this experiment runs. */
     public enum Condition {
         /** The dataset as it is. */
@@ -81,15 +81,11 @@ public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabe
         }
     }
 
-    @Override
-    public String name() {
-        return "memorize-random-labels";
-    }
-
-    @Override
-    public String description() {
-        return "Zhang et al. 2017: a convnet reaches 100% training accuracy on true labels, random labels, "
-                + "shuffled pixels and Gaussian noise (Fashion-MNIST subset)";
+    /** The experiment memorize-random-labels. */
+    public MemorizeRandomLabels() {
+        super("memorize-random-labels",
+                "Zhang et al. 2017: a convnet reaches 100% training accuracy on true labels, random labels, "
+                + "shuffled pixels and Gaussian noise (Fashion-MNIST subset)");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.primer.experiments.prob;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.prob.LogDensity;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * evaluations: SGD (the SGLD update without its noise) collapses onto one mode, SGLD and full-batch (unadjusted)
  * Langevin sample the posterior; total variation to the grid posterior is tracked as the budget grows.
  */
-public final class LangevinVsSgd implements Experiment<LangevinVsSgd.Metrics> {
+public final class LangevinVsSgd extends NamedExperiment<LangevinVsSgd.Metrics> {
     /**
      * The results at equal per-datum gradient budgets.
      *
@@ -47,15 +47,11 @@ public final class LangevinVsSgd implements Experiment<LangevinVsSgd.Metrics> {
     static final double LANGEVIN_H = 0.004;
     static final int CHECKPOINTS = 12;
 
-    @Override
-    public String name() {
-        return "langevin-vs-sgd";
-    }
-
-    @Override
-    public String description() {
-        return "SGD vs SGLD vs full-batch Langevin on the Welling & Teh mixture posterior at equal per-datum"
-                + " gradient budgets: a point estimate vs samples";
+    /** The experiment langevin-vs-sgd. */
+    public LangevinVsSgd() {
+        super("langevin-vs-sgd",
+                "SGD vs SGLD vs full-batch Langevin on the Welling & Teh mixture posterior at equal per-datum"
+                + " gradient budgets: a point estimate vs samples");
     }
 
     @Override

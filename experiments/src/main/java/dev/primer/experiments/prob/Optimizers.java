@@ -2,7 +2,7 @@ package dev.primer.experiments.prob;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.prob.autodiff.TwiceDifferentiable;
@@ -33,7 +33,7 @@ import java.util.function.DoubleFunction;
  * the denominator √v̂ + ε, which the check uses (the library defaults, ε = 10⁻⁸, break it slightly wherever √v̂ is
  * not much larger than ε).
  */
-public final class Optimizers implements Experiment<Optimizers.Metrics> {
+public final class Optimizers extends NamedExperiment<Optimizers.Metrics> {
     /**
      * One method on one problem.
      *
@@ -105,15 +105,11 @@ public final class Optimizers implements Experiment<Optimizers.Metrics> {
     /** The stabiliser ε of Adam and RMSprop in the scale-invariance check: 0, the only value that makes it exact. */
     static final double SCALE_CHECK_EPS = 0;
 
-    @Override
-    public String name() {
-        return "optimizers";
-    }
-
-    @Override
-    public String description() {
-        return "SGD, momentum, RMSprop, Adam vs Newton and Newton-CG on an ill-conditioned quadratic, Rosenbrock and"
-                + " a small MLP; scale invariance of the adaptive methods";
+    /** The experiment optimizers. */
+    public Optimizers() {
+        super("optimizers",
+                "SGD, momentum, RMSprop, Adam vs Newton and Newton-CG on an ill-conditioned quadratic, Rosenbrock and"
+                + " a small MLP; scale invariance of the adaptive methods");
     }
 
     /** A first-order rule at step size η. */

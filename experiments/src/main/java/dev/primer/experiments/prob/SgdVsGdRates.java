@@ -1,7 +1,7 @@
 package dev.primer.experiments.prob;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.prob.optim.Newton;
@@ -25,7 +25,7 @@ import java.util.Locale;
  * </ul>
  * Slopes are least-squares fits of log excess loss on log t over the last two decades.
  */
-public final class SgdVsGdRates implements Experiment<SgdVsGdRates.Metrics> {
+public final class SgdVsGdRates extends NamedExperiment<SgdVsGdRates.Metrics> {
     /**
      * The results.
      *
@@ -49,15 +49,11 @@ public final class SgdVsGdRates implements Experiment<SgdVsGdRates.Metrics> {
     static final int POINTS = 40;
     static final double MARGIN = 0.5;
 
-    @Override
-    public String name() {
-        return "sgd-vs-gd-rates";
-    }
-
-    @Override
-    public String description() {
-        return "Logistic regression: excess loss vs iteration on log-log axes; GD falls as 1/t on separable data,"
-                + " SGD with 1/sqrt(t) steps as 1/sqrt(t) on overlapping data";
+    /** The experiment sgd-vs-gd-rates. */
+    public SgdVsGdRates() {
+        super("sgd-vs-gd-rates",
+                "Logistic regression: excess loss vs iteration on log-log axes; GD falls as 1/t on separable data,"
+                + " SGD with 1/sqrt(t) steps as 1/sqrt(t) on overlapping data");
     }
 
     @Override

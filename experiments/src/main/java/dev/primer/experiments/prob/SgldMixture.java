@@ -2,7 +2,7 @@ package dev.primer.experiments.prob;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.prob.LogDensity;
@@ -23,7 +23,7 @@ import java.util.Locale;
  * points drawn at θ = (0, 1). Judged by total variation against the posterior normalised on a grid, beside NUTS
  * on the full posterior and independent draws from the grid (the histogram's noise floor).
  */
-public final class SgldMixture implements Experiment<SgldMixture.Metrics> {
+public final class SgldMixture extends NamedExperiment<SgldMixture.Metrics> {
     /**
      * The results: total-variation distances to the grid posterior and how SGLD splits its samples between the
      * modes.
@@ -60,15 +60,11 @@ public final class SgldMixture implements Experiment<SgldMixture.Metrics> {
     static final double EPS_LAST = 1e-4;
     static final double GAMMA = 0.55;
 
-    @Override
-    public String name() {
-        return "sgld-mixture";
-    }
-
-    @Override
-    public String description() {
-        return "Welling & Teh 2011 §5.1: SGLD (minibatch 1) on a bimodal two-parameter mixture posterior vs the exact"
-                + " posterior on a grid (total-variation distance)";
+    /** The experiment sgld-mixture. */
+    public SgldMixture() {
+        super("sgld-mixture",
+                "Welling & Teh 2011 §5.1: SGLD (minibatch 1) on a bimodal two-parameter mixture posterior vs the exact"
+                + " posterior on a grid (total-variation distance)");
     }
 
     @Override

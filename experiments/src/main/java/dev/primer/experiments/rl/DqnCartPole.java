@@ -1,7 +1,7 @@
 package dev.primer.experiments.rl;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.rl.core.Task;
@@ -19,7 +19,7 @@ import java.util.Locale;
  * DQN's policy swings between evaluations on CartPole (SB3 users see the same: rl-baselines3-zoo issue #472).
  * Every seed checkpoints, the kept policy included: a killed run resumes where it stopped.
  */
-public final class DqnCartPole implements Experiment<DqnCartPole.Metrics> {
+public final class DqnCartPole extends NamedExperiment<DqnCartPole.Metrics> {
     /**
      * The results over seeds: each seed's kept (best evaluated) and final policy scored on the same final
      * evaluation episodes.
@@ -53,15 +53,11 @@ public final class DqnCartPole implements Experiment<DqnCartPole.Metrics> {
         return new Settings(ctx.pick(1, 5), 50_000, 5_000, 100);
     }
 
-    @Override
-    public String name() {
-        return "dqn-cartpole";
-    }
-
-    @Override
-    public String description() {
-        return "DQN (tuned preset) on CartPole-v1 for 50k steps: median over seeds of the best evaluated policy's "
-                + "100-episode greedy return";
+    /** The experiment dqn-cartpole. */
+    public DqnCartPole() {
+        super("dqn-cartpole",
+                "DQN (tuned preset) on CartPole-v1 for 50k steps: median over seeds of the best evaluated policy's "
+                + "100-episode greedy return");
     }
 
     @Override
@@ -78,7 +74,7 @@ public final class DqnCartPole implements Experiment<DqnCartPole.Metrics> {
         double[] fps = new double[s.seeds()];
         for (int k = 0; k < s.seeds(); k++) {
             long seed = ctx.seed() + k;
-            DqnAgent agent = new DqnAgent(task.preset(), task.shape(), task.actions(), task.scaling(), seed);
+            DqnAgent agent = DqnAgent.of(task, task.preset(), seed);
             Training.Result r = Training.run(Training.Config.of(s.steps(), seed)
                     .withEval(s.evalEvery(), 10, s.finalEpisodes(), 0)
                     .withOutput(ctx.dir().resolve("seed-" + seed), 10_000)

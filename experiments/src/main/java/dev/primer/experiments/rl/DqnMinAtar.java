@@ -2,7 +2,7 @@ package dev.primer.experiments.rl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.optim.LearningRate;
@@ -24,7 +24,7 @@ import java.util.Map;
  * paper sweeps); checkpoints let a killed run resume, also into a longer run. A resumed run keeps the step size its
  * checkpoint trained with, and the result's {@code step_size} is that one.
  */
-public final class DqnMinAtar implements Experiment<DqnMinAtar.Metrics> {
+public final class DqnMinAtar extends NamedExperiment<DqnMinAtar.Metrics> {
     /**
      * The results.
      *
@@ -104,14 +104,10 @@ public final class DqnMinAtar implements Experiment<DqnMinAtar.Metrics> {
         throw new IllegalArgumentException(STEP_SIZE_PROPERTY + " must be a positive number, not '" + value + "'");
     }
 
-    @Override
-    public String name() {
-        return "dqn-minatar";
-    }
-
-    @Override
-    public String description() {
-        return "DQN (MinAtar preset) on a MinAtar game (-D" + GAME_PROPERTY + "=breakout): curve, 100-episode average";
+    /** The experiment dqn-minatar. */
+    public DqnMinAtar() {
+        super("dqn-minatar", "DQN (MinAtar preset) on a MinAtar game (-D" + GAME_PROPERTY
+                + "=breakout): curve, 100-episode average");
     }
 
     @Override
@@ -121,7 +117,7 @@ public final class DqnMinAtar implements Experiment<DqnMinAtar.Metrics> {
 
     Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         Task task = Task.of("minatar-" + s.game());
-        DqnAgent agent = new DqnAgent(s.config(), task.shape(), task.actions(), task.scaling(), ctx.seed());
+        DqnAgent agent = DqnAgent.of(task, s.config(), ctx.seed());
         Training.Result r = Training.run(Training.Config.of(s.frames(), ctx.seed())
                 .withEval(s.evalEvery(), s.evalEpisodes(), s.evalEpisodes(), 10_000)
                 .withOutput(ctx.dir().resolve(s.game()), s.checkpointEvery())

@@ -1,7 +1,7 @@
 package dev.primer.experiments.rl;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.rl.core.Task;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** REINFORCE with a learned baseline on CartPole-v1: learning curve and final greedy return per seed. */
-public final class ReinforceCartPole implements Experiment<ReinforceCartPole.Metrics> {
+public final class ReinforceCartPole extends NamedExperiment<ReinforceCartPole.Metrics> {
     /**
      * The results over seeds.
      *
@@ -35,14 +35,10 @@ public final class ReinforceCartPole implements Experiment<ReinforceCartPole.Met
         return new Settings(ctx.pick(1, 3), ctx.pick(100_000L, 500_000L), ctx.pick(10_000L, 25_000L), 100);
     }
 
-    @Override
-    public String name() {
-        return "reinforce-cartpole";
-    }
-
-    @Override
-    public String description() {
-        return "REINFORCE with a learned baseline on CartPole-v1: learning curve and 100-episode greedy return";
+    /** The experiment reinforce-cartpole. */
+    public ReinforceCartPole() {
+        super("reinforce-cartpole",
+                "REINFORCE with a learned baseline on CartPole-v1: learning curve and 100-episode greedy return");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.primer.experiments.rl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * Both train the same DL4J network; ours steps it with {@link dev.primer.rl.nets.FusedQNet} on the CPU
  * backend, RL4J with DL4J's {@code fit}.
  */
-public final class Rl4jVsPrimer implements Experiment<Rl4jVsPrimer.Metrics> {
+public final class Rl4jVsPrimer extends NamedExperiment<Rl4jVsPrimer.Metrics> {
     /**
      * The results of the two implementations on the same task and settings.
      *
@@ -46,14 +46,10 @@ public final class Rl4jVsPrimer implements Experiment<Rl4jVsPrimer.Metrics> {
                 ctx.pick(500, 5_000), ctx.pick(5, 30));
     }
 
-    @Override
-    public String name() {
-        return "rl4j-vs-primer";
-    }
-
-    @Override
-    public String description() {
-        return "our DQN vs RL4J on MinAtar Breakout, same network and hyperparameters: frames/s and return";
+    /** The experiment rl4j-vs-primer. */
+    public Rl4jVsPrimer() {
+        super("rl4j-vs-primer",
+                "our DQN vs RL4J on MinAtar Breakout, same network and hyperparameters: frames/s and return");
     }
 
     @Override
@@ -65,7 +61,7 @@ public final class Rl4jVsPrimer implements Experiment<Rl4jVsPrimer.Metrics> {
         Task task = Task.of(s.task());
         DqnConfig cfg = task.preset().withMemory(s.memory(), s.learningStarts());
         int maxEpisode = 10_000;
-        DqnAgent agent = new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), ctx.seed());
+        DqnAgent agent = DqnAgent.of(task, cfg, ctx.seed());
         Training.Result ours = Training.run(Training.Config.of(s.steps(), ctx.seed())
                 .withEval(0, s.evalEpisodes(), s.evalEpisodes(), maxEpisode), task.envs(), agent);
         Rl4jRunner.Result rl4j = Rl4jRunner.train(task, cfg, s.steps(), maxEpisode, s.evalEpisodes(), ctx.seed());

@@ -14,19 +14,13 @@ class RunnerAndReportTest {
     Path out;
 
     /** A real, tiny experiment: the mean of seeded uniform draws, with a plot of the running mean. */
-    static final class RunningMean implements Experiment<RunningMean.Metrics> {
+    static final class RunningMean extends NamedExperiment<RunningMean.Metrics> {
         /** The mean of all the draws. */
         record Metrics(double mean) {
         }
 
-        @Override
-        public String name() {
-            return "running-mean";
-        }
-
-        @Override
-        public String description() {
-            return "running mean of uniform draws";
+        RunningMean() {
+            super("running-mean", "running mean of uniform draws");
         }
 
         @Override

@@ -5,8 +5,10 @@ public interface Differentiable {
     /** The input dimension d. */
     int dim();
 
-    /** f(x). */
-    double value(double[] x);
+    /** f(x); by default what {@link #valueAndGradient} returns (override where f alone is cheaper). */
+    default double value(double[] x) {
+        return valueAndGradient(x, new double[dim()]);
+    }
 
     /** Writes ∇f(x) into {@code grad} (length d, overwritten) and returns f(x); never modifies {@code x}. */
     double valueAndGradient(double[] x, double[] grad);

@@ -16,15 +16,10 @@ import dev.primer.random.SplitMix64;
  * @param maxSteps     cap on L
  */
 public record Hmc(LogDensity target, double pathLength, double targetAccept, int maxSteps)
-        implements Kernel<HamiltonianState> {
+        implements HamiltonianKernel {
     /** HMC with λ = 2, δ = 0.8 and at most 1024 leapfrog steps per transition. */
     public static Hmc of(LogDensity target) {
         return new Hmc(target, 2, 0.8, 1024);
-    }
-
-    @Override
-    public HamiltonianState init(double[] x0, int warmup, long seed) {
-        return HamiltonianState.start(target, x0, warmup, seed, targetAccept);
     }
 
     @Override

@@ -26,11 +26,6 @@ public interface MinibatchDensity {
             }
 
             @Override
-            public double value(double[] x) {
-                return valueAndGradient(x, new double[m.dim()]);
-            }
-
-            @Override
             public double valueAndGradient(double[] x, double[] grad) {
                 double v = m.logPrior(x, grad);
                 for (int i = 0; i < m.size(); i++) {

@@ -15,18 +15,13 @@ import dev.primer.random.SplitMix64;
  * @param targetAccept δ for step-size adaptation; the statistic is the mean Metropolis probability over the tree
  * @param maxDepth     the maximum tree depth (at most 2^maxDepth − 1 leapfrog steps)
  */
-public record Nuts(LogDensity target, double targetAccept, int maxDepth) implements Kernel<HamiltonianState> {
+public record Nuts(LogDensity target, double targetAccept, int maxDepth) implements HamiltonianKernel {
     /** Stan's divergence threshold on H − H₀. */
     public static final double MAX_DELTA_H = 1000;
 
     /** NUTS with Stan's defaults: δ = 0.8, maximum tree depth 10. */
     public static Nuts of(LogDensity target) {
         return new Nuts(target, 0.8, 10);
-    }
-
-    @Override
-    public HamiltonianState init(double[] x0, int warmup, long seed) {
-        return HamiltonianState.start(target, x0, warmup, seed, targetAccept);
     }
 
     @Override

@@ -16,11 +16,6 @@ public record Banana(int dim, double b) implements Target {
     }
 
     @Override
-    public double value(double[] y) {
-        return valueAndGradient(y, new double[dim]);
-    }
-
-    @Override
     public double valueAndGradient(double[] y, double[] grad) {
         double u = y[1] + b * y[0] * y[0] - 100 * b;
         double s = -y[0] * y[0] / 200 - u * u / 2;

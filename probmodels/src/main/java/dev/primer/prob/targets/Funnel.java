@@ -9,11 +9,6 @@ package dev.primer.prob.targets;
  */
 public record Funnel(int dim) implements Target {
     @Override
-    public double value(double[] x) {
-        return valueAndGradient(x, new double[dim]);
-    }
-
-    @Override
     public double valueAndGradient(double[] x, double[] grad) {
         double v = x[0];
         double ev = Math.exp(-v);

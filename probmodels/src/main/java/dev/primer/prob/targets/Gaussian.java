@@ -56,11 +56,6 @@ public final class Gaussian implements Target, TwiceDifferentiable {
     }
 
     @Override
-    public double value(double[] x) {
-        return valueAndGradient(x, new double[x.length]);
-    }
-
-    @Override
     public double valueAndGradient(double[] x, double[] grad) {
         int d = mu.length;
         double s = 0;

@@ -15,11 +15,6 @@ public record GaussianMixture(double[] weights, double[][] means, double[] sds) 
     }
 
     @Override
-    public double value(double[] x) {
-        return valueAndGradient(x, new double[dim()]);
-    }
-
-    @Override
     public double valueAndGradient(double[] x, double[] grad) {
         int k = weights.length;
         int d = dim();

@@ -27,11 +27,6 @@ public record Quadratic(double[][] a, double[] minimum) implements TwiceDifferen
     }
 
     @Override
-    public double value(double[] x) {
-        return valueAndGradient(x, new double[x.length]);
-    }
-
-    @Override
     public double valueAndGradient(double[] x, double[] grad) {
         double[] r = Vec.axpy(x, -1, minimum);
         double[] ar = Vec.mul(a, r);

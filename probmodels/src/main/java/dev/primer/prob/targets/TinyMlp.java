@@ -47,11 +47,6 @@ public record TinyMlp(double[] x, double[] y, int hidden) implements TwiceDiffer
     }
 
     @Override
-    public double value(double[] t) {
-        return valueAndGradient(t, new double[dim()]);
-    }
-
-    @Override
     public double valueAndGradient(double[] t, double[] grad) {
         java.util.Arrays.fill(grad, 0);
         int h = hidden;

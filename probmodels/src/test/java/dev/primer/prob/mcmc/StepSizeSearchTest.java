@@ -23,11 +23,6 @@ class StepSizeSearchTest {
             }
 
             @Override
-            public double value(double[] x) {
-                return valueAndGradient(x, new double[1]);
-            }
-
-            @Override
             public double valueAndGradient(double[] x, double[] grad) {
                 if (kind.equals("flat")) {
                     grad[0] = 0;

@@ -1,21 +1,18 @@
 package dev.primer.rl.dqn;
 
 import dev.primer.random.SplitMix64;
-import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.EpsilonGreedy;
 import dev.primer.rl.core.ObservationScaling;
+import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.FusedQNet;
 import dev.primer.rl.nets.RlNetworks;
 import dev.primer.rl.nets.TdLoss;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,6 +58,11 @@ public final class DqnAgent implements EpsilonGreedy {
     /** A fresh agent: Q-network of {@code shape} over {@code actions}; replay holds bytes if {@code scaling} fits. */
     public DqnAgent(DqnConfig cfg, RlNetworks.Shape shape, int actions, ObservationScaling scaling, long seed) {
         this(cfg, shape, actions, scaling, seed, true);
+    }
+
+    /** A fresh agent for {@code task}'s network shape, actions and observation scaling, configured by {@code cfg}. */
+    public static DqnAgent of(Task task, DqnConfig cfg, long seed) {
+        return new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), seed);
     }
 
     /** As the public constructor; {@code fuse} false keeps DL4J's output and fit even on the CPU backend (tests). */
@@ -236,10 +238,7 @@ public final class DqnAgent implements EpsilonGreedy {
         out.writeLong(updates);
         out.writeLong(rng.state());
         out.writeDouble(lastLoss);
-        ByteArrayOutputStream net = new ByteArrayOutputStream(1 << 16);
-        ModelSerializer.writeModel(online, net, true);
-        out.writeInt(net.size());
-        net.writeTo(out);
+        RlNetworks.write(out, online);
         float[] t = target.params().data().asFloat();
         out.writeInt(t.length);
         ReplayBuffer.writeFloats(out, t, t.length);
@@ -251,9 +250,7 @@ public final class DqnAgent implements EpsilonGreedy {
         updates = in.readLong();
         rng = new SplitMix64(in.readLong());
         lastLoss = in.readDouble();
-        byte[] net = new byte[in.readInt()];
-        in.readFully(net);
-        online = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), true);
+        online = RlNetworks.read(in);
         onlineFused = fuse ? fused(online, targets.length) : null;
         float[] t = new float[in.readInt()];
         ReplayBuffer.readFloats(in, t, t.length);

@@ -1,6 +1,5 @@
 package dev.primer.rl.nets;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * descending it raises log π(a|s) in proportion to A. (DL4J's MCXENT assumes labels summing to 1 and masks
  * cannot carry signed weights there, hence this loss.)
  */
-public final class PolicyGradientLoss implements org.nd4j.linalg.lossfunctions.ILossFunction {
+public final class PolicyGradientLoss implements TwoPassLoss {
     private static final long serialVersionUID = 1L;
     private static final double LOG_FLOOR = 1e-10;
 
@@ -41,13 +40,6 @@ public final class PolicyGradientLoss implements org.nd4j.linalg.lossfunctions.I
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
         INDArray grad = probabilities(preOutput, fn).muliColumnVector(labels.sum(true, 1)).subi(labels);
         return mask == null ? grad : grad.muliColumnVector(mask);
-    }
-
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation fn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, fn, mask, average),
-                computeGradient(labels, preOutput, fn, mask));
     }
 
     @Override

@@ -2,8 +2,14 @@ package dev.primer.rl.nets;
 
 import dev.primer.nn.Networks;
 import dev.primer.nn.optim.Updates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,6 +82,21 @@ public final class RlNetworks {
             throw new IllegalArgumentException(p.length + " parameters for a network of " + net.numParams());
         }
         net.setParams(Nd4j.create(p, new long[] {1, p.length}, DataType.FLOAT));
+    }
+
+    /** Writes {@code net} with its updater state (DL4J's ModelSerializer zip) as one length-prefixed block. */
+    public static void write(DataOutputStream out, MultiLayerNetwork net) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
+        ModelSerializer.writeModel(net, b, true);
+        out.writeInt(b.size());
+        b.writeTo(out);
+    }
+
+    /** Reads a network, with its updater state, that {@link #write} wrote. */
+    public static MultiLayerNetwork read(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(b), true);
     }
 
     private static MultiLayerNetwork network(Shape shape, Networks.Head head, Updates updates, long seed) {

@@ -1,11 +1,9 @@
 package dev.primer.rl.nets;
 
 import java.util.Objects;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -21,7 +19,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * {@code d = Q(s,a) − y}. DL4J averages over the minibatch, like PyTorch's {@code mse_loss} and
  * {@code smooth_l1_loss} on the gathered Q-values.
  */
-public final class TdLoss implements ILossFunction {
+public final class TdLoss implements TwoPassLoss {
     private static final long serialVersionUID = 1L;
 
     /** The two error functions DQN uses. */
@@ -118,13 +116,6 @@ public final class TdLoss implements ILossFunction {
         }
         INDArray dLdOut = Nd4j.create(d, preOutput.shape(), preOutput.dataType());
         return fn.backprop(preOutput.dup(), dLdOut).getFirst();
-    }
-
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation fn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, fn, mask, average),
-                computeGradient(labels, preOutput, fn, mask));
     }
 
     @Override

@@ -4,14 +4,11 @@ import dev.primer.random.SplitMix64;
 import dev.primer.rl.core.Agent;
 import dev.primer.rl.core.Transition;
 import dev.primer.rl.nets.RlNetworks;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -183,30 +180,17 @@ public final class ReinforceAgent implements Agent {
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(rng.state());
-        writeNet(out, policy);
-        writeNet(out, value);
+        RlNetworks.write(out, policy);
+        RlNetworks.write(out, value);
     }
 
     @Override
     public void read(DataInputStream in) throws IOException {
         rng = new SplitMix64(in.readLong());
-        policy = readNet(in);
-        value = readNet(in);
+        policy = RlNetworks.read(in);
+        value = RlNetworks.read(in);
         length = 0;
         endCount = 0;
         episodesPending = 0;
-    }
-
-    private static void writeNet(DataOutputStream out, MultiLayerNetwork net) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
-        ModelSerializer.writeModel(net, b, true);
-        out.writeInt(b.size());
-        b.writeTo(out);
-    }
-
-    private static MultiLayerNetwork readNet(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(b), true);
     }
 }

@@ -42,8 +42,7 @@ public class DqnStepBenchmark {
     public void setUp() {
         Backend.init();
         Task t = Task.of(task);
-        agent = new DqnAgent(t.preset().withMemory(10_000, 1_000).withTraining(1, 1), t.shape(), t.actions(),
-                t.scaling(), 1);
+        agent = DqnAgent.of(t, t.preset().withMemory(10_000, 1_000).withTraining(1, 1), 1);
         Training.run(Training.Config.of(1_000, 1), t.envs(), agent);
         observation = new float[t.shape().inputs()];
         step = 1_000;

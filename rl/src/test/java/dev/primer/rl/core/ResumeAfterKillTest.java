@@ -29,7 +29,7 @@ class ResumeAfterKillTest {
 
     static DqnAgent agent() {
         Task task = Task.of("cartpole");
-        return new DqnAgent(task.preset().withMemory(5_000, 200), task.shape(), task.actions(), task.scaling(), 3);
+        return DqnAgent.of(task, task.preset().withMemory(5_000, 200), 3);
     }
 
     /** Child process entry: train "forever" into {@code args[0]}. */

@@ -30,8 +30,7 @@ class TrainingTest {
     @Test
     void writesMetricsCurveAndCheckpointAndEvaluatesOnSchedule() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
-                task.actions(), task.scaling(), 1);
+        DqnAgent agent = DqnAgent.of(task, task.preset().withMemory(1000, 100), 1);
         Training.Result r = Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300)
                 .withLogEvery(50), task.envs(), agent);
         assertEquals(List.of(200L, 400L, 600L), r.evals().stream().map(Training.EvalPoint::step).toList());
@@ -49,8 +48,7 @@ class TrainingTest {
     @Test
     void keepsTheBestEvaluatedPolicyScoresItOnTheFinalEpisodesAndCheckpointsIt() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(),
-                task.actions(), task.scaling(), 2);
+        DqnAgent agent = DqnAgent.of(task, task.preset().withMemory(1000, 100), 2);
         Training.Result r = Training.run(Training.Config.of(1000, 2).withEval(200, 3, 5, 100).withOutput(dir, 500)
                 .withLogEvery(50).withKeepBest(true), task.envs(), agent);
         List<Training.EvalPoint> periodic = r.evals().subList(0, r.evals().size() - 1);
@@ -79,8 +77,7 @@ class TrainingTest {
     @Test
     void aCorruptCheckpointIsRefused() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
-                task.actions(), task.scaling(), 1);
+        DqnAgent agent = DqnAgent.of(task, task.preset().withMemory(100, 10), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, LoopState.start(1), agent);
         byte[] b = Files.readAllBytes(f);
@@ -93,7 +90,7 @@ class TrainingTest {
     @Test
     void aCorruptNewestCheckpointResumesFromThePreviousOne() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), task.scaling(), 1);
+        DqnAgent agent = DqnAgent.of(task, task.preset().withMemory(1000, 100), 1);
         Training.run(Training.Config.of(600, 1).withEval(200, 3, 5, 100).withOutput(dir, 300).withLogEvery(50),
                 task.envs(), agent);
         Path ckpt = dir.resolve(RunDirectory.CHECKPOINT);
@@ -102,7 +99,7 @@ class TrainingTest {
         b[b.length / 2] ^= 1;
         Files.write(ckpt, b);
 
-        DqnAgent again = new DqnAgent(task.preset().withMemory(1000, 100), task.shape(), task.actions(), task.scaling(), 1);
+        DqnAgent again = DqnAgent.of(task, task.preset().withMemory(1000, 100), 1);
         Training.Result r = Training.run(Training.Config.of(900, 1).withEval(200, 3, 5, 100).withOutput(dir, 300)
                 .withLogEvery(50), task.envs(), again);
         assertEquals(300, r.resumedFrom());
@@ -113,8 +110,7 @@ class TrainingTest {
     @Test
     void aFormat2CheckpointWithoutAKeptPolicyIsRead() throws Exception {
         Task task = Task.of("cartpole");
-        DqnAgent agent = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
-                task.actions(), task.scaling(), 1);
+        DqnAgent agent = DqnAgent.of(task, task.preset().withMemory(100, 10), 1);
         Path f = dir.resolve("c.bin");
         RlCheckpoint.write(f, new LoopState(70, 3, 1, 0.5, new double[] {9, 11}, null), agent);
         ByteBuffer b = SealedFile.read(f, "PRIMERRL", 3);
@@ -135,8 +131,7 @@ class TrainingTest {
             out.write(agentBytes);
         }
         SealedFile.write(f, "PRIMERRL", 2, payload.toByteArray());
-        DqnAgent restored = new DqnAgent(task.preset().withMemory(100, 10), task.shape(),
-                task.actions(), task.scaling(), 2);
+        DqnAgent restored = DqnAgent.of(task, task.preset().withMemory(100, 10), 2);
         LoopState s = RlCheckpoint.read(f, restored);
         assertEquals(70, s.step());
         assertArrayEquals(new double[] {9, 11}, s.recentReturns());

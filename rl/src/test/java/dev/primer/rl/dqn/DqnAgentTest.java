@@ -38,7 +38,7 @@ class DqnAgentTest extends AgentContractTest {
     }
 
     private static DqnAgent agent(Task task, DqnConfig cfg) {
-        return new DqnAgent(cfg, task.shape(), task.actions(), task.scaling(), 5);
+        return DqnAgent.of(task, cfg, 5);
     }
 
     @Test

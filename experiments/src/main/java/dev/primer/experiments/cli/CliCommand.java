@@ -1,0 +1,15 @@
+package dev.primer.experiments.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** A command that does its work and returns an exit status; bad input is reported through picocli (status 2). */
+abstract class CliCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Bad input named by {@code message}: picocli prints it with the usage and exits with status 2. */
+    CommandLine.ParameterException badInput(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
