@@ -34,11 +34,11 @@ record ZhangNetwork(double[] a, double[] b, double[] w) {
     }
 
     /**
-     * The network through (xᵢ, yᵢ) for a random unit direction a drawn from {@code seed}; b₁ lies half the first gap
-     * below z₁ and every other bⱼ halfway between z_{j−1} and z_j. Two points with the same projection (identical
-     * points) are rejected, naming them.
+     * The network through (xᵢ, yᵢ) for a random unit direction a drawn from {@code seed}, each bias at
+     * {@code position} ∈ (0, 1) of its gap ({@link #biases}). Two points with the same projection (identical points)
+     * are rejected, naming them.
      */
-    static ZhangNetwork fit(double[][] x, double[] y, long seed) {
+    static ZhangNetwork fit(double[][] x, double[] y, long seed, double position) {
         if (x.length != y.length || x.length == 0) {
             throw new IllegalArgumentException("need one target per point and at least one point; got " + x.length
                     + " points and " + y.length + " targets");
@@ -50,7 +50,7 @@ record ZhangNetwork(double[] a, double[] b, double[] w) {
         for (int i = 0; i < n; i++) {
             ySorted[i] = y[p.order()[i]];
         }
-        double[] b = biases(p.z());
+        double[] b = biases(p.z(), position);
         return new ZhangNetwork(a, b, solve(p.z(), b, ySorted, 0));
     }
 
@@ -73,12 +73,21 @@ record ZhangNetwork(double[] a, double[] b, double[] w) {
         }
     }
 
-    /** b₁ = z₁ − (z₂ − z₁)/2 (z₁ − 1 for one point) and bⱼ = (z_{j−1} + z_j)/2. */
-    static double[] biases(double[] z) {
+    /**
+     * bⱼ = z_{j−1} + position·(z_j − z_{j−1}), and b₁ = z₁ − (1 − position)·(z₂ − z₁) (z₁ − 1 for one point). The
+     * position sets the conditioning: forward substitution carries the slope Σ_{j&lt;i} uⱼ from row to row times
+     * 1 − (zᵢ − z_{i−1})/(zᵢ − bᵢ) = −position/(1 − position), so errors are damped below ½, carried undamped at the
+     * midpoint and amplified above.
+     */
+    static double[] biases(double[] z, double position) {
+        if (!(position > 0 && position < 1)) {
+            throw new IllegalArgumentException("a bias must lie strictly inside its gap: position " + position
+                    + " is not in (0, 1)");
+        }
         double[] b = new double[z.length];
-        b[0] = z.length > 1 ? z[0] - (z[1] - z[0]) / 2 : z[0] - 1;
+        b[0] = z.length > 1 ? z[0] - (1 - position) * (z[1] - z[0]) : z[0] - 1;
         for (int j = 1; j < z.length; j++) {
-            b[j] = (z[j - 1] + z[j]) / 2;
+            b[j] = z[j - 1] + position * (z[j] - z[j - 1]);
         }
         return b;
     }

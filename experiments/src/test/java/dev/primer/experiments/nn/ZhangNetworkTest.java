@@ -34,7 +34,7 @@ class ZhangNetworkTest {
     void fitsRandomPointsExactlyWithTwoNPlusDWeights() {
         double[][] x = gaussianPoints(300, 50, 1);
         double[] y = gaussianPoints(1, 300, 2)[0];
-        ZhangNetwork net = ZhangNetwork.fit(x, y, 3);
+        ZhangNetwork net = ZhangNetwork.fit(x, y, 3, 0.5);
         assertEquals(2 * 300 + 50, net.parameters());
         assertTrue(maxError(net, x, y) < 1e-8, "max error " + maxError(net, x, y));
         for (int j = 1; j < 300; j++) {
@@ -47,7 +47,7 @@ class ZhangNetworkTest {
         int n = 200;
         double[][] x = Datasets.fashionMnist(Datasets.Split.TRAIN, n).features().reshape(n, -1).toDoubleMatrix();
         double[] y = gaussianPoints(1, n, 5)[0];
-        ZhangNetwork net = ZhangNetwork.fit(x, y, 6);
+        ZhangNetwork net = ZhangNetwork.fit(x, y, 6, 0.5);
         assertEquals(2 * n + 784, net.parameters());
         assertTrue(maxError(net, x, y) < 1e-6, "max error " + maxError(net, x, y));
     }
@@ -57,7 +57,7 @@ class ZhangNetworkTest {
         int n = 40;
         double[][] x = gaussianPoints(n, 3, 7);
         double[] z = ZhangNetwork.Projection.of(new double[] {0.6, 0.8, 0}, x).z();
-        double[] b = ZhangNetwork.biases(z);
+        double[] b = ZhangNetwork.biases(z, 0.3);
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -91,9 +91,20 @@ class ZhangNetworkTest {
         double[][] x = gaussianPoints(5, 4, 9);
         x[3] = x[1].clone();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ZhangNetwork.fit(x, new double[5], 1));
+                () -> ZhangNetwork.fit(x, new double[5], 1, 0.5));
         assertTrue(e.getMessage().contains("points 1 and 3") || e.getMessage().contains("points 3 and 1"),
                 e.getMessage());
+    }
+
+    @Test
+    void biasesNearerTheLeftEndOfTheirGapsConditionTheSystemBetter() {
+        double[][] x = gaussianPoints(200, 5, 12);
+        double[] z = ZhangNetwork.Projection.of(new double[] {1, 0, 0, 0, 0}, x).z();
+        double tenth = ZhangNetwork.conditionNumber(z, ZhangNetwork.biases(z, 0.1));
+        double half = ZhangNetwork.conditionNumber(z, ZhangNetwork.biases(z, 0.5));
+        double most = ZhangNetwork.conditionNumber(z, ZhangNetwork.biases(z, 0.7));
+        assertTrue(tenth < half && half < most, tenth + ", " + half + ", " + most);
+        assertThrows(IllegalArgumentException.class, () -> ZhangNetwork.biases(z, 1));
     }
 
     /** Textbook forward substitution on an explicit lower-triangular matrix. */
