@@ -24,8 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link Sawtooth#mseLowerBound});</li>
  * <li>the constructive upper bound 2ᵏ: a knot at every breakpoint is exact ({@link Sawtooth#exactShallow});</li>
  * <li>what training finds: the smallest width on a grid (from the lower bound up by factors √2 to 2ᵏ⁺²) at which
- * the best of a few full-batch L-BFGS fits (by training loss) has MSE &lt; ε on a dense grid, searched upwards and
- * stopped at the first success. Training may find none: the figure then says so rather than the bound.</li>
+ * the best of a few full-batch L-BFGS fits (by training loss, on max(512, 2ᵏ⁺²) evenly spaced points, at least four
+ * per linear piece) has MSE &lt; ε on a dense grid, searched upwards and stopped at the first success. Training may find none: the figure then says so rather than the bound.</li>
  * </ul>
  * The claim the figure measures is therefore about the optimiser as much as about the function class, and the
  * function-class claim rests on the two bounds, which bracket the true minimum width between 2ᵏ⁻¹ and 2ᵏ.
@@ -80,7 +80,7 @@ public final class DepthSeparation implements Experiment<DepthSeparation.Metrics
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
         int maxK = ctx.pick(5, 8);
-        int iterations = ctx.pick(1500, 4000);
+        int iterations = ctx.pick(1500, 2000);
         int restarts = ctx.pick(2, 3);
         double[][] grid = new double[GRID + 1][];
         for (int j = 0; j <= GRID; j++) {
@@ -101,7 +101,7 @@ public final class DepthSeparation implements Experiment<DepthSeparation.Metrics
                 exactError = Math.max(exactError, Math.abs(exact.predict(exactTheta, grid[j]) - truth[j]));
             }
             int lower = Sawtooth.lowerBoundWidth(k, MSE_TARGET);
-            int n = Math.max(512, 1 << (k + 3));
+            int n = Math.max(512, 1 << (k + 2));
             double[][] train = new double[n][];
             for (int i = 0; i < n; i++) {
                 train[i] = new double[] {(double) i / (n - 1)};

@@ -6,6 +6,7 @@ import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -196,12 +197,15 @@ public final class UniversalApproximation implements Experiment<UniversalApproxi
                 true, series);
         Metrics m = new Metrics(iterations, restarts, train1d, trainSide, IntStream.of(widths).boxed().toList(), curves);
         int last = widths.length - 1;
-        String headline = String.format(Locale.ROOT, "From width %d to %d the RMS error falls from %.3g to %.3g for "
-                        + "sin 5x (slope %.2f), %.3g to %.3g for |x|, %.3g to %.3g for the step and %.3g to %.3g for "
-                        + "the 2-D bump (slope %.2f); Barron's bound at width %d is %.3g for sin 5x.", widths[0],
-                widths[last], rms[0][0], rms[0][last], curves.get(0).slope(), rms[1][0], rms[1][last], rms[2][0],
-                rms[2][last], rms[3][0], rms[3][last], curves.get(3).slope(), widths[last],
-                barronBound(5, widths[last]));
+        int sine = Target.SINE.ordinal();
+        int bump = Target.BUMP.ordinal();
+        String headline = String.format(Locale.ROOT, "At width %d the RMS error on a dense grid is %.2g for sin 5x "
+                        + "(log-log slope %.2f from width %d; Barron's bound %.2g), %.2g for the 2-D bump (slope %.2f; "
+                        + "bound %.2g), %.2g for the step and %.2g for |x|, which width 2 represents exactly "
+                        + "(error %.1g there).", widths[last], rms[sine][last], curves.get(sine).slope(), widths[0],
+                barronBound(Target.SINE.barronConstant().orElseThrow(), widths[last]), rms[bump][last],
+                curves.get(bump).slope(), barronBound(Target.BUMP.barronConstant().orElseThrow(), widths[last]),
+                rms[Target.STEP.ordinal()][last], rms[Target.ABS.ordinal()][last], rms[Target.ABS.ordinal()][0]);
         return new Outcome<>(m, List.of(plot), headline);
     }
 
@@ -225,6 +229,6 @@ public final class UniversalApproximation implements Experiment<UniversalApproxi
     }
 
     private static List<Double> boxed(double[] v) {
-        return java.util.Arrays.stream(v).boxed().toList();
+        return Arrays.stream(v).boxed().toList();
     }
 }
