@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <li>the constructive upper bound 2ᵏ: a knot at every breakpoint is exact ({@link Sawtooth#exactShallow});</li>
  * <li>what training finds: the smallest width on a grid (from the lower bound up by factors √2 to 2ᵏ⁺²) at which
  * the best of a few full-batch L-BFGS fits (by training loss, on max(512, 2ᵏ⁺²) evenly spaced points, at least four
- * per linear piece) has MSE &lt; ε on a dense grid, searched upwards and stopped at the first success. Training may find none: the figure then says so rather than the bound.</li>
+ * per linear piece) has MSE &lt; ε on a dense grid, searched upwards and stopped at the first success. Training
+ * may find none: the figure then says so rather than the bound.</li>
  * </ul>
  * The claim the figure measures is therefore about the optimiser as much as about the function class, and the
  * function-class claim rests on the two bounds, which bracket the true minimum width between 2ᵏ⁻¹ and 2ᵏ.
@@ -194,8 +195,8 @@ public final class DepthSeparation implements Experiment<DepthSeparation.Metrics
         Row last = rows.get(rows.size() - 1);
         return String.format(Locale.ROOT, "The depth-k width-2 net computes t^k exactly (max error %.1g at k = %d, %d "
                         + "weights); one hidden layer needs between %d and %d units at k = %d; smallest width at "
-                        + "which training (best of %d, %d L-BFGS iterations) reached MSE < 1e-3: %s.", last.deepNetMaxError(),
-                last.k(), last.deepNetParameters(), last.lowerBoundWidth(), last.constructiveWidth(), last.k(),
+                        + "which training (best of %d, %d L-BFGS iterations) reached MSE < 1e-3: %s.",
+                last.deepNetMaxError(), last.k(), last.deepNetParameters(), last.lowerBoundWidth(), last.constructiveWidth(), last.k(),
                 restarts, iterations, trained);
     }
 }

@@ -35,8 +35,8 @@ public final class FiniteSampleExpressivity implements Experiment<FiniteSampleEx
      * @param minGap          the smallest gap between consecutive projections a·xᵢ
      * @param maxAbsWeight    the largest |wⱼ|
      */
-    public record Row(double biasPosition, int n, int parameters, double maxAbsError, double conditionNumber, double minGap,
-                      double maxAbsWeight) {
+    public record Row(double biasPosition, int n, int parameters, double maxAbsError, double conditionNumber,
+                      double minGap, double maxAbsWeight) {
     }
 
     /**

@@ -73,7 +73,7 @@ final class Sawtooth {
         return Math.max(0, 1 - breakpoints / Math.pow(2, k - 1)) / 12;
     }
 
-    /** The fewest units that {@link #mseLowerBound} allows to reach an MSE below {@code mse}: ⌊2ᵏ⁻¹(1 − 12·mse)⌋ + 1. */
+    /** The fewest units {@link #mseLowerBound} allows to reach an MSE below {@code mse}: ⌊2ᵏ⁻¹(1 − 12·mse)⌋ + 1. */
     static int lowerBoundWidth(int k, double mse) {
         return (int) Math.floor(Math.pow(2, k - 1) * (1 - 12 * mse)) + 1;
     }

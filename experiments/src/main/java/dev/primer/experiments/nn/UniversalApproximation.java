@@ -195,7 +195,8 @@ public final class UniversalApproximation implements Experiment<UniversalApproxi
         String plot = Plots.logLines(ctx.dir(), "error-vs-width.png",
                 "One hidden ReLU layer: RMS error on a dense grid against width", "hidden units m", "RMS error",
                 true, series);
-        Metrics m = new Metrics(iterations, restarts, train1d, trainSide, IntStream.of(widths).boxed().toList(), curves);
+        Metrics m = new Metrics(iterations, restarts, train1d, trainSide, IntStream.of(widths).boxed().toList(),
+                curves);
         int last = widths.length - 1;
         int sine = Target.SINE.ordinal();
         int bump = Target.BUMP.ordinal();
