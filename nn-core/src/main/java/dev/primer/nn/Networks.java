@@ -2,6 +2,7 @@ package dev.primer.nn;
 
 import dev.primer.nn.optim.Updates;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
@@ -64,6 +65,11 @@ public final class Networks {
         public static Head softmax(int classes) {
             return new Head(classes, Activation.SOFTMAX, LossFunction.MCXENT.getILossFunction());
         }
+
+        /** {@code outputs} identity units with mean squared error: a regression head. */
+        public static Head regression(int outputs) {
+            return new Head(outputs, Activation.IDENTITY, LossFunction.MSE.getILossFunction());
+        }
     }
 
     /** A residual tower in the AlphaGo Zero layout (Silver et al. 2017, "Methods: neural network architecture"). */
@@ -111,6 +117,30 @@ public final class Networks {
         list.layer(new OutputLayer.Builder(head.loss()).nIn(prev).nOut(head.outputs())
                 .activation(head.activation()).weightInit(WeightInit.XAVIER).build());
         return init(list.build());
+    }
+
+    /**
+     * Overwrites the weights ({@code weights[i][j]} from input i to unit j) and biases of dense or output layer
+     * {@code layer} of {@code net}, e.g. to build a network by hand; shapes must match the layer's.
+     */
+    public static void setDense(MultiLayerNetwork net, int layer, double[][] weights, double[] bias) {
+        if (layer < 0 || layer >= net.getnLayers()
+                || !(net.getLayer(layer).conf().getLayer() instanceof FeedForwardLayer f)
+                || f instanceof ConvolutionLayer) {
+            throw new IllegalArgumentException("layer " + layer + " is not a dense layer of this "
+                    + net.getnLayers() + "-layer network");
+        }
+        long nIn = f.getNIn();
+        long nOut = f.getNOut();
+        if (weights.length != nIn || bias.length != nOut
+                || Arrays.stream(weights).anyMatch(row -> row.length != nOut)) {
+            throw new IllegalArgumentException("layer " + layer + " takes " + nIn + "x" + nOut + " weights and "
+                    + nOut + " biases; got " + weights.length + " rows and " + bias.length + " biases");
+        }
+        Layer l = net.getLayer(layer);
+        l.getParam(DefaultParamInitializer.WEIGHT_KEY).assign(Nd4j.create(weights).castTo(DataType.FLOAT));
+        l.getParam(DefaultParamInitializer.BIAS_KEY).assign(Nd4j.create(bias, new long[] {1, nOut})
+                .castTo(DataType.FLOAT));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.primer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.Networks.TowerSpec;
@@ -62,5 +63,18 @@ class NetworksTest {
         INDArray pred = lstm.output(x).argMax(1);
         INDArray truth = y.argMax(1);
         assertEquals(truth, pred, "next symbol of a cycle mod 4");
+    }
+
+    @Test
+    void setDenseWritesWeightsFromInputToUnitAndRejectsWrongShapes() {
+        MultiLayerNetwork net = Networks.mlp(2, new int[] {3}, Networks.Head.regression(1), Updates.adam(1e-3), 1);
+        Networks.setDense(net, 0, new double[][] {{1, 0, -1}, {0, 2, 1}}, new double[] {0, 0, 0.5});
+        Networks.setDense(net, 1, new double[][] {{1}, {1}, {1}}, new double[] {-1});
+        INDArray out = net.output(Nd4j.create(new float[] {3, 1}, new long[] {1, 2}));
+        // hidden: relu(3) = 3, relu(2) = 2, relu(-3 + 1 + 0.5) = 0; output 3 + 2 + 0 - 1
+        assertEquals(4.0, out.getDouble(0, 0), 1e-6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Networks.setDense(net, 0, new double[][] {{1, 0, -1}}, new double[] {0, 0, 0}));
+        assertEquals("layer 0 takes 2x3 weights and 3 biases; got 1 rows and 3 biases", e.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG line plots for experiment results. */
+/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters. */
 public final class Plots {
     private Plots() {
     }
@@ -21,13 +21,60 @@ public final class Plots {
     /** Writes a line chart of {@code series} to {@code dir/file} (800x500 PNG) and returns the file name. */
     public static String lines(Path dir, String file, String title, String xLabel, String yLabel,
                                List<Series> series) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+        XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setMarkerSize(0);
         for (Series s : series) {
             XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
             xy.setMarker(SeriesMarkers.NONE);
         }
+        return save(chart, dir, file);
+    }
+
+    /** A line chart with a logarithmic y axis and, if {@code logX}, x axis; non-positive points are dropped. */
+    public static String logLines(Path dir, String file, String title, String xLabel, String yLabel, boolean logX,
+                                  List<Series> series) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setMarkerSize(0);
+        for (Series s : series) {
+            int n = 0;
+            for (int i = 0; i < s.x().length; i++) {
+                n += s.y()[i] > 0 && (!logX || s.x()[i] > 0) ? 1 : 0;
+            }
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0, k = 0; i < s.x().length; i++) {
+                if (s.y()[i] > 0 && (!logX || s.x()[i] > 0)) {
+                    x[k] = s.x()[i];
+                    y[k++] = s.y()[i];
+                }
+            }
+            if (n > 0) {
+                chart.addSeries(s.name(), x, y).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return save(chart, dir, file);
+    }
+
+    /** A scatter chart of each series' points; returns the file name. */
+    public static String scatter(Path dir, String file, String title, String xLabel, String yLabel,
+                                 List<Series> series) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        for (Series s : series) {
+            chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return save(chart, dir, file);
+    }
+
+    private static XYChart chart(String title, String xLabel, String yLabel) {
+        return new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
+                .build();
+    }
+
+    private static String save(XYChart chart, Path dir, String file) throws IOException {
         String name = file.endsWith(".png") ? file : file + ".png";
         BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
         return name;

@@ -76,12 +76,12 @@ public final class LangevinVsSgd extends NamedExperiment<LangevinVsSgd.Metrics> 
                 mean(langevin.samples), budget, budget / n);
 
         List<String> plots = new ArrayList<>();
-        plots.add(ProbPlots.logLines(ctx.dir(), "tv-vs-budget.png",
+        plots.add(Plots.logLines(ctx.dir(), "tv-vs-budget.png",
                 "Total variation to the grid posterior vs per-datum gradient evaluations", "datum gradients",
                 "total-variation distance", true,
                 List.of(new Plots.Series("SGLD (n=1)", sgld.budget, sgld.tv),
                         new Plots.Series("full-batch Langevin (n=100)", langevin.budget, langevin.tv))));
-        plots.add(ProbPlots.scatter(ctx.dir(), "samples.png", "SGLD, full-batch Langevin and the SGD point estimate",
+        plots.add(Plots.scatter(ctx.dir(), "samples.png", "SGLD, full-batch Langevin and the SGD point estimate",
                 "theta1", "theta2", List.of(SgldMixture.series("SGLD", SgldMixture.every(sgld.samples, 3000)),
                         SgldMixture.series("full-batch Langevin", SgldMixture.every(langevin.samples, 3000)),
                         SgldMixture.series("SGD end point", List.of(sgd)))));

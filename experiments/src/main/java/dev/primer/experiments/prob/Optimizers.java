@@ -157,13 +157,13 @@ public final class Optimizers extends NamedExperiment<Optimizers.Metrics> {
                 runs.add(new Run(p.name(), n, false, Double.NaN, v[SECOND_ORDER_STEPS], firstBelow(v, TOLERANCE)));
                 curves.add(new Plots.Series(n, iterations(SECOND_ORDER_STEPS), v));
             }
-            plots.add(ProbPlots.logLines(ctx.dir(), "loss-" + p.name() + ".png",
+            plots.add(Plots.logLines(ctx.dir(), "loss-" + p.name() + ".png",
                     "Objective vs iteration: " + p.name(), "iteration", "f(x_t)", false, curves));
         }
         ScaleCheck sc = scaleInvariance(steps);
         Metrics metrics = new Metrics(steps, SECOND_ORDER_STEPS, runs, SCALE_CHECK_EPS, sc.adamDiff(), sc.rmsDiff(),
                 sc.gdRound(), sc.gdStretched());
-        plots.add(ProbPlots.logLines(ctx.dir(), "scale-invariance.png",
+        plots.add(Plots.logLines(ctx.dir(), "scale-invariance.png",
                 "Curvature x1000 on one coordinate: Adam (epsilon = 0) unchanged, GD slowed", "iteration", "f(x_t)", false,
                 sc.curves()));
         String headline = String.format(Locale.ROOT, "Steps to f < 1e-8 on Rosenbrock: Newton %s, Newton-CG %s, "

@@ -82,7 +82,7 @@ public final class SgdVsGdRates extends NamedExperiment<SgdVsGdRates.Metrics> {
         Metrics metrics = new Metrics(gdSteps, sgdSteps, runs, gdSlope, gd[POINTS - 1], sgdSlope, sgd[POINTS - 1],
                 gdOverlap[POINTS - 1], fStar);
 
-        String plot = ProbPlots.logLines(ctx.dir(), "excess-loss.png", "Logistic regression: excess loss vs iteration",
+        String plot = Plots.logLines(ctx.dir(), "excess-loss.png", "Logistic regression: excess loss vs iteration",
                 "iteration t", "f(w_t) - inf f", true,
                 List.of(new Plots.Series(String.format(Locale.ROOT, "GD, separable (slope %.2f)", gdSlope),
                                 toDouble(gdAt), gd),

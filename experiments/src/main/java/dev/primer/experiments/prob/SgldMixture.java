@@ -92,7 +92,7 @@ public final class SgldMixture extends NamedExperiment<SgldMixture.Metrics> {
 
         List<String> plots = new ArrayList<>();
         List<double[]> shown = every(sgld, 5000);
-        plots.add(ProbPlots.scatter(ctx.dir(), "sgld-samples.png",
+        plots.add(Plots.scatter(ctx.dir(), "sgld-samples.png",
                 "SGLD samples vs independent posterior draws (Welling & Teh mixture)", "theta1", "theta2",
                 List.of(series("SGLD", shown), series("exact (grid)", grid.draw(2000, new SplitMix64(ctx.seed() + 3))))));
         for (int axis = 0; axis < 2; axis++) {

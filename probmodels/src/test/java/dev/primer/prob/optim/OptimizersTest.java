@@ -144,4 +144,24 @@ class OptimizersTest {
         assertArrayEquals(x, s0.x());
         assertEquals(0, s0.t());
     }
+
+    @Test
+    void lbfgsSolvesAnIllConditionedQuadraticInAFewIterations() {
+        Minimization m = new Lbfgs(5).minimize(ill, new double[] {-3, 5}, 30);
+        assertArrayEquals(ill.minimum(), m.x(), 1e-8);
+        for (int t = 1; t < m.values().length; t++) {
+            assertTrue(m.values()[t] <= m.values()[t - 1], "monotone decrease at " + t);
+        }
+    }
+
+    @Test
+    void lbfgsFindsTheRosenbrockMinimum() {
+        Minimization m = new Lbfgs(10).minimize(Rosenbrock.classic(), new double[] {-1.2, 1}, 200);
+        assertArrayEquals(new double[] {1, 1}, m.x(), 1e-6);
+    }
+
+    @Test
+    void lbfgsNeedsMemory() {
+        assertThrows(IllegalArgumentException.class, () -> new Lbfgs(0));
+    }
 }
