@@ -3,7 +3,7 @@ package dev.primer.experiments.nn;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.primer.experiments.core.Budget;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The claim the figure measures is therefore about the optimiser as much as about the function class, and the
  * function-class claim rests on the two bounds, which bracket the true minimum width between 2ᵏ⁻¹ and 2ᵏ.
  */
-public final class DepthSeparation implements Experiment<DepthSeparation.Metrics> {
+public final class DepthSeparation extends NamedExperiment<DepthSeparation.Metrics> {
     /** The mean squared error a one-hidden-layer net must reach. */
     static final double MSE_TARGET = 1e-3;
     /** The dense evaluation grid: j/2¹⁴, j = 0…2¹⁴ (dyadic, so float32 represents every point exactly). */
@@ -67,15 +67,11 @@ public final class DepthSeparation implements Experiment<DepthSeparation.Metrics
     public record Metrics(double mseTarget, int iterations, int restarts, List<Row> rows) {
     }
 
-    @Override
-    public String name() {
-        return "depth-separation";
-    }
-
-    @Override
-    public String description() {
-        return "Telgarsky's sawtooth: a depth-k width-2 ReLU net is exact; one hidden layer needs ~2^k units "
-                + "(bounds, and the smallest width training finds with MSE < 1e-3)";
+    /** The experiment, as the registry lists it. */
+    public DepthSeparation() {
+        super("depth-separation",
+                "Telgarsky's sawtooth: a depth-k width-2 ReLU net is exact; one hidden layer needs ~2^k units "
+                        + "(bounds, and the smallest width training finds with MSE < 1e-3)");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.primer.experiments.nn;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.data.Datasets;
@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * bias anywhere inside its gap; the run builds the network twice, with the biases at the midpoints and at a tenth of
  * each gap, because that choice alone moves κ₁ by orders of magnitude ({@link ZhangNetwork#biases}).
  */
-public final class FiniteSampleExpressivity implements Experiment<FiniteSampleExpressivity.Metrics> {
+public final class FiniteSampleExpressivity extends NamedExperiment<FiniteSampleExpressivity.Metrics> {
     /** Where the biases sit in their gaps: the midpoints, and a tenth of the way. */
     static final double[] BIAS_POSITIONS = {0.5, 0.1};
 
@@ -64,15 +64,11 @@ public final class FiniteSampleExpressivity implements Experiment<FiniteSampleEx
                 minGap, Arrays.stream(net.w()).map(Math::abs).max().orElse(0));
     }
 
-    @Override
-    public String name() {
-        return "finite-sample-expressivity";
-    }
-
-    @Override
-    public String description() {
-        return "Zhang et al. 2017 Thm. 1: an explicit depth-2 ReLU net with 2n+d weights fits n Fashion-MNIST images "
-                + "with random real targets exactly; error and conditioning against n";
+    /** The experiment, as the registry lists it. */
+    public FiniteSampleExpressivity() {
+        super("finite-sample-expressivity",
+                "Zhang et al. 2017 Thm. 1: an explicit depth-2 ReLU net with 2n+d weights fits n Fashion-MNIST images "
+                        + "with random real targets exactly; error and conditioning against n");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.Experiment;
+import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * net of each width; the curves are what training found, so where they flatten the optimiser, not the width, is
  * the limit.
  */
-public final class UniversalApproximation implements Experiment<UniversalApproximation.Metrics> {
+public final class UniversalApproximation extends NamedExperiment<UniversalApproximation.Metrics> {
     /** Width of the Gaussian bump: exp(−|x|²/(2s²)) with s = 0.25. */
     static final double BUMP_WIDTH = 0.25;
     /** Points of the dense 1-D evaluation grid on [−1, 1]. */
@@ -149,15 +149,11 @@ public final class UniversalApproximation implements Experiment<UniversalApproxi
                           List<Curve> curves) {
     }
 
-    @Override
-    public String name() {
-        return "universal-approximation";
-    }
-
-    @Override
-    public String description() {
-        return "one-hidden-layer ReLU nets of width 2..1024 fitted to sin 5x, |x|, a step and a 2-D bump: error on "
-                + "a dense grid against width, with Barron's O(1/sqrt(m)) bound";
+    /** The experiment, as the registry lists it. */
+    public UniversalApproximation() {
+        super("universal-approximation",
+                "one-hidden-layer ReLU nets of width 2..1024 fitted to sin 5x, |x|, a step and a 2-D bump: error on "
+                        + "a dense grid against width, with Barron's O(1/sqrt(m)) bound");
     }
 
     @Override
