@@ -122,6 +122,16 @@ public final class ExprNet {
         return params;
     }
 
+    /** The parameter node called {@code name}, as a view (writes go to the network). */
+    public INDArray param(String name) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (paramViews[i] != null && nodes.get(i).name().equals(name)) {
+                return paramViews[i];
+            }
+        }
+        throw new IllegalArgumentException("the program has no parameter '" + name + "'");
+    }
+
     /** The gradient of the loss left by the last {@link #fit} or {@link #gradient} call, laid out as params(). */
     public INDArray gradients() {
         return grads;
