@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"
 threads="${2:-1}"
-cases=("mlp train 64" "convnet train 64" "resnet9 train 64" "resnet9 infer 8" "resnet9 infer 1")
+cases=("mlp train 64" "convnet train 64" "resnet9 train 64" "resnet9 infer 8" "resnet9 infer 1" "vae train 128")
 for ((r = 1; r <= rounds; r++)); do
   for c in "${cases[@]}"; do
     read -r w m b <<<"$c"

@@ -3,12 +3,17 @@
 
 Same nets, losses, optimisers, batch sizes and timing method as `primer bench nn`:
 median / p10 / p90 milliseconds per training step or inference call after warm-up.
-Usage: torch_reference.py --workload mlp|convnet|resnet9|policy [--mode train|infer] [--batch N]
+Usage: torch_reference.py --workload mlp|convnet|resnet9|policy|vae [--mode train|infer] [--batch N]
        [--threads N] [--warmup N] [--samples N] [--json FILE]
+       torch_reference.py --workload vae --train-epochs N [--threads N] [--k K] [--seed S] [--json FILE]
+         (trains probmodels' VAE twin on binarised Fashion-MNIST: seconds per epoch, test ELBO, IWAE-K NLL)
 Needs Debian's python3-torch and libopenblas0-pthread (else torch falls back to the reference BLAS).
 """
 import argparse
+import gzip
 import json
+import math
+import struct
 import time
 
 import torch
@@ -78,6 +83,64 @@ class PolicyNet(nn.Module):
         return self.p_fc(F.relu(self.p(self.blocks(F.relu(self.stem(x))))).flatten(1))
 
 
+class Vae(nn.Module):
+    """probmodels' Vae: 784-400-(mu, log sigma^2) latent 20, Bernoulli decoder 20-400-784 (logits); loss -ELBO per row."""
+
+    def __init__(self, d=784, h=400, latent=20):
+        super().__init__()
+        self.enc = nn.Linear(d, h)
+        self.mu = nn.Linear(h, latent)
+        self.logvar = nn.Linear(h, latent)
+        self.dec = nn.Linear(latent, h)
+        self.out = nn.Linear(h, d)
+
+    def forward(self, x):
+        """Per-row -ELBO (closed-form KL, Kingma & Welling 2014 App. B) and log w (Burda et al. 2016 eq. 8)."""
+        h = F.relu(self.enc(x))
+        mu, logvar = self.mu(h), self.logvar(h)
+        eps = torch.randn_like(mu)
+        z = mu + torch.exp(0.5 * logvar) * eps
+        logits = self.out(F.relu(self.dec(z)))
+        nll = F.binary_cross_entropy_with_logits(logits, x, reduction="none").sum(1)
+        kl = -0.5 * (1 + logvar - mu * mu - logvar.exp()).sum(1)
+        log_w = 0.5 * (eps * eps + logvar - z * z).sum(1) - nll
+        return nll + kl, log_w
+
+
+def fashion_binarized(split):
+    """Debian's dataset-fashion-mnist split as float rows of pixels > 127 (static binarisation)."""
+    prefix = "train" if split == "train" else "t10k"
+    with gzip.open(f"/usr/share/datasets/fashion-mnist/{prefix}-images-idx3-ubyte.gz") as f:
+        _, n, rows, cols = struct.unpack(">IIII", f.read(16))
+        x = torch.frombuffer(bytearray(f.read()), dtype=torch.uint8).reshape(n, rows * cols)
+    return (x > 127).float()
+
+
+def vae_train(epochs, k, seed):
+    """Adam 1e-3, batch 128, `epochs` epochs; returns seconds per epoch, test ELBO and IWAE-k NLL."""
+    torch.manual_seed(seed)
+    train, test = fashion_binarized("train"), fashion_binarized("test")
+    net = Vae()
+    opt = torch.optim.Adam(net.parameters(), 1e-3)
+    seconds = []
+    for _ in range(epochs):
+        t0 = time.perf_counter()
+        for idx in torch.randperm(len(train)).split(128):
+            opt.zero_grad()
+            net(train[idx])[0].mean().backward()
+            opt.step()
+        seconds.append(time.perf_counter() - t0)
+    with torch.no_grad():
+        elbo = -sum(net(b)[0].sum().item() for b in test.split(1000)) / len(test)
+        lk = 0.0
+        for b in test.split(max(1, 4096 // k)):
+            log_w = net(b.repeat_interleave(k, 0))[1].reshape(len(b), k)
+            lk += (torch.logsumexp(log_w, 1) - math.log(k)).sum().item()
+    return {"workload": "vae", "epochs": epochs, "seconds_per_epoch": seconds, "test_elbo": elbo,
+            "iwae_nll": -lk / len(test), "k": k, "threads": torch.get_num_threads(),
+            "backend": "pytorch " + torch.__version__}
+
+
 def build(workload, batch):
     g = torch.Generator().manual_seed(1)
     if workload == "mlp":
@@ -103,20 +166,36 @@ def build(workload, batch):
         y = torch.randint(0, 82, (batch,), generator=g)
         opt = torch.optim.Adam(net.parameters(), 1e-3, weight_decay=1e-4)
         return net, opt, x, lambda out: F.cross_entropy(out, y)
+    if workload == "vae":
+        net = Vae()
+        x = (torch.rand(batch, 784, generator=g) > 0.5).float()
+        return net, torch.optim.Adam(net.parameters(), 1e-3), x, lambda out: out[0].mean()
     raise SystemExit("unknown workload " + workload)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--workload", required=True, choices=["mlp", "convnet", "resnet9", "policy"])
+    ap.add_argument("--workload", required=True, choices=["mlp", "convnet", "resnet9", "policy", "vae"])
     ap.add_argument("--mode", default="train", choices=["train", "infer"])
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--samples", type=int, default=50)
     ap.add_argument("--json")
+    ap.add_argument("--train-epochs", type=int, help="vae only: train on Fashion-MNIST and evaluate instead")
+    ap.add_argument("--k", type=int, default=100, help="importance samples for the IWAE bound (default 100)")
+    ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    if a.train_epochs:
+        if a.workload != "vae":
+            raise SystemExit("--train-epochs is for --workload vae")
+        r = vae_train(a.train_epochs, a.k, a.seed)
+        print(json.dumps(r))
+        if a.json:
+            with open(a.json, "w") as f:
+                json.dump(r, f, indent=2)
+        return
     net, opt, x, loss_fn = build(a.workload, a.batch)
     ms = []
     if a.mode == "train":

@@ -1,8 +1,10 @@
 package dev.primer.nn;
 
+import dev.primer.nn.expr.ExprNet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -11,8 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
-/** A trainable DL4J network, sequential or graph, behind one small contract. */
-public sealed interface Net permits Net.Sequential, Net.Graph {
+/**
+ * A trainable network behind one small contract: a DL4J network (sequential or graph), or an {@link ExprNet} for
+ * models whose loss is an expression over several inputs and outputs rather than a layer loss.
+ */
+public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
 
     /** Wraps a sequential network. */
     static Net of(MultiLayerNetwork net) {
@@ -24,19 +29,45 @@ public sealed interface Net permits Net.Sequential, Net.Graph {
         return new Graph(graph);
     }
 
-    /** Reads a network written by {@link #write}, with its updater state. */
-    static Net read(Kind kind, InputStream in) throws IOException {
-        return kind == Kind.SEQUENTIAL ? of(ModelSerializer.restoreMultiLayerNetwork(in, true))
-                : of(ModelSerializer.restoreComputationGraph(in, true));
+    /** Wraps an expression network. */
+    static Net of(ExprNet net) {
+        return new Expr(net);
     }
 
-    /** The two DL4J network types. */
-    enum Kind { SEQUENTIAL, GRAPH }
+    /** Reads a DL4J network written by {@link #write}, with its updater state. */
+    static Net read(Kind kind, InputStream in) throws IOException {
+        return read(kind, in, () -> {
+            throw new IllegalStateException("an expression network's checkpoint is read into a fresh network of its"
+                    + " program: pass one (Checkpoint.read(file, fresh))");
+        });
+    }
 
-    /** Which DL4J type this is. */
+    /**
+     * Reads a network written by {@link #write}, with its updater state; an expression network is read into
+     * {@code fresh}'s network, which supplies its program.
+     */
+    static Net read(Kind kind, InputStream in, Supplier<Net> fresh) throws IOException {
+        return switch (kind) {
+            case SEQUENTIAL -> of(ModelSerializer.restoreMultiLayerNetwork(in, true));
+            case GRAPH -> of(ModelSerializer.restoreComputationGraph(in, true));
+            case EXPR -> {
+                if (!(fresh.get() instanceof Expr e)) {
+                    throw new IOException("the checkpoint holds an expression network but the run builds a "
+                            + "DL4J network");
+                }
+                e.net().read(in);
+                yield e;
+            }
+        };
+    }
+
+    /** The network types: two DL4J ones and the expression network. */
+    enum Kind { SEQUENTIAL, GRAPH, EXPR }
+
+    /** Which type this is. */
     Kind kind();
 
-    /** The wrapped DL4J model. */
+    /** The wrapped DL4J model (an expression network has none and throws). */
     Model model();
 
     /** One update step on a single-input, single-output batch. */
@@ -158,6 +189,72 @@ public sealed interface Net permits Net.Sequential, Net.Graph {
         @Override
         public INDArray[] output(INDArray... inputs) {
             return net.output(false, inputs);
+        }
+    }
+
+    /**
+     * An expression network: a DataSet feeds its features (then its labels, when the program has two inputs) to
+     * the program's inputs; a MultiDataSet feeds all feature arrays, then all label arrays.
+     */
+    record Expr(ExprNet net) implements Net {
+        @Override
+        public Kind kind() {
+            return Kind.EXPR;
+        }
+
+        @Override
+        public Model model() {
+            throw new UnsupportedOperationException("an expression network is not a DL4J model");
+        }
+
+        @Override
+        public void fit(DataSet batch) {
+            net.fit(net.program().inputs().size() == 1 ? new INDArray[] {batch.getFeatures()}
+                    : new INDArray[] {batch.getFeatures(), batch.getLabels()});
+        }
+
+        @Override
+        public void fit(MultiDataSet batch) {
+            INDArray[] f = batch.getFeatures();
+            INDArray[] l = batch.getLabels() == null ? new INDArray[0] : batch.getLabels();
+            INDArray[] all = java.util.Arrays.copyOf(f, f.length + l.length);
+            System.arraycopy(l, 0, all, f.length, l.length);
+            net.fit(all);
+        }
+
+        @Override
+        public double score() {
+            return net.score();
+        }
+
+        @Override
+        public INDArray params() {
+            return net.params();
+        }
+
+        @Override
+        public INDArray updaterState() {
+            return net.updaterState();
+        }
+
+        @Override
+        public int iterations() {
+            return net.iterations();
+        }
+
+        @Override
+        public void setIterations(int n) {
+            net.setIterations(n);
+        }
+
+        @Override
+        public INDArray[] output(INDArray... inputs) {
+            return net.outputs(inputs).values().toArray(INDArray[]::new);
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            net.write(out);
         }
     }
 }

@@ -1,15 +1,17 @@
 package dev.primer.experiments.core;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters. */
+/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters; and image grids. */
 public final class Plots {
     private Plots() {
     }
@@ -77,6 +79,34 @@ public final class Plots {
     private static String save(XYChart chart, Path dir, String file) throws IOException {
         String name = file.endsWith(".png") ? file : file + ".png";
         BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        return name;
+    }
+
+    /**
+     * Writes grey-scale images (rows of {@code h·w} intensities in [0, 1], row-major) as a grid of {@code cols}
+     * columns, each pixel drawn {@code scale}×{@code scale} with a one-pixel gap, to {@code dir/file}; returns the
+     * file name.
+     */
+    public static String imageGrid(Path dir, String file, float[][] images, int h, int w, int cols, int scale)
+            throws IOException {
+        int rows = (images.length + cols - 1) / cols;
+        int cellW = w * scale + 1;
+        int cellH = h * scale + 1;
+        BufferedImage img = new BufferedImage(cols * cellW + 1, rows * cellH + 1, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < images.length; i++) {
+            int x0 = 1 + (i % cols) * cellW;
+            int y0 = 1 + (i / cols) * cellH;
+            for (int p = 0; p < h * w; p++) {
+                int grey = Math.round(255 * Math.min(1f, Math.max(0f, images[i][p])));
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        img.getRaster().setSample(x0 + (p % w) * scale + dx, y0 + (p / w) * scale + dy, 0, grey);
+                    }
+                }
+            }
+        }
+        String name = file.endsWith(".png") ? file : file + ".png";
+        ImageIO.write(img, "png", dir.resolve(name).toFile());
         return name;
     }
 }

@@ -36,8 +36,15 @@ public final class NnBench {
                              long seed) {
         Backend.init();
         Backend.setThreads(threads);
-        Net net = workload.build(seed);
-        MultiDataSet data = workload.randomBatch(batch, new SplitMix64(seed));
+        return time(workload.id(), workload.build(seed), workload.randomBatch(batch, new SplitMix64(seed)), mode,
+                warmup, samples);
+    }
+
+    /**
+     * Runs {@code warmup} untimed then {@code samples} timed steps of {@code net} on {@code data}, at the thread count
+     * set by {@link Backend#setThreads}; {@code id} names the workload.
+     */
+    public static Timing time(String id, Net net, MultiDataSet data, Mode mode, int warmup, int samples) {
         double[] ms = new double[samples];
         for (int i = -warmup; i < samples; i++) {
             long t0 = System.nanoTime();
@@ -52,11 +59,12 @@ public final class NnBench {
             }
         }
         if (mode == Mode.TRAIN && !Double.isFinite(net.score())) {
-            throw new IllegalStateException(workload.id() + ": loss not finite after benchmarking: " + net.score());
+            throw new IllegalStateException(id + ": loss not finite after benchmarking: " + net.score());
         }
         Arrays.sort(ms);
-        return new Timing(workload.id(), mode.name().toLowerCase(java.util.Locale.ROOT), batch, threads,
-                quantile(ms, 0.5), quantile(ms, 0.1), quantile(ms, 0.9), samples, Backend.init().summary());
+        return new Timing(id, mode.name().toLowerCase(java.util.Locale.ROOT), (int) data.getFeatures(0).size(0),
+                Backend.threads(), quantile(ms, 0.5), quantile(ms, 0.1), quantile(ms, 0.9), samples,
+                Backend.init().summary());
     }
 
     /** Linear-interpolated quantile of a sorted array. */

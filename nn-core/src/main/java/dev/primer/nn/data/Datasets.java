@@ -37,15 +37,33 @@ public final class Datasets {
     /** The first {@code limit} examples of a Fashion-MNIST split. */
     public static ArrayDataset fashionMnist(Split split, int limit) {
         String prefix = split == Split.TRAIN ? "train" : "t10k";
-        Path images = FASHION_MNIST_DIR.resolve(prefix + "-images-idx3-ubyte.gz");
-        Path labels = FASHION_MNIST_DIR.resolve(prefix + "-labels-idx1-ubyte.gz");
-        if (!Files.isReadable(images) || !Files.isReadable(labels)) {
-            throw new IllegalStateException("Fashion-MNIST not found at " + FASHION_MNIST_DIR
-                    + ": install the Debian package with `apt-get install dataset-fashion-mnist`"
-                    + " (./primer test does this)");
+        return fromFiles(FASHION_MNIST_DIR.resolve(prefix + "-images-idx3-ubyte.gz"),
+                FASHION_MNIST_DIR.resolve(prefix + "-labels-idx1-ubyte.gz"), limit);
+    }
+
+    /**
+     * Images (n×h×w) and labels (n) from two IDX files, the first {@code limit}; fails naming the file that is
+     * missing or of the wrong shape.
+     */
+    static ArrayDataset fromFiles(Path images, Path labels, int limit) {
+        for (Path f : new Path[] {images, labels}) {
+            if (!Files.isReadable(f)) {
+                throw new IllegalStateException("Fashion-MNIST file " + f + " not found: install the Debian package"
+                        + " with `apt-get install dataset-fashion-mnist` (./primer test does this)");
+            }
         }
         try {
-            return fromIdx(Idx.read(images), Idx.read(labels), limit);
+            Idx.Tensor x = Idx.read(images);
+            Idx.Tensor y = Idx.read(labels);
+            if (x.shape().length != 3) {
+                throw new IllegalStateException(images + ": expected images of shape n x h x w, found "
+                        + java.util.Arrays.toString(x.shape()));
+            }
+            if (y.shape().length != 1 || y.shape()[0] != x.shape()[0]) {
+                throw new IllegalStateException(labels + ": expected " + x.shape()[0] + " labels (one per image of "
+                        + images + "), found shape " + java.util.Arrays.toString(y.shape()));
+            }
+            return fromIdx(x, y, limit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

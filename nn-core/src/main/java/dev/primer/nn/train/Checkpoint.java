@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A training checkpoint: network + updater state + {@link TrainState} in one {@link SealedFile} (atomic,
@@ -33,19 +34,25 @@ public final class Checkpoint {
         SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
     }
 
-    /** Reads a checkpoint, failing with a message if it is truncated, corrupt or not a checkpoint. */
+    /** Reads a checkpoint of a DL4J network, failing with a message if it is truncated, corrupt or not one. */
     public static Loaded read(Path file) throws IOException {
-        return parse(SealedFile.read(file, MAGIC, VERSION));
+        return parse(SealedFile.read(file, MAGIC, VERSION), null);
+    }
+
+    /** As {@link #read}; an expression network is read into {@code fresh}'s network (see {@link Net#read}). */
+    public static Loaded read(Path file, Supplier<Net> fresh) throws IOException {
+        return parse(SealedFile.read(file, MAGIC, VERSION), fresh);
     }
 
     /** As {@link #read}, falling back to the checkpoint before it as {@link SealedFile#readNewest} does. */
-    public static Loaded resume(Path file, Consumer<String> notice) throws IOException {
-        return parse(SealedFile.readNewest(file, MAGIC, VERSION, VERSION, notice));
+    public static Loaded resume(Path file, Consumer<String> notice, Supplier<Net> fresh) throws IOException {
+        return parse(SealedFile.readNewest(file, MAGIC, VERSION, VERSION, notice), fresh);
     }
 
-    private static Loaded parse(ByteBuffer b) throws IOException {
+    private static Loaded parse(ByteBuffer b, Supplier<Net> fresh) throws IOException {
         Net.Kind kind = Net.Kind.values()[b.getInt()];
         CheckpointPayload<TrainState> p = CheckpointPayload.decode(b, TrainState.class);
-        return new Loaded(Net.read(kind, new ByteArrayInputStream(p.body())), p.header());
+        ByteArrayInputStream body = new ByteArrayInputStream(p.body());
+        return new Loaded(fresh == null ? Net.read(kind, body) : Net.read(kind, body, fresh), p.header());
     }
 }

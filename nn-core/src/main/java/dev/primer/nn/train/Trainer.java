@@ -144,7 +144,7 @@ public final class Trainer {
     public Result run(Supplier<Net> fresh, Batches data, Evaluation eval) {
         if (run != null) {
             run.clearIfFinished(SUMMARY, RunDirectory.CHECKPOINT, SUMMARY, RunDirectory.TRAIN, RunDirectory.EVAL);
-            Checkpoint.Loaded loaded = run.resume(f -> Checkpoint.resume(f, System.err::println));
+            Checkpoint.Loaded loaded = run.resume(f -> Checkpoint.resume(f, System.err::println, fresh));
             if (loaded != null) {
                 TrainState saved = loaded.state();
                 if (saved.seed() != config.seed() || saved.batchSize() != config.batchSize()) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The kill-and-resume harness every training loop's test shares: a child JVM trains "forever" into a run
@@ -61,6 +62,25 @@ public final class KillAndResume {
             child.destroyForcibly().waitFor();
         }
         return new Killed(lastStep(run.resolve(log)), stepOf(ckpt, reader));
+    }
+
+    /**
+     * Kills a {@link Trainer} run of {@code main} once saved at step ≥ {@code atLeast}, resumes it in the same
+     * directory by {@code runIn}, runs {@code runIn} afresh in another, and checks that the resumed run lost at most
+     * one checkpoint interval {@code every} and ended with the uninterrupted run's parameters; returns the resumed
+     * result.
+     */
+    public static Trainer.Result resumesLikeAStraightRun(Class<?> main, Path work, long atLeast, long every,
+                                                         StepReader reader, Function<Path, Trainer.Result> runIn)
+            throws Exception {
+        Path run = work.resolve("run");
+        Killed killed = killOnceSaved(main, work, run, atLeast, RunDirectory.TRAIN, reader);
+        Trainer.Result resumed = runIn.apply(run);
+        killed.assertResumedWithin(resumed.resumedFrom(), every);
+        Trainer.Result straight = runIn.apply(work.resolve("straight"));
+        assertEquals(straight.state().step(), resumed.state().step());
+        assertEquals(straight.net().params(), resumed.net().params(), "resumed run diverged from uninterrupted run");
+        return resumed;
     }
 
     private static long stepOf(Path ckpt, StepReader reader) {

@@ -1,0 +1,266 @@
+package dev.primer.nn.expr;
+
+import dev.primer.nn.expr.ExprNet.Buffers;
+import dev.primer.nn.expr.Program.Node;
+import dev.primer.random.SplitMix64;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The forward and backward pass of each {@link Program.Op} on an {@link ExprNet}'s buffers: one loop per operation
+ * over heap arrays (kept monomorphic so that the JIT compiles each to straight vector code), and {@code Nd4j.gemm}
+ * on the native twins for matrix products. Backward passes add into their operands' gradients (zeroed by the
+ * caller), so a node used twice collects both contributions.
+ */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /** Computes node {@code i}'s value from its operands' values. */
+    static void forward(Node n, int i, Buffers b, SplitMix64 rng) {
+        float[] y = b.v[i];
+        int[] a = n.args();
+        float[] x = a.length > 0 ? b.v[a[0]] : null;
+        float[] o = a.length > 1 ? b.v[a[1]] : null;
+        float c = (float) n.c();
+        switch (n.op()) {
+            case INPUT, PARAM -> {
+            }
+            case NORMAL -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) rng.nextGaussianBoxMuller();
+                }
+            }
+            case DENSE -> {
+                if (nodeOp(b, a[0]) != Program.Op.PARAM) {
+                    b.pushValue(a[0]);
+                }
+                Nd4j.gemm(b.nv[a[0]], b.nv[a[1]], b.nv[i], false, false, 1.0, 0.0);
+                b.pullValue(i);
+                float[] bias = b.v[a[2]];
+                int cols = n.cols();
+                for (int r = 0; r < y.length; r += cols) {
+                    for (int k = 0; k < cols; k++) {
+                        y[r + k] += bias[k];
+                    }
+                }
+            }
+            case RELU -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.max(x[k], 0f);
+                }
+            }
+            case EXP -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.exp(x[k]);
+                }
+            }
+            case SQUARE -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] * x[k];
+                }
+            }
+            case SOFTPLUS -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = softplus(x[k]);
+                }
+            }
+            case SCALE -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = c * x[k];
+                }
+            }
+            case SHIFT -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] + c;
+                }
+            }
+            case ADD -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] + o[k];
+                }
+            }
+            case SUB -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] - o[k];
+                }
+            }
+            case MUL -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] * o[k];
+                }
+            }
+            case BCE_LOGITS -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = softplus(x[k]) - o[k] * x[k];
+                }
+            }
+            case ROW_SUM -> {
+                int cols = x.length / y.length;
+                for (int r = 0; r < y.length; r++) {
+                    float s = 0;
+                    for (int k = r * cols; k < (r + 1) * cols; k++) {
+                        s += x[k];
+                    }
+                    y[r] = s;
+                }
+            }
+            case MEAN_ROWS -> {
+                int rows = x.length / y.length;
+                for (int k = 0; k < y.length; k++) {
+                    double s = 0;
+                    for (int r = 0; r < rows; r++) {
+                        s += x[r * y.length + k];
+                    }
+                    y[k] = (float) (s / rows);
+                }
+            }
+        }
+    }
+
+    /** Adds node {@code i}'s gradient, pulled back through its operation, into its operands' gradients. */
+    static void backward(Node n, int i, Buffers b, boolean[] needsGrad) {
+        float[] gy = b.g[i];
+        float[] y = b.v[i];
+        int[] a = n.args();
+        float[] x = a.length > 0 ? b.v[a[0]] : null;
+        float[] gx = a.length > 0 ? b.g[a[0]] : null;
+        float[] o = a.length > 1 ? b.v[a[1]] : null;
+        float[] go = a.length > 1 && a[1] >= 0 ? b.g[a[1]] : null;
+        float c = (float) n.c();
+        switch (n.op()) {
+            case INPUT, PARAM, NORMAL -> {
+            }
+            case DENSE -> {
+                b.pushGrad(i);
+                if (needsGrad[a[0]]) {
+                    b.pushGrad(a[0]);
+                    Nd4j.gemm(b.ng[i], b.nv[a[1]], b.ng[a[0]], false, true, 1.0, 1.0);
+                    b.pullGrad(a[0]);
+                }
+                if (needsGrad[a[1]]) {
+                    Nd4j.gemm(b.nv[a[0]], b.ng[i], b.ng[a[1]], true, false, 1.0, 1.0);
+                }
+                float[] gb = b.g[a[2]];
+                if (gb != null) {
+                    int cols = n.cols();
+                    for (int r = 0; r < gy.length; r += cols) {
+                        for (int k = 0; k < cols; k++) {
+                            gb[k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case RELU -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += x[k] > 0 ? gy[k] : 0f;
+                    }
+                }
+            }
+            case EXP -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * y[k];
+                    }
+                }
+            }
+            case SQUARE -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += 2 * x[k] * gy[k];
+                    }
+                }
+            }
+            case SOFTPLUS -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * sigmoid(x[k]);
+                    }
+                }
+            }
+            case SCALE -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += c * gy[k];
+                    }
+                }
+            }
+            case SHIFT -> addInto(gx, gy, 1f);
+            case ADD -> {
+                addInto(gx, gy, 1f);
+                addInto(go, gy, 1f);
+            }
+            case SUB -> {
+                addInto(gx, gy, 1f);
+                addInto(go, gy, -1f);
+            }
+            case MUL -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * o[k];
+                    }
+                }
+                if (go != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        go[k] += gy[k] * x[k];
+                    }
+                }
+            }
+            case BCE_LOGITS -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * (sigmoid(x[k]) - o[k]);
+                    }
+                }
+                if (go != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        go[k] -= gy[k] * x[k];
+                    }
+                }
+            }
+            case ROW_SUM -> {
+                if (gx != null) {
+                    int cols = gx.length / gy.length;
+                    for (int r = 0; r < gy.length; r++) {
+                        for (int k = r * cols; k < (r + 1) * cols; k++) {
+                            gx[k] += gy[r];
+                        }
+                    }
+                }
+            }
+            case MEAN_ROWS -> {
+                if (gx != null) {
+                    int rows = gx.length / gy.length;
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = 0; k < gy.length; k++) {
+                            gx[r * gy.length + k] += gy[k] / rows;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** log(1 + e^x) without overflow: max(x, 0) + log(1 + e^−|x|), in double so the small term keeps float precision. */
+    static float softplus(float x) {
+        return (float) (Math.max(x, 0) + Math.log(1 + Math.exp(-Math.abs(x))));
+    }
+
+    /** 1 / (1 + e^−x) without overflow for either sign. */
+    static float sigmoid(float x) {
+        double e = Math.exp(-Math.abs(x));
+        return (float) (x >= 0 ? 1 / (1 + e) : e / (1 + e));
+    }
+
+    private static Program.Op nodeOp(Buffers b, int i) {
+        return b.op(i);
+    }
+
+    private static void addInto(float[] into, float[] g, float sign) {
+        if (into != null) {
+            for (int k = 0; k < g.length; k++) {
+                into[k] += sign * g[k];
+            }
+        }
+    }
+}

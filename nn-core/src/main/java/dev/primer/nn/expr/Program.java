@@ -1,0 +1,194 @@
+package dev.primer.nn.expr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A differentiable computation over row-batched float matrices, written as expressions: named inputs, parameters,
+ * noise drawn inside the graph, operations, one scalar loss and named outputs. {@link ExprNet} runs it; the nodes
+ * are kept in the order they were written, which is a topological order.
+ *
+ * <p>Every value is a matrix whose rows are either the batch's rows (inputs and what is computed from them) or fixed
+ * (parameters, reductions over the batch). Binary operations need equal shapes; {@link Builder#dense} broadcasts its
+ * bias row.
+ *
+ * @param nodes   the computation, in evaluation order
+ * @param inputs  the input nodes, in the order {@link ExprNet#fit} takes their arrays
+ * @param loss    the scalar node minimised by training
+ * @param outputs named nodes returned by {@link ExprNet#outputs}
+ */
+public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String, Expr> outputs) {
+    /** Rows marker of a node whose row count is the batch's. */
+    public static final int BATCH = -1;
+
+    /** The operations a node can be. */
+    public enum Op {
+        INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
+        MEAN_ROWS
+    }
+
+    /**
+     * One node.
+     *
+     * @param op    what it computes
+     * @param args  ids of its operands
+     * @param rows  its row count, or {@link #BATCH}
+     * @param cols  its column count
+     * @param c     the constant of SCALE and SHIFT, the initialisation bound of PARAM (uniform in ±c; 0 for zeros)
+     * @param name  the name of an INPUT or PARAM, else null
+     */
+    public record Node(Op op, int[] args, int rows, int cols, double c, String name) {
+    }
+
+    /** A handle on a node while the program is written: its id and shape. */
+    public record Expr(int id, int rows, int cols) {
+        boolean sameShape(Expr o) {
+            return rows == o.rows && cols == o.cols;
+        }
+
+        String shape() {
+            return (rows == BATCH ? "batch" : Integer.toString(rows)) + "x" + cols;
+        }
+    }
+
+    /** Starts a program. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Writes a program node by node; every method checks shapes and fails naming the operation. */
+    public static final class Builder {
+        private final List<Node> nodes = new ArrayList<>();
+        private final List<Expr> inputs = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        private Expr add(Op op, int rows, int cols, double c, String name, Expr... args) {
+            int[] ids = new int[args.length];
+            for (int i = 0; i < args.length; i++) {
+                ids[i] = args[i].id();
+            }
+            nodes.add(new Node(op, ids, rows, cols, c, name));
+            return new Expr(nodes.size() - 1, rows, cols);
+        }
+
+        /** A batch input of {@code cols} columns; inputs are fed in the order they are declared. */
+        public Expr input(String name, int cols) {
+            Expr e = add(Op.INPUT, BATCH, cols, 0, name);
+            inputs.add(e);
+            return e;
+        }
+
+        /** A trainable {@code rows × cols} parameter initialised uniformly in ±{@code bound} (zeros for 0). */
+        public Expr param(String name, int rows, int cols, double bound) {
+            return add(Op.PARAM, rows, cols, bound, name);
+        }
+
+        /**
+         * A fully connected layer {@code x·W + b} with {@code out} units and PyTorch's {@code nn.Linear} initialisation
+         * (W and b uniform in ±1/√fan_in), its parameters named {@code name.W} and {@code name.b}.
+         */
+        public Expr linear(String name, Expr x, int out) {
+            double bound = 1 / Math.sqrt(x.cols());
+            return dense(x, param(name + ".W", x.cols(), out, bound), param(name + ".b", 1, out, bound));
+        }
+
+        /** {@code x·w + b} for a weight {@code w} of x's columns × n and a bias row {@code b} of n columns. */
+        public Expr dense(Expr x, Expr w, Expr b) {
+            if (w.rows() != x.cols() || b.rows() != 1 || b.cols() != w.cols()) {
+                throw new IllegalArgumentException("dense: x " + x.shape() + ", W " + w.shape() + " and b "
+                        + b.shape() + " do not fit x·W + b");
+            }
+            return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w, b);
+        }
+
+        /** Standard normal noise with {@code like}'s rows and {@code cols} columns, drawn afresh at every run. */
+        public Expr normal(Expr like, int cols) {
+            return add(Op.NORMAL, like.rows(), cols, 0, null, like);
+        }
+
+        /** max(x, 0). */
+        public Expr relu(Expr x) {
+            return add(Op.RELU, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** e^x. */
+        public Expr exp(Expr x) {
+            return add(Op.EXP, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** x². */
+        public Expr square(Expr x) {
+            return add(Op.SQUARE, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** log(1 + e^x), computed as max(x, 0) + log1p(e^−|x|) so that it never overflows. */
+        public Expr softplus(Expr x) {
+            return add(Op.SOFTPLUS, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** c·x. */
+        public Expr scale(Expr x, double c) {
+            return add(Op.SCALE, x.rows(), x.cols(), c, null, x);
+        }
+
+        /** x + c. */
+        public Expr shift(Expr x, double c) {
+            return add(Op.SHIFT, x.rows(), x.cols(), c, null, x);
+        }
+
+        /** x + y. */
+        public Expr add(Expr x, Expr y) {
+            return binary(Op.ADD, x, y);
+        }
+
+        /** x − y. */
+        public Expr sub(Expr x, Expr y) {
+            return binary(Op.SUB, x, y);
+        }
+
+        /** x ⊙ y. */
+        public Expr mul(Expr x, Expr y) {
+            return binary(Op.MUL, x, y);
+        }
+
+        /**
+         * Bernoulli negative log-likelihood of targets t under logits l, elementwise: softplus(l) − t·l, which is
+         * −[t·log σ(l) + (1−t)·log(1−σ(l))] without forming σ(l) (PyTorch's {@code BCEWithLogitsLoss}).
+         */
+        public Expr bceWithLogits(Expr logits, Expr targets) {
+            return binary(Op.BCE_LOGITS, logits, targets);
+        }
+
+        /** The sum of each row: n × m → n × 1. */
+        public Expr rowSum(Expr x) {
+            return add(Op.ROW_SUM, x.rows(), 1, 0, null, x);
+        }
+
+        /** The mean over the batch's rows: n × m → 1 × m. */
+        public Expr meanRows(Expr x) {
+            return add(Op.MEAN_ROWS, 1, x.cols(), 0, null, x);
+        }
+
+        private Expr binary(Op op, Expr x, Expr y) {
+            if (!x.sameShape(y)) {
+                throw new IllegalArgumentException(op + ": shapes " + x.shape() + " and " + y.shape() + " differ");
+            }
+            return add(op, x.rows(), x.cols(), 0, null, x, y);
+        }
+
+        /** The program minimising {@code loss} (a 1 × 1 node) with these named outputs, in this order. */
+        public Program build(Expr loss, Map<String, Expr> outputs) {
+            if (loss.rows() != 1 || loss.cols() != 1) {
+                throw new IllegalArgumentException("the loss must be 1x1, got " + loss.shape());
+            }
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("a program needs at least one input");
+            }
+            return new Program(List.copyOf(nodes), List.copyOf(inputs), loss, new LinkedHashMap<>(outputs));
+        }
+    }
+}
