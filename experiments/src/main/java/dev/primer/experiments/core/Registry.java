@@ -1,8 +1,11 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.nn.BatchNorm;
 import dev.primer.experiments.nn.FashionMnistConvnet;
+import dev.primer.experiments.nn.Invariance;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
+import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
@@ -18,7 +21,8 @@ import java.util.Optional;
 public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
-            new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl());
+            new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
+            new Residual(), new BatchNorm(), new Invariance());
 
     private Registry() {
     }
