@@ -92,13 +92,13 @@ public final class Residual extends NamedExperiment<Residual.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        int n = ctx.pick(1536, 10000);
-        int filters = ctx.pick(8, 16);
-        int epochs = ctx.pick(1, 3);
+        int n = ctx.pick(1536, 4096);
+        int filters = 8;
+        int epochs = ctx.pick(1, 2);
         int batch = 64;
-        int evalEvery = ctx.pick(8, 25);
+        int evalEvery = ctx.pick(8, 16);
         ArrayDataset train = Images.halve(Datasets.fashionMnist(Datasets.Split.TRAIN, n));
-        ArrayDataset test = Images.halve(Datasets.fashionMnist(Datasets.Split.TEST, ctx.pick(500, 5000)));
+        ArrayDataset test = Images.halve(Datasets.fashionMnist(Datasets.Split.TEST, ctx.pick(500, 2000)));
         ArrayDataset probe = train.head(ctx.pick(512, 1000));
         Updates updates = new Updates(Optimizer.momentum(0.9), LearningRate.constant(0.05), 0, 0);
         List<Plots.Series> curves = new ArrayList<>();
