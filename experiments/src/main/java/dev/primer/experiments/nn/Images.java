@@ -1,6 +1,7 @@
 package dev.primer.experiments.nn;
 
 import dev.primer.nn.data.ArrayDataset;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,12 +11,12 @@ public final class Images {
     private Images() {
     }
 
-    /** The dataset with every image shrunk 2× by averaging 2×2 blocks (28×28 → 14×14); height and width must be even. */
+    /** The dataset with every image shrunk 2× by averaging 2×2 blocks (28×28 → 14×14); height and width even. */
     public static ArrayDataset halve(ArrayDataset d) {
         long[] s = d.features().shape();
         if (s.length != 4 || s[2] % 2 != 0 || s[3] % 2 != 0) {
             throw new IllegalArgumentException("halve needs NCHW images of even height and width, got shape "
-                    + java.util.Arrays.toString(s));
+                    + Arrays.toString(s));
         }
         INDArray blocks = d.features().dup('c').reshape('c', s[0], s[1], s[2] / 2, 2, s[3] / 2, 2);
         return d.withFeatures(blocks.mean(3, 5).reshape('c', s[0], s[1], s[2] / 2, s[3] / 2));
@@ -76,7 +77,7 @@ public final class Images {
     private static INDArray map(INDArray images, PixelMap f) {
         long[] s = images.shape();
         if (s.length != 4) {
-            throw new IllegalArgumentException("expected NCHW images, got shape " + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException("expected NCHW images, got shape " + Arrays.toString(s));
         }
         int h = (int) s[2];
         int w = (int) s[3];

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * What convolution and pooling buy and what they do not: the reference convnet and an MLP, both trained on upright
@@ -70,7 +71,7 @@ public final class Invariance extends NamedExperiment<Invariance.Metrics> {
     static ArrayDataset withRotatedCopies(ArrayDataset d, SplitMix64 rng) {
         INDArray[] rotated = new INDArray[d.size()];
         for (int i = 0; i < d.size(); i++) {
-            INDArray one = d.features().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1));
+            INDArray one = d.features().get(NDArrayIndex.interval(i, i + 1));
             rotated[i] = Images.rotate(one, 180 * rng.nextDouble());
         }
         return new ArrayDataset(Nd4j.concat(0, d.features(), Nd4j.concat(0, rotated)),
@@ -105,10 +106,9 @@ public final class Invariance extends NamedExperiment<Invariance.Metrics> {
         for (ArrayDataset data : new ArrayDataset[] {train, augmented}) {
             for (boolean convnet : new boolean[] {true, false}) {
                 Model m = train(convnet, data, epochs, ctx.seed());
-                curves[k++] = Arrays.stream(SHIFTS).mapToDouble(s -> m.accuracy(test, Images.shift(test.features(), s, 0)))
-                        .toArray();
-                curves[k++] = Arrays.stream(rotations).mapToDouble(r -> m.accuracy(test, Images.rotate(test.features(), r)))
-                        .toArray();
+                INDArray x = test.features();
+                curves[k++] = Arrays.stream(SHIFTS).mapToDouble(s -> m.accuracy(test, Images.shift(x, s, 0))).toArray();
+                curves[k++] = Arrays.stream(rotations).mapToDouble(r -> m.accuracy(test, Images.rotate(x, r))).toArray();
             }
         }
         Metrics m = new Metrics(n, epochs, testImages, SHIFTS, rotations, curves[0], curves[2], curves[1], curves[3],
