@@ -111,9 +111,9 @@ public final class BatchNorm extends NamedExperiment<BatchNorm.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        int n = ctx.pick(2048, 8192);
+        int n = ctx.pick(2048, 60000);
         int testImages = ctx.pick(500, 1000);
-        Plan plan = ctx.pick(new Plan(32, 40, 20, 0.7), new Plan(32, 150, 25, 0.8));
+        Plan plan = ctx.pick(new Plan(32, 40, 20, 0.7), new Plan(32, 400, 25, 0.8));
         int seeds = ctx.pick(1, 3);
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, n);
         ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, testImages);

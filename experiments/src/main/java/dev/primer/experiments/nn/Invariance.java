@@ -93,9 +93,9 @@ public final class Invariance extends NamedExperiment<Invariance.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        int n = ctx.pick(1536, 6144);
-        int epochs = ctx.pick(1, 2);
-        int testImages = ctx.pick(300, 1000);
+        int n = ctx.pick(1536, 20000);
+        int epochs = ctx.pick(1, 3);
+        int testImages = ctx.pick(300, 2000);
         int[] rotations = ctx.pick(new int[] {0, 30, 60, 90, 120, 150, 180},
                 new int[] {0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180});
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, n);

@@ -92,7 +92,7 @@ public final class Residual extends NamedExperiment<Residual.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        int n = ctx.pick(1536, 4096);
+        int n = ctx.pick(1536, 8192);
         int filters = 8;
         int epochs = ctx.pick(1, 2);
         int batch = 64;
