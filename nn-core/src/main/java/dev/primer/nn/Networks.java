@@ -35,7 +35,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * Seeded DL4J network builders: MLP, convnet, MinAtar's Q-net, residual policy/value tower, LSTM.
+ * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
+ * tower and its plain twin, LSTM.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -205,10 +206,47 @@ public final class Networks {
     }
 
     /**
+     * The reference {@link #convnet} with batch normalisation before each hidden ReLU, as Ioffe and Szegedy 2015
+     * (§3.2) place it: conv3x3 32 → BN → ReLU → maxpool 2 → conv3x3 64 → BN → ReLU → maxpool 2 → dense 128 → BN →
+     * ReLU → dense {@code classes} softmax; the normalised layers have no bias (BN's β replaces it).
+     */
+    public static MultiLayerNetwork convnetBatchNorm(ImageShape shape, int classes, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).list()
+                .layer(convNoBias(3, 32))
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(maxPool2())
+                .layer(convNoBias(3, 64))
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(maxPool2())
+                .layer(new DenseLayer.Builder().nOut(128).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutional(shape.height(), shape.width(), shape.channels()))
+                .build();
+        return init(conf);
+    }
+
+    /**
      * Residual tower with a policy head (softmax over {@code policyOutputs}, cross-entropy) and/or a
      * value head (tanh, MSE), as {@code spec.heads()} says: outputs "policy" then "value"; input "planes" of C×N×N.
      */
     public static ComputationGraph residualTower(TowerSpec spec, Updates updates, long seed) {
+        return tower(spec, updates, seed, true);
+    }
+
+    /**
+     * The tower of {@link #residualTower} without its identity shortcuts (He et al. 2016, §4.1 "plain networks"):
+     * every block is conv-BN-ReLU-conv-BN-ReLU, with the same layers and parameters as the residual block.
+     */
+    public static ComputationGraph plainTower(TowerSpec spec, Updates updates, long seed) {
+        return tower(spec, updates, seed, false);
+    }
+
+    private static ComputationGraph tower(TowerSpec spec, Updates updates, long seed, boolean shortcuts) {
         int f = spec.filters();
         ComputationGraphConfiguration.GraphBuilder g = base(updates, seed).graphBuilder()
                 .addInputs("planes")
@@ -219,8 +257,12 @@ public final class Networks {
             String a = convBnRelu(g, p + "_a", x, 3, f);
             g.addLayer(p + "_b_conv", convNoBias(3, f), a);
             g.addLayer(p + "_b_bn", new BatchNormalization.Builder().build(), p + "_b_conv");
-            g.addVertex(p + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "_b_bn", x);
-            g.addLayer(p + "_out", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "_add");
+            String sum = p + "_b_bn";
+            if (shortcuts) {
+                g.addVertex(p + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "_b_bn", x);
+                sum = p + "_add";
+            }
+            g.addLayer(p + "_out", new ActivationLayer.Builder().activation(Activation.RELU).build(), sum);
             x = p + "_out";
         }
         List<String> outputs = new ArrayList<>();

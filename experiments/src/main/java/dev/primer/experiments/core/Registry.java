@@ -1,10 +1,13 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.nn.BatchNorm;
 import dev.primer.experiments.nn.DepthSeparation;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.FiniteSampleExpressivity;
+import dev.primer.experiments.nn.Invariance;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
+import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
@@ -23,7 +26,8 @@ public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new VaeFashion(),
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
-            new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation());
+            new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
+            new Residual(), new BatchNorm(), new Invariance());
 
     private Registry() {
     }
