@@ -2,6 +2,7 @@ package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
 import dev.primer.experiments.nn.Adversarial;
+import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.prob.LangevinVsSgd;
@@ -20,7 +21,7 @@ public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
             new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
-            new Adversarial());
+            new Adversarial(), new DropoutExperiment());
 
     private Registry() {
     }
