@@ -5,6 +5,7 @@ import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
+import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
@@ -21,7 +22,7 @@ public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new DqnCartPole(),
             new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
-            new Adversarial(), new DropoutExperiment());
+            new Adversarial(), new DropoutExperiment(), new Rademacher());
 
     private Registry() {
     }
