@@ -132,7 +132,11 @@ public final class Adversarial implements Experiment<Adversarial.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        Settings s = ctx.pick(Settings.quick(), Settings.full());
+        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
+    }
+
+    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
+    public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         long seed = ctx.seed();
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, s.trainExamples());
         ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, s.testExamples());

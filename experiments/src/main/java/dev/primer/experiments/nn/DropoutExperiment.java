@@ -89,7 +89,11 @@ public final class DropoutExperiment implements Experiment<DropoutExperiment.Met
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        Settings s = ctx.pick(Settings.quick(), Settings.full());
+        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
+    }
+
+    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
+    public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         ArrayDataset train = flat(Datasets.fashionMnist(Datasets.Split.TRAIN, s.examples()));
         ArrayDataset test = flat(Datasets.fashionMnist(Datasets.Split.TEST, s.testExamples()));
         List<Plots.Series> curves = new ArrayList<>();

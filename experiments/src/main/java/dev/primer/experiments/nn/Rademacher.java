@@ -121,7 +121,11 @@ public final class Rademacher implements Experiment<Rademacher.Metrics> {
 
     @Override
     public Outcome<Metrics> run(Context ctx) throws Exception {
-        Settings s = ctx.pick(Settings.quick(), Settings.full());
+        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
+    }
+
+    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
+    public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         long seed = ctx.seed();
         int largest = Math.max(Arrays.stream(s.convnetSizes()).max().orElse(0),
                 Arrays.stream(s.linearSizes()).max().orElse(0));
