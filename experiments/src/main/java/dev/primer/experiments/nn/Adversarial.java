@@ -191,7 +191,7 @@ public final class Adversarial implements Experiment<Adversarial.Metrics> {
     }
 
     /** Fraction of {@code test} the model classifies correctly after {@code attack} (null: clean images). */
-    static double accuracy(Model m, ArrayDataset test, Attack attack, long seed) {
+    private static double accuracy(Model m, ArrayDataset test, Attack attack, long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         int correct = 0;
         for (int from = 0; from < test.size(); from += EVAL_BATCH) {

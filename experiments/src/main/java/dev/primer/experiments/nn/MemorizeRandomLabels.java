@@ -180,17 +180,11 @@ public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabe
                     1 - Evaluations.accuracy(r.net(), test, 1000)));
             curves.add(series(String.format(Locale.ROOT, "labels corrupted, p = %.1f", p), curve));
         }
-        Fit[] images = new Fit[2];
-        for (Condition c : new Condition[] {Condition.SHUFFLED_PIXELS, Condition.GAUSSIAN}) {
-            List<double[]> curve = new ArrayList<>();
-            Trainer.Result r = fitToFull(corrupt(base, c, ctx.seed()), s.maxEpochs(), ctx.seed(), curve);
-            images[c == Condition.GAUSSIAN ? 1 : 0] = new Fit(reached(r), r.state().step(),
-                    r.metrics().get(TRAIN_ACCURACY));
-            curves.add(series(c.name().toLowerCase(Locale.ROOT), curve));
-        }
+        Fit shuffled = fitImages(base, Condition.SHUFFLED_PIXELS, s.maxEpochs(), ctx.seed(), curves);
+        Fit gaussian = fitImages(base, Condition.GAUSSIAN, s.maxEpochs(), ctx.seed(), curves);
         Level first = levels.get(0);
         Level last = levels.get(levels.size() - 1);
-        Metrics metrics = new Metrics(n, BATCH, s.maxEpochs(), first.asFit(), last.asFit(), images[0], images[1],
+        Metrics metrics = new Metrics(n, BATCH, s.maxEpochs(), first.asFit(), last.asFit(), shuffled, gaussian,
                 List.copyOf(levels));
         double[] p = s.corruptionLevels();
         List<String> plots = List.of(
@@ -211,6 +205,15 @@ public final class MemorizeRandomLabels implements Experiment<MemorizeRandomLabe
                         + " to %d (p = 1) and test error from %.1f%% to %.1f%% (chance 90%%).", n, fitted,
                 first.steps(), last.steps(), 100 * first.testError(), 100 * last.testError());
         return new Outcome<>(metrics, plots, headline);
+    }
+
+    /** The fit to {@code base}'s images under condition {@code c}, its training curve added to {@code curves}. */
+    private static Fit fitImages(ArrayDataset base, Condition c, int maxEpochs, long seed,
+                                 List<Plots.Series> curves) {
+        List<double[]> curve = new ArrayList<>();
+        Trainer.Result r = fitToFull(corrupt(base, c, seed), maxEpochs, seed, curve);
+        curves.add(series(c.name().toLowerCase(Locale.ROOT), curve));
+        return new Fit(reached(r), r.state().step(), r.metrics().get(TRAIN_ACCURACY));
     }
 
     /**
