@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.primer.experiments.nn.Adversarial;
+import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.MemorizeRandomLabels.Fit;
@@ -68,6 +70,28 @@ class ResultJsonTest {
                 levels);
         common[13] = false;
         assertWrites(unreached, common);
+    }
+
+    @Test
+    void adversarial() throws Exception {
+        Adversarial.Robustness r = new Adversarial.Robustness(0.9, List.of(0.9, 0.3), List.of(0.9, 0.1));
+        assertWrites(new Adversarial.Metrics(4096, 200, List.of(0.0, 0.1), 10, "FGSM", 0.1, r, r, r),
+                "train_examples", 4096, "test_examples", 200, "epsilons", List.of(0.0, 0.1), "pgd_steps", 10,
+                "adversarial_training", "FGSM", "train_epsilon", 0.1,
+                "convnet_clean", 0.9, "convnet_fgsm", List.of(0.9, 0.3), "convnet_pgd", List.of(0.9, 0.1),
+                "softmax_clean", 0.9, "softmax_fgsm", List.of(0.9, 0.3), "softmax_pgd", List.of(0.9, 0.1),
+                "adversarially_trained_clean", 0.9, "adversarially_trained_fgsm", List.of(0.9, 0.3),
+                "adversarially_trained_pgd", List.of(0.9, 0.1));
+    }
+
+    @Test
+    void dropout() throws Exception {
+        assertWrites(new DropoutExperiment.Metrics(10_000, List.of(512, 512), 40, 0.2, 0.5,
+                        new DropoutExperiment.Arm(0.0, 0.15, 0.15, 0.14), new DropoutExperiment.Arm(0.05, 0.13, 0.08, 0.12)),
+                "examples", 10_000, "hidden", List.of(512, 512), "epochs", 40, "input_dropout", 0.2,
+                "hidden_dropout", 0.5, "plain_train_error", 0.0, "plain_test_error", 0.15, "plain_gap", 0.15,
+                "plain_best_test_error", 0.14, "dropout_train_error", 0.05, "dropout_test_error", 0.13,
+                "dropout_gap", 0.08, "dropout_best_test_error", 0.12);
     }
 
     @Test
