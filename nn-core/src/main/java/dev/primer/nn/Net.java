@@ -147,6 +147,14 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         public INDArray[] output(INDArray... inputs) {
             return new INDArray[] {net.output(inputs[0], false)};
         }
+
+        /**
+         * The gradient of each example's loss with respect to its input, {@code ∂ℓ(f(xᵢ), yᵢ)/∂xᵢ}, shaped as
+         * {@code features}; the network is run in training mode (dropout on) and its parameters are left unchanged.
+         */
+        public INDArray inputGradient(INDArray features, INDArray labels) {
+            return net.calculateGradients(features, labels, null, null).getSecond().dup();
+        }
     }
 
     /** A computation graph. */

@@ -88,6 +88,26 @@ public final class Networks {
         }
     }
 
+    /**
+     * Dropout (Srivastava et al. 2014, §4): during training each unit is dropped with its layer's probability and
+     * the survivors scaled by 1/(1 − p), so that inference uses the weights as they are.
+     *
+     * @param input  probability of dropping an input unit (the paper: 0.2)
+     * @param hidden probability of dropping a hidden unit (the paper: 0.5)
+     */
+    public record Dropout(double input, double hidden) {
+        /** No dropout. */
+        public static final Dropout NONE = new Dropout(0, 0);
+
+        /** Rejects probabilities outside [0, 1). */
+        public Dropout {
+            if (!(input >= 0 && input < 1 && hidden >= 0 && hidden < 1)) {
+                throw new IllegalArgumentException("dropout probabilities must be in [0, 1), got input " + input
+                        + ", hidden " + hidden);
+            }
+        }
+    }
+
     /** Common configuration: seed, float32, update rule, workspaces, device cache. */
     static NeuralNetConfiguration.Builder base(Updates updates, long seed) {
         Backend.init();
@@ -109,15 +129,29 @@ public final class Networks {
 
     /** ReLU MLP {@code in → hidden… → head}, He init on the hidden layers and Xavier on the head. */
     public static MultiLayerNetwork mlp(int in, int[] hidden, Head head, Updates updates, long seed) {
+        return mlp(in, hidden, head, Dropout.NONE, updates, seed);
+    }
+
+    /** ReLU MLP {@code in → hidden… → head} trained with {@code dropout} on its input and hidden units. */
+    public static MultiLayerNetwork mlp(int in, int[] hidden, Head head, Dropout dropout, Updates updates,
+                                        long seed) {
         NeuralNetConfiguration.ListBuilder list = base(updates, seed).list();
         int prev = in;
+        double drop = dropout.input();
         for (int h : hidden) {
-            list.layer(new DenseLayer.Builder().nIn(prev).nOut(h).activation(Activation.RELU).build());
+            list.layer(withDropout(new DenseLayer.Builder(), drop).nIn(prev).nOut(h).activation(Activation.RELU)
+                    .build());
             prev = h;
+            drop = dropout.hidden();
         }
-        list.layer(new OutputLayer.Builder(head.loss()).nIn(prev).nOut(head.outputs())
+        list.layer(withDropout(new OutputLayer.Builder(head.loss()), drop).nIn(prev).nOut(head.outputs())
                 .activation(head.activation()).weightInit(WeightInit.XAVIER).build());
         return init(list.build());
+    }
+
+    /** {@code b} dropping its layer's inputs with probability {@code p} in training (DL4J takes the keep one). */
+    private static <B extends FeedForwardLayer.Builder<B>> B withDropout(B b, double p) {
+        return p > 0 ? b.dropOut(new org.deeplearning4j.nn.conf.dropout.Dropout(1 - p)) : b;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.primer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,40 @@ class NetworksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Networks.setDense(net, 0, new double[][] {{1, 0, -1}}, new double[] {0, 0, 0}));
         assertEquals("layer 0 takes 2x3 weights and 3 biases; got 1 rows and 3 biases", e.getMessage());
+    }
+
+    @Test
+    void dropoutMakesTrainingOutputsRandomAndLeavesInferenceAlone() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 20);
+        MultiLayerNetwork plain = Networks.mlp(20, new int[] {50}, Networks.Head.softmax(3), Networks.Dropout.NONE,
+                Updates.adam(1e-3), 4);
+        assertEquals(plain.output(x, true), plain.output(x, false), "no dropout: training mode is inference");
+        MultiLayerNetwork dropped = Networks.mlp(20, new int[] {50}, Networks.Head.softmax(3),
+                new Networks.Dropout(0.2, 0.5), Updates.adam(1e-3), 4);
+        assertEquals(plain.output(x, false), dropped.output(x, false), "same seed, same weights, same inference");
+        assertNotEquals(dropped.output(x, true), dropped.output(x, true), "fresh masks on every training pass");
+        assertNotEquals(dropped.output(x, true), dropped.output(x, false));
+    }
+
+    @Test
+    void dropoutScalesTheSurvivorsSoThatTrainingOutputsAverageToInference() {
+        MultiLayerNetwork linear = Networks.mlp(50, new int[0], Networks.Head.regression(1),
+                new Networks.Dropout(0.5, 0), Updates.adam(1e-3), 6);
+        int n = 4000;
+        INDArray x = Nd4j.ones(DataType.FLOAT, n, 50);
+        INDArray train = linear.output(x, true);
+        double inference = linear.output(x.getRow(0, true), false).getDouble(0);
+        // Each pass keeps each weight with probability 1/2 and doubles it: the mean of n passes has standard
+        // error sqrt(sum w²)/sqrt(n) around the inference output.
+        double se = linear.getLayer(0).getParam("W").norm2Number().doubleValue() / Math.sqrt(n);
+        assertEquals(inference, train.meanNumber().doubleValue(), 4 * se);
+        assertTrue(train.stdNumber().doubleValue() > 0.5 * se * Math.sqrt(n), "the passes differ");
+    }
+
+    @Test
+    void dropoutProbabilityOfOneIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Networks.Dropout(0.2, 1.0));
+        assertTrue(e.getMessage().contains("hidden 1.0"), e.getMessage());
     }
 }

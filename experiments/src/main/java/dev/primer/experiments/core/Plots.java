@@ -1,5 +1,10 @@
 package dev.primer.experiments.core;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters; and image grids. */
+/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters; pictures as captioned image grids and tight mosaics. */
 public final class Plots {
     private Plots() {
     }
@@ -87,7 +92,7 @@ public final class Plots {
      * columns, each pixel drawn {@code scale}×{@code scale} with a one-pixel gap, to {@code dir/file}; returns the
      * file name.
      */
-    public static String imageGrid(Path dir, String file, float[][] images, int h, int w, int cols, int scale)
+    public static String mosaic(Path dir, String file, float[][] images, int h, int w, int cols, int scale)
             throws IOException {
         int rows = (images.length + cols - 1) / cols;
         int cellW = w * scale + 1;
@@ -105,6 +110,101 @@ public final class Plots {
                 }
             }
         }
+        return save(img, dir, file);
+    }
+
+    /**
+     * One grayscale picture with a caption under it.
+     *
+     * @param caption text under the picture (may be empty)
+     * @param height  rows
+     * @param width   columns
+     * @param pixels  row-major intensities, 0 black to 1 white (values outside are clipped)
+     */
+    public record Tile(String caption, int height, int width, float[] pixels) {
+        /** Checks that the pixels fill height × width. */
+        public Tile {
+            if (height < 1 || width < 1 || pixels.length != height * width) {
+                throw new IllegalArgumentException("a " + height + "x" + width + " tile needs " + height * width
+                        + " pixels, got " + pixels.length);
+            }
+        }
+    }
+
+    private static final int MARGIN = 8;
+    private static final int LINE = 16;
+
+    /**
+     * Writes {@code rows} of tiles as a grid under a title and column headings, each pixel drawn as a
+     * {@code scale}×{@code scale} square, to {@code dir/file} (PNG), and returns the file name.
+     */
+    public static String imageGrid(Path dir, String file, String title, List<String> columnTitles,
+                                   List<List<Tile>> rows, int scale) throws IOException {
+        if (rows.isEmpty() || scale < 1) {
+            throw new IllegalArgumentException("an image grid needs at least one row and scale >= 1, got "
+                    + rows.size() + " rows and scale " + scale);
+        }
+        int cols = columnTitles.size();
+        int cellW = 0;
+        int cellH = 0;
+        for (List<Tile> row : rows) {
+            if (row.size() != cols) {
+                throw new IllegalArgumentException("every row needs " + cols + " tiles (one per column title), got "
+                        + row.size());
+            }
+            for (Tile t : row) {
+                cellW = Math.max(cellW, t.width() * scale);
+                cellH = Math.max(cellH, t.height() * scale);
+            }
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        FontMetrics fm = probe.createGraphics().getFontMetrics(font);
+        for (String c : columnTitles) {
+            cellW = Math.max(cellW, fm.stringWidth(c));
+        }
+        for (List<Tile> row : rows) {
+            for (Tile t : row) {
+                cellW = Math.max(cellW, fm.stringWidth(t.caption()));
+            }
+        }
+        int width = MARGIN + cols * (cellW + MARGIN);
+        int top = MARGIN + 2 * LINE;
+        int rowH = cellH + LINE + MARGIN;
+        BufferedImage img = new BufferedImage(Math.max(width, fm.stringWidth(title) + 2 * MARGIN),
+                top + rows.size() * rowH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(font.deriveFont(Font.BOLD));
+        g.drawString(title, MARGIN, MARGIN + fm.getAscent());
+        g.setFont(font);
+        for (int c = 0; c < cols; c++) {
+            g.drawString(columnTitles.get(c), MARGIN + c * (cellW + MARGIN), MARGIN + LINE + fm.getAscent());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            int y0 = top + r * rowH;
+            for (int c = 0; c < cols; c++) {
+                Tile t = rows.get(r).get(c);
+                int x0 = MARGIN + c * (cellW + MARGIN);
+                for (int i = 0; i < t.height(); i++) {
+                    for (int j = 0; j < t.width(); j++) {
+                        float v = Math.max(0f, Math.min(1f, t.pixels()[i * t.width() + j]));
+                        g.setColor(new Color(v, v, v));
+                        g.fillRect(x0 + j * scale, y0 + i * scale, scale, scale);
+                    }
+                }
+                g.setColor(Color.BLACK);
+                g.drawString(t.caption(), x0, y0 + cellH + fm.getAscent());
+            }
+        }
+        g.dispose();
+        return save(img, dir, file);
+    }
+
+    private static String save(BufferedImage img, Path dir, String file) throws IOException {
         String name = file.endsWith(".png") ? file : file + ".png";
         ImageIO.write(img, "png", dir.resolve(name).toFile());
         return name;

@@ -1,12 +1,15 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
 import dev.primer.experiments.nn.DepthSeparation;
+import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.FiniteSampleExpressivity;
 import dev.primer.experiments.nn.Invariance;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
+import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.LangevinVsSgd;
@@ -27,7 +30,8 @@ public final class Registry {
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new VaeFashion(),
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
-            new Residual(), new BatchNorm(), new Invariance());
+            new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
+            new Invariance());
 
     private Registry() {
     }

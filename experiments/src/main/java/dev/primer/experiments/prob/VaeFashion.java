@@ -91,7 +91,7 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
 
         List<String> plots = new ArrayList<>();
         plots.add(samplesAndReconstructions(ctx, m20.net(), test));
-        plots.add(Plots.imageGrid(ctx.dir(), "manifold-z2.png", rows(Vae.decode(m2.net(), manifoldGrid())), SIDE,
+        plots.add(Plots.mosaic(ctx.dir(), "manifold-z2.png", rows(Vae.decode(m2.net(), manifoldGrid())), SIDE,
                 SIDE, MANIFOLD, 1));
         plots.add(latentMeans(ctx.dir(), m2.net(), test));
 
@@ -122,7 +122,7 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
         for (INDArray a : List.of(samples, x, recon, interp)) {
             all.addAll(List.of(rows(a)));
         }
-        return Plots.imageGrid(ctx.dir(), "samples-reconstructions-z20.png", all.toArray(float[][]::new), SIDE,
+        return Plots.mosaic(ctx.dir(), "samples-reconstructions-z20.png", all.toArray(float[][]::new), SIDE,
                 SIDE, n, 2);
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.primer.experiments.nn.Adversarial;
+import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.MemorizeRandomLabels.Fit;
+import dev.primer.experiments.nn.MemorizeRandomLabels.Level;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
@@ -36,6 +39,16 @@ class ResultJsonTest {
         assertEquals(JSON.writeValueAsString(before), JSON.writeValueAsString(RunRecord.fields(metrics)));
     }
 
+    /** One label-corruption level as result.json nests it. */
+    private static Map<String, Object> level(Object... values) {
+        String[] keys = {"corruption", "reached_100pct", "steps", "epochs", "final_train_accuracy", "test_error"};
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], values[i]);
+        }
+        return m;
+    }
+
     @Test
     void memorizeRandomLabelsWithAndWithoutTheRatio() throws Exception {
         Object[] common = {"examples", 1024, "batch_size", 64, "max_epochs", 250,
@@ -43,17 +56,42 @@ class ResultJsonTest {
             "random_labels_reached_100pct", true, "random_labels_steps", 1000L,
             "random_labels_final_train_accuracy", 1.0, "shuffled_pixels_reached_100pct", false,
             "shuffled_pixels_steps", 4000L, "shuffled_pixels_final_train_accuracy", 0.75,
-            "gaussian_reached_100pct", true, "gaussian_steps", 900L, "gaussian_final_train_accuracy", 1.0};
+            "gaussian_reached_100pct", true, "gaussian_steps", 900L, "gaussian_final_train_accuracy", 1.0,
+            "label_corruption", List.of(level(0.0, true, 400L, 25L, 1.0, 0.2), level(1.0, true, 1000L, 63L, 1.0, 0.9))};
+        List<Level> levels = List.of(new Level(0, true, 400, 25, 1.0, 0.2), new Level(1, true, 1000, 63, 1.0, 0.9));
         MemorizeRandomLabels.Metrics m = new MemorizeRandomLabels.Metrics(1024, 64, 250, new Fit(true, 400, 1.0),
-                new Fit(true, 1000, 1.0), new Fit(false, 4000, 0.75), new Fit(true, 900, 1.0));
+                new Fit(true, 1000, 1.0), new Fit(false, 4000, 0.75), new Fit(true, 900, 1.0), levels);
         Object[] withRatio = java.util.Arrays.copyOf(common, common.length + 2);
         withRatio[common.length] = "ratio_random_to_true";
         withRatio[common.length + 1] = 2.5;
         assertWrites(m, withRatio);
         MemorizeRandomLabels.Metrics unreached = new MemorizeRandomLabels.Metrics(1024, 64, 250,
-                new Fit(true, 400, 1.0), new Fit(false, 1000, 1.0), new Fit(false, 4000, 0.75), new Fit(true, 900, 1.0));
+                new Fit(true, 400, 1.0), new Fit(false, 1000, 1.0), new Fit(false, 4000, 0.75), new Fit(true, 900, 1.0),
+                levels);
         common[13] = false;
         assertWrites(unreached, common);
+    }
+
+    @Test
+    void adversarial() throws Exception {
+        Adversarial.Robustness r = new Adversarial.Robustness(0.9, List.of(0.9, 0.3), List.of(0.9, 0.1));
+        assertWrites(new Adversarial.Metrics(4096, 200, List.of(0.0, 0.1), 10, "FGSM", 0.1, r, r, r),
+                "train_examples", 4096, "test_examples", 200, "epsilons", List.of(0.0, 0.1), "pgd_steps", 10,
+                "adversarial_training", "FGSM", "train_epsilon", 0.1,
+                "convnet_clean", 0.9, "convnet_fgsm", List.of(0.9, 0.3), "convnet_pgd", List.of(0.9, 0.1),
+                "softmax_clean", 0.9, "softmax_fgsm", List.of(0.9, 0.3), "softmax_pgd", List.of(0.9, 0.1),
+                "adversarially_trained_clean", 0.9, "adversarially_trained_fgsm", List.of(0.9, 0.3),
+                "adversarially_trained_pgd", List.of(0.9, 0.1));
+    }
+
+    @Test
+    void dropout() throws Exception {
+        assertWrites(new DropoutExperiment.Metrics(10_000, List.of(512, 512), 40, 0.2, 0.5,
+                        new DropoutExperiment.Arm(0.0, 0.15, 0.15, 0.14), new DropoutExperiment.Arm(0.05, 0.13, 0.08, 0.12)),
+                "examples", 10_000, "hidden", List.of(512, 512), "epochs", 40, "input_dropout", 0.2,
+                "hidden_dropout", 0.5, "plain_train_error", 0.0, "plain_test_error", 0.15, "plain_gap", 0.15,
+                "plain_best_test_error", 0.14, "dropout_train_error", 0.05, "dropout_test_error", 0.13,
+                "dropout_gap", 0.08, "dropout_best_test_error", 0.12);
     }
 
     @Test

@@ -43,7 +43,7 @@ class VaeFashionTest {
         assertEquals(-z.getDouble(0, 0), z.getDouble(19, 0), 1e-6);
         float[][] imgs = new float[5][28 * 28];
         imgs[1][0] = 1;
-        String f = Plots.imageGrid(dir, "g", imgs, 28, 28, 3, 2);
+        String f = Plots.mosaic(dir, "g", imgs, 28, 28, 3, 2);
         BufferedImage png = ImageIO.read(dir.resolve(f).toFile());
         assertEquals(3 * (28 * 2 + 1) + 1, png.getWidth());
         assertEquals(2 * (28 * 2 + 1) + 1, png.getHeight());
