@@ -256,6 +256,7 @@ public final class ExprNet {
                 b.pullValue(i);
             }
         }
+        b.step = iterations;
         for (int i = 0; i < nodes.size(); i++) {
             Kernels.forward(nodes.get(i), i, b, rng);
         }
@@ -294,6 +295,8 @@ public final class ExprNet {
         final float[][] g;
         final INDArray[] nv;
         final INDArray[] ng;
+        /** The update count the current pass runs at (read by schedules). */
+        int step;
         private final FloatBuffer[] nvBuf;
         private final FloatBuffer[] ngBuf;
 
