@@ -6,6 +6,7 @@ import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.FiniteSampleExpressivity;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.UniversalApproximation;
+import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new VaeFashion(),
+            new GumbelVaeFashion(),
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation());
 
