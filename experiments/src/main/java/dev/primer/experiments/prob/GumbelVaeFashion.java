@@ -17,6 +17,7 @@ import dev.primer.prob.vae.Vae;
 import dev.primer.random.SplitMix64;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +30,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The categorical-latent VAE of Jang, Gu &amp; Poole (2017, §4.2) on statically binarised Fashion-MNIST: 20 variables ×
  * 10 classes, encoder 784-400-200, Bernoulli decoder 200-400-784, Adam 1e-3, batch 100, trained once with the
  * Gumbel-softmax relaxation and once with its straight-through variant, the temperature annealed as
- * τ = max(0.5, e^(−r·t)). The headline ELBOs are of the discrete model (one exact categorical sample, closed-form KL),
- * so the two estimators are compared on the same objective; test-ELBO curves and prior samples are drawn.
+ * τ = max(0.5, e^(−r·t)), and, for comparison, once with the score-function (REINFORCE) estimator with a learnt
+ * baseline. The headline ELBOs are of the discrete model (one exact categorical sample, closed-form KL),
+ * so the estimators are compared on the same objective; test-ELBO curves and prior samples are drawn.
  */
 public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Metrics> {
     private static final int BATCH = 100;
@@ -42,27 +44,31 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
     private static final double ANNEAL_RATE = 1e-4;
 
     /**
-     * The results.
+     * The results. The headline ELBOs are of the discrete model: one exact categorical sample, closed-form KL.
      *
-     * @param epochs                  epochs trained (each model)
-     * @param steps                   updates (each model)
-     * @param trainExamples           training images used
-     * @param testExamples            test images evaluated
-     * @param annealRate              r of τ = max(0.5, e^(−r·t))
-     * @param finalTau                τ at the last update
-     * @param testElbo                Gumbel-softmax model: test ELBO of the discrete model (exact sampling, nats)
-     * @param testElboRelaxed         Gumbel-softmax model: its relaxed training objective on the test set at finalTau
-     * @param testKl                  Gumbel-softmax model: mean KL(q ‖ uniform) on the test set
-     * @param testElboStraightThrough straight-through model: test ELBO of the discrete model (nats)
-     * @param testKlStraightThrough   straight-through model: mean KL(q ‖ uniform)
-     * @param secondsPerEpoch         Gumbel-softmax training wall time per epoch
+     * @param epochs                   epochs trained (each model)
+     * @param steps                    updates (each model)
+     * @param trainExamples            training images used
+     * @param testExamples             test images evaluated
+     * @param annealRate               r of τ = max(0.5, e^(−r·t))
+     * @param finalTau                 τ at the last update
+     * @param testElbo                 Gumbel-softmax model: test ELBO (nats)
+     * @param testElboRelaxed          Gumbel-softmax model: its relaxed training objective on the test set at finalTau
+     * @param testKl                   Gumbel-softmax model: mean KL(q ‖ uniform) on the test set
+     * @param testElboStraightThrough  straight-through model: test ELBO (nats)
+     * @param testKlStraightThrough    straight-through model: mean KL(q ‖ uniform)
+     * @param testElboScoreFunction    score-function (REINFORCE) model: test ELBO (nats)
+     * @param testKlScoreFunction      score-function model: mean KL(q ‖ uniform)
+     * @param secondsPerEpoch          Gumbel-softmax training wall time per epoch
      * @param secondsPerEpochStraightThrough straight-through training wall time per epoch
-     * @param resumedFromStep         the step a resumed Gumbel-softmax run started from (0 for a fresh one)
+     * @param secondsPerEpochScoreFunction   score-function training wall time per epoch
+     * @param resumedFromStep          the step a resumed Gumbel-softmax run started from (0 for a fresh one)
      */
     public record Metrics(int epochs, long steps, int trainExamples, int testExamples, double annealRate,
                           double finalTau, double testElbo, double testElboRelaxed, double testKl,
-                          double testElboStraightThrough, double testKlStraightThrough, double secondsPerEpoch,
-                          double secondsPerEpochStraightThrough, long resumedFromStep) {
+                          double testElboStraightThrough, double testKlStraightThrough, double testElboScoreFunction,
+                          double testKlScoreFunction, double secondsPerEpoch, double secondsPerEpochStraightThrough,
+                          double secondsPerEpochScoreFunction, long resumedFromStep) {
     }
 
     /** The experiment, as the registry lists it. */
@@ -92,30 +98,39 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
         INDArray curve = test.features().get(NDArrayIndex.interval(0, ctx.pick(500, 2_000)), NDArrayIndex.all());
         int evalEvery = ctx.pick(15, 300);
 
-        GumbelVae gs = GumbelVae.of(Estimator.GUMBEL_SOFTMAX, ANNEAL_RATE);
-        GumbelVae st = GumbelVae.of(Estimator.STRAIGHT_THROUGH, ANNEAL_RATE);
-        Path gsDir = ctx.dir().resolve("train-gumbel-softmax");
-        Path stDir = ctx.dir().resolve("train-straight-through");
-        VaeFashion.Trained tgs = train(gs, train, curve, epochs, evalEvery, ctx.seed(), gsDir);
-        VaeFashion.Trained tst = train(st, train, curve, epochs, evalEvery, ctx.seed(), stDir);
-        Elbos egs = GumbelVae.elbos(tgs.net(), test.features(), ctx.seed());
-        Elbos est = GumbelVae.elbos(tst.net(), test.features(), ctx.seed());
+        Map<Estimator, VaeFashion.Trained> trained = new EnumMap<>(Estimator.class);
+        Map<Estimator, Elbos> elbos = new EnumMap<>(Estimator.class);
+        List<Plots.Series> curves = new ArrayList<>();
+        for (Estimator e : Estimator.values()) {
+            Path dir = ctx.dir().resolve("train-" + e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            VaeFashion.Trained t = train(GumbelVae.of(e, ANNEAL_RATE), train, curve, epochs, evalEvery, ctx.seed(),
+                    dir);
+            trained.put(e, t);
+            elbos.put(e, GumbelVae.elbos(t.net(), test.features(), ctx.seed()));
+            curves.add(curve(e.name().toLowerCase(Locale.ROOT).replace('_', ' '), dir));
+        }
+        VaeFashion.Trained tgs = trained.get(Estimator.GUMBEL_SOFTMAX);
+        Elbos egs = elbos.get(Estimator.GUMBEL_SOFTMAX);
+        Elbos est = elbos.get(Estimator.STRAIGHT_THROUGH);
+        Elbos esf = elbos.get(Estimator.SCORE_FUNCTION);
 
         List<String> plots = new ArrayList<>();
         plots.add(Plots.lines(ctx.dir(), "test-elbo-curves.png", "discrete test ELBO (first " + curve.size(0)
-                        + " test images) during training", "update", "ELBO (nats)",
-                List.of(curve("Gumbel-softmax", gsDir), curve("straight-through", stDir))));
+                + " test images) during training", "update", "ELBO (nats)", curves));
+        GumbelVae gs = GumbelVae.of(Estimator.GUMBEL_SOFTMAX, ANNEAL_RATE);
         plots.add(samples(ctx, gs, tgs.net(), test));
 
         long steps = tgs.result().state().step();
         Metrics m = new Metrics(tgs.result().state().epoch(), steps, train.size(), test.size(), ANNEAL_RATE,
                 gs.tau(steps - 1), egs.discrete(), egs.relaxed(), egs.kl(), est.discrete(), est.kl(),
-                tgs.seconds() / epochs, tst.seconds() / epochs, tgs.result().resumedFrom());
+                esf.discrete(), esf.kl(), tgs.seconds() / epochs,
+                trained.get(Estimator.STRAIGHT_THROUGH).seconds() / epochs,
+                trained.get(Estimator.SCORE_FUNCTION).seconds() / epochs, tgs.result().resumedFrom());
         return new Outcome<>(m, plots, String.format(Locale.ROOT,
                 "A 20x10 categorical VAE on binarised Fashion-MNIST (%d epoch(s), %d images, τ annealed to %.2f) "
-                        + "reaches a discrete test ELBO of %.1f nats with Gumbel-softmax (relaxed objective %.1f) and "
-                        + "%.1f with straight-through.",
-                epochs, train.size(), m.finalTau(), egs.discrete(), egs.relaxed(), est.discrete()));
+                        + "reaches a discrete test ELBO of %.1f nats with Gumbel-softmax (relaxed objective %.1f), "
+                        + "%.1f with straight-through and %.1f with the score-function estimator.",
+                epochs, train.size(), m.finalTau(), egs.discrete(), egs.relaxed(), est.discrete(), esf.discrete()));
     }
 
     private static Plots.Series curve(String name, Path dir) {

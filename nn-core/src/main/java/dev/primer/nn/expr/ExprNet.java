@@ -73,7 +73,7 @@ public final class ExprNet {
             needsGrad[i] = n.op() == Program.Op.PARAM;
             for (int k = 0; k < n.args().length; k++) {
                 int a = n.args()[k];
-                needsGrad[i] |= needsGrad[a];
+                needsGrad[i] |= needsGrad[a] && n.op() != Program.Op.STOP_GRADIENT;
                 heapParam[a] |= !(n.op() == Program.Op.DENSE && k == 1);
             }
             if (n.op() == Program.Op.PARAM) {

@@ -66,6 +66,7 @@ final class Kernels {
                 }
             }
             case DECAY -> y[0] = (float) Math.exp(-c * (double) b.step);
+            case STOP_GRADIENT -> System.arraycopy(x, 0, y, 0, y.length);
             case AT_LEAST -> {
                 for (int k = 0; k < y.length; k++) {
                     y[k] = Math.max(x[k], c);
@@ -175,7 +176,7 @@ final class Kernels {
         float[] go = a.length > 1 && a[1] >= 0 ? b.g[a[1]] : null;
         float c = (float) n.c();
         switch (n.op()) {
-            case INPUT, PARAM, NORMAL, GUMBEL, DECAY -> {
+            case INPUT, PARAM, NORMAL, GUMBEL, DECAY, STOP_GRADIENT -> {
             }
             case GROUP_SOFTMAX -> {
                 if (gx != null) {

@@ -26,7 +26,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
     /** The operations a node can be. */
     public enum Op {
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
-        MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY
+        MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
+        STOP_GRADIENT
     }
 
     /**
@@ -136,6 +137,11 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
          */
         public Expr straightThrough(Expr y, int k) {
             return add(Op.STRAIGHT_THROUGH, y.rows(), y.cols(), groups(y, k), null, y);
+        }
+
+        /** x forward, no gradient backward: a constant to whatever is computed from it (a score-function signal). */
+        public Expr stopGradient(Expr x) {
+            return add(Op.STOP_GRADIENT, x.rows(), x.cols(), 0, null, x);
         }
 
         /** A 1 × 1 schedule e^(−rate·t), t the network's update count (constant within an update, no gradient). */

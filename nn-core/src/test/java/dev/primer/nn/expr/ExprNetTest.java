@@ -140,6 +140,25 @@ class ExprNetTest {
         assertTrue(worst < 5e-3, "straight-through gradient against the soft loss's differences: " + worst);
     }
 
+    @Test
+    void stopGradientPassesTheValueButNoGradient() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr h = p.linear("a", x, 3);
+        Expr stopped = p.stopGradient(h);
+        ExprNet net = new ExprNet(p.build(p.meanRows(p.rowSum(p.add(p.square(stopped), h))), Map.of("s", stopped,
+                "h", h)), Updates.adam(1e-3), 3);
+        Program.Builder r = Program.builder();
+        Expr rh = r.linear("a", r.input("x", 6), 3);
+        ExprNet reference = new ExprNet(r.build(r.meanRows(r.rowSum(rh)), Map.of()), Updates.adam(1e-3), 3);
+        INDArray[] in = {batch(7, 5)[0]};
+        Map<String, INDArray> out = net.outputs(in);
+        assertEquals(out.get("h"), out.get("s"));
+        // The square of the stopped value adds to the loss but not to the gradient, which is that of Σ h alone.
+        double worst = worstGradientError(net, reference, in, 1e-3);
+        assertTrue(worst < 5e-3, "gradient through stopGradient: " + worst);
+    }
+
     /**
      * Gumbel-softmax samples (Jang et al. 2017, eq. 2) of fixed logits: the argmax's frequencies are the softmax's
      * probabilities at every temperature (the Gumbel-max trick), and the largest component tends to 1 as τ → 0.

@@ -18,8 +18,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * reads y (or, with {@link Estimator#STRAIGHT_THROUGH}, the one-hot argmax of y with y's gradient, their §2.2). The
  * KL to the uniform prior is in closed form, KL = Σᵥ Σ_c q log(q·K) with K = classes.
  *
- * <p>Outputs per row: {@code neg_elbo}, the training objective (the relaxed −ELBO for Gumbel-softmax; for
- * straight-through the decoder already reads an exact one-hot sample), {@code neg_elbo_discrete}, the −ELBO of the
+ * <p>With {@link Estimator#SCORE_FUNCTION} the decoder reads an exact sample and the encoder learns by REINFORCE
+ * instead, on the same model, for comparison.
+ *
+ * <p>Outputs per row: {@code neg_elbo}, the −ELBO the decoder saw (the relaxed one for Gumbel-softmax; for
+ * straight-through and score-function the decoder already reads an exact one-hot sample), {@code neg_elbo_discrete}, the −ELBO of the
  * discrete model estimated with one exact categorical sample (the Gumbel-max argmax of log q + g, their eq. 1) and
  * the closed-form KL, {@code kl}, and {@code q} (the posterior probabilities).
  *
@@ -50,7 +53,13 @@ public record GumbelVae(int pixels, int hidden1, int hidden2, int vars, int clas
         /** The relaxed sample itself (Jang et al. 2017, §2.1). */
         GUMBEL_SOFTMAX,
         /** Its one-hot argmax forward, its gradient backward (Jang et al. 2017, §2.2). */
-        STRAIGHT_THROUGH
+        STRAIGHT_THROUGH,
+        /**
+         * No relaxation: an exact categorical sample (Gumbel-max) and the score-function (REINFORCE, Williams 1992)
+         * gradient of the reconstruction term, (−log p(x | z) − b(x))·∇log q(z | x), with an input-dependent
+         * baseline b(x) regressed on the signal (Mnih &amp; Gregor 2014, §3.3; without their variance normalisation).
+         */
+        SCORE_FUNCTION
     }
 
     /** Rejects shapes and schedules that cannot run. */
@@ -87,7 +96,11 @@ public record GumbelVae(int pixels, int hidden1, int hidden2, int vars, int clas
         Expr perturbed = p.add(logq, g);
         Expr tau = p.atLeast(p.decay(annealRate), minTau);
         Expr y = p.groupSoftmax(p.divideBy(perturbed, tau), classes);
-        Expr z = estimator == Estimator.STRAIGHT_THROUGH ? p.straightThrough(y, classes) : y;
+        Expr z = switch (estimator) {
+            case GUMBEL_SOFTMAX -> y;
+            case STRAIGHT_THROUGH -> p.straightThrough(y, classes);
+            case SCORE_FUNCTION -> p.stopGradient(p.straightThrough(perturbed, classes));
+        };
         // The decoder's parameters are written once and read by the training and the evaluation paths; they bear
         // Vae's names so that Vae.decode maps codes to pixel means.
         double b1 = 1 / Math.sqrt(latent);
@@ -100,10 +113,11 @@ public record GumbelVae(int pixels, int hidden1, int hidden2, int vars, int clas
         Expr kl = p.rowSum(p.mul(q, p.shift(logq, Math.log(classes))));
         Expr nll = p.rowSum(p.bceWithLogits(p.dense(p.relu(p.dense(z, w1, c1)), w2, c2), x));
         Expr negElbo = p.add(nll, kl);
-        Expr loss = p.meanRows(negElbo);
+        Expr loss = p.meanRows(estimator == Estimator.SCORE_FUNCTION ? p.add(negElbo, scoreSurrogate(p, h, z, logq,
+                nll)) : negElbo);
         Map<String, Expr> outputs = new LinkedHashMap<>();
         outputs.put(NEG_ELBO, negElbo);
-        if (estimator == Estimator.STRAIGHT_THROUGH) {
+        if (estimator != Estimator.GUMBEL_SOFTMAX) {
             outputs.put(NEG_ELBO_DISCRETE, negElbo);
         } else {
             // Written after the loss, so training's backward pass never visits it.
@@ -114,6 +128,18 @@ public record GumbelVae(int pixels, int hidden1, int hidden2, int vars, int clas
         outputs.put(KL, kl);
         outputs.put(Q, q);
         return p.build(loss, outputs);
+    }
+
+    /**
+     * Per row, the terms whose gradient is the score-function estimator with a baseline: stop(nll − b)·log q(z) (its
+     * gradient is (nll − b)·∇log q(z), z an exact sample held constant) plus (stop(nll) − b)², which trains the
+     * baseline b = linear(stop(h)) alone. Their values are not part of the ELBO.
+     */
+    private static Expr scoreSurrogate(Program.Builder p, Expr h, Expr z, Expr logq, Expr nll) {
+        Expr baseline = p.linear("baseline", p.stopGradient(h), 1);
+        Expr logqz = p.rowSum(p.mul(z, logq));
+        Expr centred = p.stopGradient(p.sub(nll, baseline));
+        return p.add(p.mul(centred, logqz), p.square(p.sub(p.stopGradient(nll), baseline)));
     }
 
     /** A fresh network of this model trained by {@code updates}, initialised from {@code seed}. */
