@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The Gumbel-softmax experiment's mechanism: both estimators raise the discrete test ELBO; the curve is recorded. */
+/** The Gumbel-softmax experiment's mechanism: each estimator raises the discrete test ELBO; the curve is recorded. */
 class GumbelVaeFashionTest {
     @TempDir
     Path dir;
 
     @Test
-    void twoEpochsOnASubsetRaiseTheDiscreteTestElboWithEitherEstimator() {
+    void twoEpochsOnASubsetRaiseTheDiscreteTestElboWithEachEstimator() {
         ArrayDataset train = VaeFashion.binarized(Datasets.Split.TRAIN, 1000);
         INDArray test = VaeFashion.binarized(Datasets.Split.TEST, 256).features();
         for (Estimator e : Estimator.values()) {
