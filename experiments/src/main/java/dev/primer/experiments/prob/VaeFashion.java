@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,10 +58,19 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
 
     /** Trains {@code vae} on {@code train} for {@code epochs} with checkpoints in {@code out}. */
     static Trained train(Vae vae, ArrayDataset train, int epochs, long seed, Path out) {
-        Trainer trainer = new Trainer(Trainer.Config.of(BATCH, epochs, seed).withOutput(out, 500)
-                .withProgress(System.console() != null));
+        return train(() -> vae.build(Updates.adam(1e-3), seed), train, BATCH, epochs, seed, out, 0, null);
+    }
+
+    /**
+     * Trains the networks {@code model} builds on {@code train} in batches of {@code batch} for {@code epochs}, with
+     * checkpoints in {@code out} and {@code eval} (may be null) every {@code evalEvery} updates (0: at the end).
+     */
+    static Trained train(Supplier<ExprNet> model, ArrayDataset train, int batch, int epochs, long seed, Path out,
+                         int evalEvery, Trainer.Evaluation eval) {
+        Trainer trainer = new Trainer(Trainer.Config.of(batch, epochs, seed).withOutput(out, 500)
+                .withEvalEvery(evalEvery).withProgress(System.console() != null));
         long t0 = System.nanoTime();
-        Trainer.Result r = trainer.run(() -> Net.of(vae.build(Updates.adam(1e-3), seed)), train, null);
+        Trainer.Result r = trainer.run(() -> Net.of(model.get()), train, eval);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Trained(((Net.Expr) r.net()).net(), r, seconds);
     }
@@ -166,7 +176,8 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
                 series);
     }
 
-    private static float[][] rows(INDArray a) {
+    /** The rows of {@code a} as float arrays. */
+    static float[][] rows(INDArray a) {
         float[][] out = new float[(int) a.size(0)][];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.getRow(i).toFloatVector();

@@ -73,7 +73,7 @@ public final class ExprNet {
             needsGrad[i] = n.op() == Program.Op.PARAM;
             for (int k = 0; k < n.args().length; k++) {
                 int a = n.args()[k];
-                needsGrad[i] |= needsGrad[a];
+                needsGrad[i] |= needsGrad[a] && n.op() != Program.Op.STOP_GRADIENT;
                 heapParam[a] |= !(n.op() == Program.Op.DENSE && k == 1);
             }
             if (n.op() == Program.Op.PARAM) {
@@ -256,6 +256,7 @@ public final class ExprNet {
                 b.pullValue(i);
             }
         }
+        b.step = iterations;
         for (int i = 0; i < nodes.size(); i++) {
             Kernels.forward(nodes.get(i), i, b, rng);
         }
@@ -294,6 +295,8 @@ public final class ExprNet {
         final float[][] g;
         final INDArray[] nv;
         final INDArray[] ng;
+        /** The update count the current pass runs at (read by schedules). */
+        int step;
         private final FloatBuffer[] nvBuf;
         private final FloatBuffer[] ngBuf;
 

@@ -30,6 +30,54 @@ final class Kernels {
                     y[k] = (float) rng.nextGaussianBoxMuller();
                 }
             }
+            case GUMBEL -> {
+                for (int k = 0; k < y.length; k++) {
+                    // U = nextDouble() + 2^-54 lies in (0, 1), so both logarithms are finite.
+                    y[k] = (float) -Math.log(-Math.log(rng.nextDouble() + 0x1p-54));
+                }
+            }
+            case GROUP_SOFTMAX, GROUP_LOG_SOFTMAX -> {
+                int k = (int) n.c();
+                boolean log = n.op() == Program.Op.GROUP_LOG_SOFTMAX;
+                for (int s = 0; s < y.length; s += k) {
+                    float m = Float.NEGATIVE_INFINITY;
+                    for (int j = s; j < s + k; j++) {
+                        m = Math.max(m, x[j]);
+                    }
+                    double z = 0;
+                    for (int j = s; j < s + k; j++) {
+                        z += Math.exp(x[j] - m);
+                    }
+                    double logZ = m + Math.log(z);
+                    for (int j = s; j < s + k; j++) {
+                        y[j] = log ? (float) (x[j] - logZ) : (float) Math.exp(x[j] - logZ);
+                    }
+                }
+            }
+            case STRAIGHT_THROUGH -> {
+                int k = (int) n.c();
+                for (int s = 0; s < y.length; s += k) {
+                    int best = s;
+                    for (int j = s; j < s + k; j++) {
+                        y[j] = 0f;
+                        best = x[j] > x[best] ? j : best;
+                    }
+                    y[best] = 1f;
+                }
+            }
+            case DECAY -> y[0] = (float) Math.exp(-c * (double) b.step);
+            case STOP_GRADIENT -> System.arraycopy(x, 0, y, 0, y.length);
+            case AT_LEAST -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = Math.max(x[k], c);
+                }
+            }
+            case DIVIDE_BY -> {
+                float s = o[0];
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] / s;
+                }
+            }
             case DENSE -> {
                 if (nodeOp(b, a[0]) != Program.Op.PARAM) {
                     b.pushValue(a[0]);
@@ -128,7 +176,60 @@ final class Kernels {
         float[] go = a.length > 1 && a[1] >= 0 ? b.g[a[1]] : null;
         float c = (float) n.c();
         switch (n.op()) {
-            case INPUT, PARAM, NORMAL -> {
+            case INPUT, PARAM, NORMAL, GUMBEL, DECAY, STOP_GRADIENT -> {
+            }
+            case GROUP_SOFTMAX -> {
+                if (gx != null) {
+                    // ∂yⱼ/∂xᵢ = yⱼ(δᵢⱼ − yᵢ): gxᵢ += yᵢ (gyᵢ − Σⱼ gyⱼ yⱼ) within the group.
+                    int k = (int) n.c();
+                    for (int s = 0; s < gy.length; s += k) {
+                        float dot = 0;
+                        for (int j = s; j < s + k; j++) {
+                            dot += gy[j] * y[j];
+                        }
+                        for (int j = s; j < s + k; j++) {
+                            gx[j] += y[j] * (gy[j] - dot);
+                        }
+                    }
+                }
+            }
+            case GROUP_LOG_SOFTMAX -> {
+                if (gx != null) {
+                    // ∂yⱼ/∂xᵢ = δᵢⱼ − softmax(x)ᵢ: gxᵢ += gyᵢ − e^{yᵢ} Σⱼ gyⱼ within the group.
+                    int k = (int) n.c();
+                    for (int s = 0; s < gy.length; s += k) {
+                        float sum = 0;
+                        for (int j = s; j < s + k; j++) {
+                            sum += gy[j];
+                        }
+                        for (int j = s; j < s + k; j++) {
+                            gx[j] += gy[j] - (float) Math.exp(y[j]) * sum;
+                        }
+                    }
+                }
+            }
+            case STRAIGHT_THROUGH -> addInto(gx, gy, 1f);
+            case AT_LEAST -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += x[k] > c ? gy[k] : 0f;
+                    }
+                }
+            }
+            case DIVIDE_BY -> {
+                float s = o[0];
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] / s;
+                    }
+                }
+                if (go != null) {
+                    float dot = 0;
+                    for (int k = 0; k < gy.length; k++) {
+                        dot += gy[k] * x[k];
+                    }
+                    go[0] -= dot / (s * s);
+                }
             }
             case DENSE -> {
                 b.pushGrad(i);

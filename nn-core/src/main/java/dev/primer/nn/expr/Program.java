@@ -26,7 +26,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
     /** The operations a node can be. */
     public enum Op {
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
-        MEAN_ROWS
+        MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
+        STOP_GRADIENT
     }
 
     /**
@@ -36,7 +37,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
      * @param args  ids of its operands
      * @param rows  its row count, or {@link #BATCH}
      * @param cols  its column count
-     * @param c     the constant of SCALE and SHIFT, the initialisation bound of PARAM (uniform in ±c; 0 for zeros)
+     * @param c     the constant of SCALE, SHIFT and AT_LEAST, the initialisation bound of PARAM (uniform in ±c; 0 for
+     *              zeros), the group size of the group operations, the rate of DECAY
      * @param name  the name of an INPUT or PARAM, else null
      */
     public record Node(Op op, int[] args, int rows, int cols, double c, String name) {
@@ -108,6 +110,63 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
         /** Standard normal noise with {@code like}'s rows and {@code cols} columns, drawn afresh at every run. */
         public Expr normal(Expr like, int cols) {
             return add(Op.NORMAL, like.rows(), cols, 0, null, like);
+        }
+
+        /**
+         * Standard Gumbel noise −log(−log U), U uniform in (0, 1), with {@code like}'s rows and {@code cols} columns,
+         * drawn afresh at every run from the stream of {@link #normal}: argmax(l + G) is a sample of softmax(l)
+         * (the Gumbel-max trick; Jang et al. 2017, eq. 1).
+         */
+        public Expr gumbel(Expr like, int cols) {
+            return add(Op.GUMBEL, like.rows(), cols, 0, null, like);
+        }
+
+        /** The softmax over each run of {@code k} consecutive columns of each row (the columns split into groups). */
+        public Expr groupSoftmax(Expr x, int k) {
+            return add(Op.GROUP_SOFTMAX, x.rows(), x.cols(), groups(x, k), null, x);
+        }
+
+        /** The log-softmax over each run of {@code k} consecutive columns: xⱼ − log Σ_{group} e^{xᵢ}. */
+        public Expr groupLogSoftmax(Expr x, int k) {
+            return add(Op.GROUP_LOG_SOFTMAX, x.rows(), x.cols(), groups(x, k), null, x);
+        }
+
+        /**
+         * The straight-through estimator of Jang et al. (2017, §2.2) over groups of {@code k} columns: forward, the
+         * one-hot of each group's argmax; backward, the identity onto {@code y} (the soft sample's gradient).
+         */
+        public Expr straightThrough(Expr y, int k) {
+            return add(Op.STRAIGHT_THROUGH, y.rows(), y.cols(), groups(y, k), null, y);
+        }
+
+        /** x forward, no gradient backward: a constant to whatever is computed from it (a score-function signal). */
+        public Expr stopGradient(Expr x) {
+            return add(Op.STOP_GRADIENT, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** A 1 × 1 schedule e^(−rate·t), t the network's update count (constant within an update, no gradient). */
+        public Expr decay(double rate) {
+            return add(Op.DECAY, 1, 1, rate, null);
+        }
+
+        /** max(x, c). */
+        public Expr atLeast(Expr x, double c) {
+            return add(Op.AT_LEAST, x.rows(), x.cols(), c, null, x);
+        }
+
+        /** x / s for a 1 × 1 node s (a temperature, say), broadcast over x. */
+        public Expr divideBy(Expr x, Expr s) {
+            if (s.rows() != 1 || s.cols() != 1) {
+                throw new IllegalArgumentException("divideBy: the divisor must be 1x1, got " + s.shape());
+            }
+            return add(Op.DIVIDE_BY, x.rows(), x.cols(), 0, null, x, s);
+        }
+
+        private static int groups(Expr x, int k) {
+            if (k < 1 || x.cols() % k != 0) {
+                throw new IllegalArgumentException("groups of " + k + " columns do not tile " + x.shape());
+            }
+            return k;
         }
 
         /** max(x, 0). */

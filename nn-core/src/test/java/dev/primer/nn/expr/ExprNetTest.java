@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The expression network's gradients, noise and saved state. */
@@ -47,26 +48,151 @@ class ExprNetTest {
     void gradientsMatchCentralDifferencesOfTheLoss() {
         ExprNet net = new ExprNet(tiny(), Updates.adam(1e-3), 3);
         INDArray[] in = batch(7, 5);
-        net.gradient(in);
-        float[] analytic = net.gradients().toFloatVector();
-        INDArray theta = net.params();
         double h = 1e-3;
         // Central differences are wrong across a ReLU kink: no pre-activation may lie within h·|x| ≤ h of zero.
         double nearest = Transforms.abs(net.outputs(in).get("pre")).minNumber().doubleValue();
         assertTrue(nearest > 2 * h, "a pre-activation at " + nearest + " is too close to the ReLU kink");
+        double worst = worstGradientError(net, net, in, h);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    /**
+     * The worst relative error, over the parameters, between {@code net}'s analytic gradient and central differences
+     * of {@code reference}'s loss (the same network, or one with the same parameters whose loss the analytic gradient
+     * should follow), with step h. A float32 loss of size ~10 is rounded by ~1e-6, so the central difference is good
+     * to ~1e-3 (~1e-6/h).
+     */
+    static double worstGradientError(ExprNet net, ExprNet reference, INDArray[] in, double h) {
+        net.gradient(in);
+        float[] analytic = net.gradients().toFloatVector();
+        reference.params().assign(net.params());
+        INDArray theta = reference.params();
         double worst = 0;
         for (int k = 0; k < theta.length(); k++) {
             double t = theta.getDouble(k);
             theta.putScalar(k, t + h);
-            double up = net.gradient(in);
+            double up = reference.gradient(in);
             theta.putScalar(k, t - h);
-            double down = net.gradient(in);
+            double down = reference.gradient(in);
             theta.putScalar(k, t);
             double numeric = (up - down) / (2 * h);
-            // A float32 loss of size ~10 is rounded by ~1e-6, so the central difference is good to ~1e-3 (~1e-6/h).
             worst = Math.max(worst, Math.abs(numeric - analytic[k]) / Math.max(1, Math.abs(numeric)));
         }
+        return worst;
+    }
+
+    /**
+     * The categorical ops of a Gumbel-softmax model: Gumbel noise, a temperature from a decay floored by atLeast, a
+     * learnt divisor, group softmax and log-softmax, and atLeast on a batch value.
+     */
+    static Program categorical() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr logits = p.linear("a", x, 6);
+        Expr tau = p.atLeast(p.decay(0.1), 0.5);
+        Expr soft = p.groupSoftmax(p.divideBy(p.add(logits, p.gumbel(x, 6)), tau), 3);
+        Expr logq = p.groupLogSoftmax(logits, 3);
+        Expr scaled = p.divideBy(soft, p.shift(p.param("s", 1, 1, 0.5), 2));
+        Expr out = p.linear("out", p.atLeast(scaled, 0.3), 4);
+        Expr kl = p.rowSum(p.mul(p.groupSoftmax(logits, 3), p.shift(logq, Math.log(3))));
+        return p.build(p.meanRows(p.add(p.rowSum(p.square(out)), kl)), Map.of("scaled", scaled));
+    }
+
+    @Test
+    void categoricalOpGradientsMatchCentralDifferences() {
+        ExprNet net = new ExprNet(categorical(), Updates.adam(1e-3), 3);
+        INDArray[] in = {batch(7, 5)[0]};
+        double h = 1e-3;
+        double nearest = Transforms.abs(net.outputs(in).get("scaled").sub(0.3)).minNumber().doubleValue();
+        assertTrue(nearest > 2 * h, "a value at " + nearest + " from atLeast's kink");
+        double worst = worstGradientError(net, net, in, h);
         assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    /** loss = mean Σ (group softmax of a linear map) ⊙ c, through straightThrough or not, for a fixed input c. */
+    static Program weighted(boolean straightThrough) {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr c = p.input("c", 6);
+        Expr soft = p.groupSoftmax(p.linear("a", x, 6), 3);
+        Expr used = straightThrough ? p.straightThrough(soft, 3) : soft;
+        return p.build(p.meanRows(p.rowSum(p.mul(used, c))), Map.of("used", used));
+    }
+
+    @Test
+    void straightThroughIsHardForwardAndTheSoftGradientBackward() {
+        INDArray[] in = batch(7, 5);
+        INDArray[] xc = {in[0], Nd4j.randn(DataType.FLOAT, 7, 6)};
+        ExprNet hard = new ExprNet(weighted(true), Updates.adam(1e-3), 3);
+        ExprNet soft = new ExprNet(weighted(false), Updates.adam(1e-3), 3);
+        INDArray oneHot = hard.outputs(xc).get("used");
+        INDArray probs = soft.outputs(xc).get("used");
+        for (int r = 0; r < 7; r++) {
+            for (int g = 0; g < 6; g += 3) {
+                INDArray group = probs.get(NDArrayIndex.point(r), NDArrayIndex.interval(g, g + 3));
+                int argmax = group.argMax().getInt(0);
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(j == argmax ? 1f : 0f, oneHot.getFloat(r, g + j), "row " + r + " column " + (g + j));
+                }
+            }
+        }
+        double worst = worstGradientError(hard, soft, xc, 1e-3);
+        assertTrue(worst < 5e-3, "straight-through gradient against the soft loss's differences: " + worst);
+    }
+
+    @Test
+    void stopGradientPassesTheValueButNoGradient() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr h = p.linear("a", x, 3);
+        Expr stopped = p.stopGradient(h);
+        ExprNet net = new ExprNet(p.build(p.meanRows(p.rowSum(p.add(p.square(stopped), h))), Map.of("s", stopped,
+                "h", h)), Updates.adam(1e-3), 3);
+        Program.Builder r = Program.builder();
+        Expr rh = r.linear("a", r.input("x", 6), 3);
+        ExprNet reference = new ExprNet(r.build(r.meanRows(r.rowSum(rh)), Map.of()), Updates.adam(1e-3), 3);
+        INDArray[] in = {batch(7, 5)[0]};
+        Map<String, INDArray> out = net.outputs(in);
+        assertEquals(out.get("h"), out.get("s"));
+        // The square of the stopped value adds to the loss but not to the gradient, which is that of Σ h alone.
+        double worst = worstGradientError(net, reference, in, 1e-3);
+        assertTrue(worst < 5e-3, "gradient through stopGradient: " + worst);
+    }
+
+    /**
+     * Gumbel-softmax samples (Jang et al. 2017, eq. 2) of fixed logits: the argmax's frequencies are the softmax's
+     * probabilities at every temperature (the Gumbel-max trick), and the largest component tends to 1 as τ → 0.
+     */
+    @Test
+    void gumbelSoftmaxSamplesApproachOneHotCategoricalSamplesAsTauFalls() {
+        float[] logits = {1.5f, 0.2f, -0.7f, 0.6f};
+        int n = 20_000;
+        INDArray in = Nd4j.createFromArray(logits).reshape(1, 4).repeat(0, n);
+        double z = 0;
+        for (float l : logits) {
+            z += Math.exp(l);
+        }
+        double previous = 0;
+        for (double tau : new double[] {1, 0.5, 0.1, 0.02}) {
+            Program.Builder p = Program.builder();
+            Expr x = p.input("logits", 4);
+            // The temperature as a zero-initialised parameter shifted by τ: a network needs one parameter.
+            Expr t = p.shift(p.param("t", 1, 1, 0), tau);
+            Expr y = p.groupSoftmax(p.divideBy(p.add(x, p.gumbel(x, 4)), t), 4);
+            ExprNet net = new ExprNet(p.build(p.meanRows(p.rowSum(y)), Map.of("y", y)), Updates.adam(1e-3), 1);
+            INDArray ys = net.outputs(7, in).get("y");
+            INDArray argmax = ys.argMax(1);
+            for (int k = 0; k < 4; k++) {
+                double p0 = Math.exp(logits[k]) / z;
+                double freq = argmax.eq(k).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+                // Binomial standard error √(p(1−p)/n) ≤ 0.0036; 5 of them is a false alarm rate below 1e-6.
+                assertEquals(p0, freq, 5 * Math.sqrt(p0 * (1 - p0) / n), "τ " + tau + ", class " + k);
+            }
+            double meanMax = ys.max(1).meanNumber().doubleValue();
+            assertTrue(meanMax > previous, "mean largest component " + meanMax + " at τ " + tau + " after " + previous);
+            previous = meanMax;
+        }
+        assertTrue(previous > 0.97, "at τ = 0.02 the mean largest component is " + previous);
     }
 
     @Test
