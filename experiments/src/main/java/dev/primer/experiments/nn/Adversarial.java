@@ -2,9 +2,9 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -29,7 +29,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * softmax regression under FGSM and 10-step PGD in the L∞ ball against ε, pictures of the perturbations, and the
  * robust accuracy of a convnet trained on adversarial examples (PGD at the full budget, FGSM at the quick one).
  */
-public final class Adversarial extends NamedExperiment<Adversarial.Metrics> {
+public final class Adversarial extends SettingsExperiment<Adversarial.Metrics, Adversarial.Settings> {
     private static final int BATCH = 64;
     private static final int EVAL_BATCH = 100;
     /** PGD steps of the evaluation attack (the brief's 10; Madry et al. evaluate with 20–100). */
@@ -123,15 +123,11 @@ public final class Adversarial extends NamedExperiment<Adversarial.Metrics> {
     public Adversarial() {
         super("adversarial",
                 "Goodfellow et al. 2015, Madry et al. 2018: FGSM and PGD against the convnet and softmax regression, "
-                        + "and adversarial training (Fashion-MNIST)");
+                        + "and adversarial training (Fashion-MNIST)",
+                Settings.quick(), Settings.full());
     }
 
     @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
-    }
-
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         long seed = ctx.seed();
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, s.trainExamples());

@@ -2,9 +2,9 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.data.ArrayDataset;
@@ -23,7 +23,7 @@ import java.util.Map;
  * trained on a 10,000-image subset of Fashion-MNIST with and without dropout (0.2 on the inputs, 0.5 on the hidden
  * units, their §6.1.1), same optimiser and epochs; dropout lowers the test error and shrinks the train–test gap.
  */
-public final class DropoutExperiment extends NamedExperiment<DropoutExperiment.Metrics> {
+public final class DropoutExperiment extends SettingsExperiment<DropoutExperiment.Metrics, DropoutExperiment.Settings> {
     private static final int BATCH = 64;
     private static final int PIXELS = 28 * 28;
     /** Srivastava et al.'s rates for MNIST nets (§6.1.1): drop 20% of the inputs and 50% of the hidden units. */
@@ -80,15 +80,11 @@ public final class DropoutExperiment extends NamedExperiment<DropoutExperiment.M
     public DropoutExperiment() {
         super("dropout",
                 "Srivastava et al. 2014: an MLP with and without dropout on 10k Fashion-MNIST images, test error "
-                        + "and train-test gap");
+                        + "and train-test gap",
+                Settings.quick(), Settings.full());
     }
 
     @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
-    }
-
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         ArrayDataset train = flat(Datasets.fashionMnist(Datasets.Split.TRAIN, s.examples()));
         ArrayDataset test = flat(Datasets.fashionMnist(Datasets.Split.TEST, s.testExamples()));

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (p = 0, 0.2, …, 1) it still fits every level, the steps to fit grow with p (Fig. 1b) and the test error
  * climbs to chance, 90% for ten classes, at p = 1 (Fig. 1c).
  */
-public final class MemorizeRandomLabels extends NamedExperiment<MemorizeRandomLabels.Metrics> {
+public final class MemorizeRandomLabels extends SettingsExperiment<MemorizeRandomLabels.Metrics, MemorizeRandomLabels.Settings> {
     private static final int BATCH = 64;
     private static final String TRAIN_ACCURACY = "train_accuracy";
 
@@ -153,15 +153,11 @@ public final class MemorizeRandomLabels extends NamedExperiment<MemorizeRandomLa
     public MemorizeRandomLabels() {
         super("memorize-random-labels",
                 "Zhang et al. 2017: a convnet reaches 100% training accuracy on true labels, random labels, "
-                + "shuffled pixels and Gaussian noise, and at every label-corruption level (Fashion-MNIST subset)");
+                + "shuffled pixels and Gaussian noise, and at every label-corruption level (Fashion-MNIST subset)",
+                Settings.quick(), Settings.full());
     }
 
     @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
-    }
-
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         ArrayDataset base = Datasets.fashionMnist(Datasets.Split.TRAIN, s.examples());
         ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, s.testExamples());

@@ -1,9 +1,9 @@
 package dev.primer.experiments.nn;
 
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -36,7 +36,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Talagrand's lemma) the bound can fall below 1 once n is large. B and C are the trained classifier's own, so the
  * bound is for the class they pick out (a union over a grid of B and C would add a log log term).
  */
-public final class Rademacher extends NamedExperiment<Rademacher.Metrics> {
+public final class Rademacher extends SettingsExperiment<Rademacher.Metrics, Rademacher.Settings> {
     private static final int BATCH = 64;
     private static final int PIXELS = 28 * 28;
     /** Monte Carlo draws of σ for the linear class's exact supremum. */
@@ -112,15 +112,11 @@ public final class Rademacher extends NamedExperiment<Rademacher.Metrics> {
     public Rademacher() {
         super("rademacher",
                 "Zhang et al. 2017 §2.2: the convnet's empirical Rademacher complexity is about 1 (a vacuous bound); "
-                        + "softmax regression's closed form, both beside the measured test error");
+                        + "softmax regression's closed form, both beside the measured test error",
+                Settings.quick(), Settings.full());
     }
 
     @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
-    }
-
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         long seed = ctx.seed();
         int largest = Math.max(Arrays.stream(s.convnetSizes()).max().orElse(0),
