@@ -4,6 +4,7 @@ import dev.primer.experiments.go.AlphaGoSl;
 import dev.primer.experiments.nn.AdamOnRealNets;
 import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
+import dev.primer.experiments.nn.DenseNet;
 import dev.primer.experiments.nn.DepthSeparation;
 import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
@@ -33,7 +34,7 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets());
+            new AdamOnRealNets(), new DenseNet());
 
     private Registry() {
     }
