@@ -162,8 +162,8 @@ public final class AdamOnRealNets extends NamedExperiment<AdamOnRealNets.Metrics
         }
         Metrics m = new Metrics(train.size(), Arrays.stream(s.hidden()).boxed().toList(), s.steps(), s.seeds(),
                 arms[0], arms[1], arms[2]);
-        String plot = Plots.logLines(ctx.dir(), "training-loss.png", "MLP 784-" + join(s.hidden()) + "-10 on "
-                        + train.size() + " Fashion-MNIST images, " + s.seeds() + " seed(s), best step size of each",
+        String plot = Plots.logLines(ctx.dir(), "training-loss.png", "MLP 784-" + join(s.hidden()) + "-10, "
+                        + train.size() + " Fashion-MNIST images, " + s.seeds() + " seed(s)",
                 "step", "training loss (cross-entropy)", false, curves);
         String headline = String.format(Locale.ROOT, "After %d steps the median training loss is %.4f for SGD"
                         + " Nesterov (lr %.2g), %.4f for RMSprop (lr %.2g) and %.4f for Adam (lr %.2g).", s.steps(),
