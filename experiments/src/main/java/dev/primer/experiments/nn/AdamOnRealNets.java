@@ -2,7 +2,7 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.Net;
@@ -29,7 +29,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * on the first seed; the chosen rate is then run on the other seeds, and the plot shows the median training loss
  * over seeds with the lowest and highest as a band.
  */
-public final class AdamOnRealNets extends NamedExperiment<AdamOnRealNets.Metrics> {
+public final class AdamOnRealNets extends SettingsExperiment<AdamOnRealNets.Metrics, AdamOnRealNets.Settings> {
     private static final int BATCH = 128;
     private static final int PIXELS = 28 * 28;
 
@@ -119,15 +119,11 @@ public final class AdamOnRealNets extends NamedExperiment<AdamOnRealNets.Metrics
     /** The experiment, as the registry lists it. */
     public AdamOnRealNets() {
         super("adam-on-real-nets", "Kingma & Ba 2015 Fig. 2: MLP 784-1000-1000-10 on Fashion-MNIST, training loss of"
-                + " SGD Nesterov, RMSprop and Adam at their best grid step sizes");
+                + " SGD Nesterov, RMSprop and Adam at their best grid step sizes",
+                Settings.quick(), Settings.full());
     }
 
     @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
-    }
-
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         ArrayDataset images = Datasets.fashionMnist(Datasets.Split.TRAIN, s.examples());
         ArrayDataset train = images.withFeatures(images.features().reshape(images.size(), PIXELS));

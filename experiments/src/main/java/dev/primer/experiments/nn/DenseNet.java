@@ -2,7 +2,7 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.primer.experiments.core.Context;
-import dev.primer.experiments.core.NamedExperiment;
+import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.nn.Net;
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * test accuracy on Fashion-MNIST. Both nets train side by side with the same optimiser (Adam 1e-3, batch 64),
  * images and epochs; test accuracy against epochs.
  */
-public final class DenseNet extends NamedExperiment<DenseNet.Metrics> {
+public final class DenseNet extends SettingsExperiment<DenseNet.Metrics, DenseNet.Settings> {
     private static final int BATCH = 64;
     private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
     /** DenseNet-BC with k = 12 (Huang et al. Table 2's smallest BC growth rate), 3 blocks of 6 layers: depth 40. */
@@ -82,12 +82,6 @@ public final class DenseNet extends NamedExperiment<DenseNet.Metrics> {
                           @JsonUnwrapped(prefix = "densenet_") Arm densenet) {
     }
 
-    /** The experiment, as the registry lists it. */
-    public DenseNet() {
-        super("densenet", "Huang et al. 2017: a DenseNet-BC with under half the reference convnet's parameters"
-                + " matches its Fashion-MNIST test accuracy");
-    }
-
     /** The reference convnet. */
     static Net convnet(long seed) {
         return Net.of(Networks.convnet(SHAPE, 10, Updates.adam(1e-3), seed));
@@ -98,16 +92,17 @@ public final class DenseNet extends NamedExperiment<DenseNet.Metrics> {
         return Net.of(Networks.denseNetBc(SPEC, SHAPE, 10, Updates.adam(1e-3), seed));
     }
 
-    @Override
-    public Outcome<Metrics> run(Context ctx) throws Exception {
-        return run(ctx, ctx.pick(Settings.quick(), Settings.full()));
+    /** The experiment, as the registry lists it. */
+    public DenseNet() {
+        super("densenet", "Huang et al. 2017: a DenseNet-BC at under half the convnet's parameters matches its"
+                + " Fashion-MNIST test accuracy", Settings.quick(), Settings.full());
     }
 
-    /** Runs at settings {@code s} instead of the budget's (a medium run), writing plots into {@code ctx.dir()}. */
+    @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
+        List<Plots.Series> curves = new ArrayList<>();
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, s.examples());
         ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, s.testExamples());
-        List<Plots.Series> curves = new ArrayList<>();
         Arm conv = train(() -> convnet(ctx.seed()), "reference convnet", train, test, s, ctx.seed(), curves);
         Arm dense = train(() -> densenet(ctx.seed()), "DenseNet-BC", train, test, s, ctx.seed(), curves);
         double ratio = (double) dense.params() / conv.params();
