@@ -110,7 +110,7 @@ public final class DenseNet extends SettingsExperiment<DenseNet.Metrics, DenseNe
         Metrics m = new Metrics(train.size(), s.epochs(), SPEC.growth(), Arrays.stream(SPEC.layers()).boxed().toList(),
                 ratio, reproduced, conv, dense);
         String plot = Plots.lines(ctx.dir(), "test-accuracy.png", String.format(Locale.ROOT,
-                        "DenseNet-BC (%d params) vs reference convnet (%d params), %d Fashion-MNIST images",
+                        "DenseNet-BC (%d params) vs convnet (%d), %d Fashion-MNIST images",
                         dense.params(), conv.params(), train.size()), "epoch", "test accuracy", curves);
         String headline = String.format(Locale.ROOT, "With %.0f%% of the convnet's parameters (%d vs %d) the"
                         + " DenseNet-BC reaches %.2f%% test accuracy against the convnet's %.2f%% after %d epoch(s) on"
