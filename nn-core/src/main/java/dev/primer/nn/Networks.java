@@ -13,14 +13,17 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -36,7 +39,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
- * tower and its plain twin, LSTM.
+ * tower and its plain twin, DenseNet-BC, LSTM.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -319,6 +322,72 @@ public final class Networks {
         return graph;
     }
 
+    /**
+     * A DenseNet-BC (Huang et al. 2017, §3 "Implementation details" and "DenseNet-BC").
+     *
+     * @param growth    growth rate k: channels each bottleneck layer adds
+     * @param layers    bottleneck layers in each dense block, first block first
+     */
+    public record DenseNetSpec(int growth, int[] layers) {
+        /** Rejects a spec that cannot be built. */
+        public DenseNetSpec {
+            if (growth < 1 || layers.length == 0 || Arrays.stream(layers).anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("DenseNet needs growth >= 1 and at least one block of >= 1 layers,"
+                        + " got growth " + growth + ", layers " + Arrays.toString(layers));
+            }
+        }
+    }
+
+    /**
+     * DenseNet-BC of {@code spec} classifying {@code classes} classes of {@code shape} (input "input", output
+     * "output"): a 3×3 convolution to 2k channels and 2×2 max pooling (the paper's ImageNet stem, shrunk to small
+     * images); dense blocks whose layers are BN-ReLU-1×1 conv(4k)-BN-ReLU-3×3 conv(k), each concatenated to its
+     * input (MergeVertex); between blocks a transition BN-ReLU-1×1 conv to ⌊c/2⌋ channels (compression θ = 0.5)
+     * and 2×2 average pooling; then BN-ReLU, global average pooling and a softmax layer. Convolutions have no bias.
+     */
+    public static ComputationGraph denseNetBc(DenseNetSpec spec, ImageShape shape, int classes, Updates updates,
+                                              long seed) {
+        int k = spec.growth();
+        ComputationGraphConfiguration.GraphBuilder g = base(updates, seed).graphBuilder()
+                .addInputs("input")
+                .setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
+        g.addLayer("stem_conv", convNoBias(3, 2 * k), "input");
+        g.addLayer("stem_pool", maxPool2(), "stem_conv");
+        String x = "stem_pool";
+        int channels = 2 * k;
+        for (int b = 0; b < spec.layers().length; b++) {
+            if (b > 0) {
+                String t = "transition" + b;
+                channels /= 2;
+                g.addLayer(t + "_conv", convNoBias(1, channels), bnRelu(g, t, x));
+                g.addLayer(t + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG)
+                        .kernelSize(2, 2).stride(2, 2).build(), t + "_conv");
+                x = t + "_pool";
+            }
+            for (int l = 0; l < spec.layers()[b]; l++) {
+                String p = "block" + b + "_layer" + l;
+                g.addLayer(p + "_conv1", convNoBias(1, 4 * k), bnRelu(g, p + "_1", x));
+                g.addLayer(p + "_conv3", convNoBias(3, k), bnRelu(g, p + "_3", p + "_conv1"));
+                g.addVertex(p + "_concat", new MergeVertex(), x, p + "_conv3");
+                x = p + "_concat";
+                channels += k;
+            }
+        }
+        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), bnRelu(g, "final", x));
+        g.addLayer("output", new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes)
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), "pool");
+        ComputationGraph graph = new ComputationGraph(g.setOutputs("output").build());
+        graph.init();
+        return graph;
+    }
+
+    /** Adds BN then ReLU after {@code in}, named {@code name_bn} and {@code name_relu}; returns the ReLU's name. */
+    private static String bnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in) {
+        g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), in);
+        g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
+        return name + "_relu";
+    }
+
     /** Stacked LSTM over {@code in} features per step with a softmax over {@code out} classes per step. */
     public static MultiLayerNetwork lstm(int in, int hidden, int layers, int out, Updates updates, long seed) {
         NeuralNetConfiguration.ListBuilder list = base(updates, seed).weightInit(WeightInit.XAVIER).list();
@@ -354,8 +423,6 @@ public final class Networks {
     private static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int k,
                                      int filters) {
         g.addLayer(name + "_conv", convNoBias(k, filters), in);
-        g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
-        g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
-        return name + "_relu";
+        return bnRelu(g, name, name + "_conv");
     }
 }

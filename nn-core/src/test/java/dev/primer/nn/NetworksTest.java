@@ -10,6 +10,7 @@ import dev.primer.nn.Networks.TowerSpec;
 import dev.primer.nn.bench.Workload;
 import dev.primer.nn.optim.Updates;
 import dev.primer.random.SplitMix64;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,46 @@ class NetworksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Networks.Dropout(0.2, 1.0));
         assertTrue(e.getMessage().contains("hidden 1.0"), e.getMessage());
+    }
+
+    /**
+     * DenseNet-BC's parameter count by Huang et al.'s layer recipe, as DL4J counts it (a batch norm over c channels
+     * holds γ, β and the running mean and variance: 4c): stem 3×3 conv 1→2k; per bottleneck layer on c channels
+     * BN(c) + 1×1 conv c→4k + BN(4k) + 3×3 conv 4k→k; per transition BN(c) + 1×1 conv c→⌊c/2⌋; then BN(c) and the
+     * softmax layer.
+     */
+    private static long denseNetParams(int channelsIn, int k, int[] layers, int classes) {
+        long c = 2L * k;
+        long n = 9L * channelsIn * 2 * k;
+        for (int b = 0; b < layers.length; b++) {
+            if (b > 0) {
+                n += 4 * c + c * (c / 2);
+                c /= 2;
+            }
+            for (int l = 0; l < layers[b]; l++) {
+                n += 4 * c + c * 4 * k + 4 * 4 * k + 9L * 4 * k * k;
+                c += k;
+            }
+        }
+        return n + 4 * c + c * classes + classes;
+    }
+
+    @Test
+    void denseNetBcHasTheRecipesParametersAndAClassDistribution() {
+        int[][] blocks = {{2}, {3, 2}, {2, 2, 3}};
+        for (int[] layers : blocks) {
+            ComputationGraph g = Networks.denseNetBc(new Networks.DenseNetSpec(4, layers),
+                    new Networks.ImageShape(1, 28, 28), 10, Updates.adam(1e-3), 1);
+            assertEquals(denseNetParams(1, 4, layers, 10), g.numParams(), java.util.Arrays.toString(layers));
+            INDArray out = g.outputSingle(Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28));
+            assertArrayEquals(new long[] {3, 10}, out.shape());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1.0, out.getRow(i).sumNumber().doubleValue(), 1e-5);
+            }
+        }
+        assertEquals(2 + 2 + 3, Networks.denseNetBc(new Networks.DenseNetSpec(4, new int[] {2, 2, 3}),
+                new Networks.ImageShape(1, 28, 28), 10, Updates.adam(1e-3), 1).getConfiguration().getVertices()
+                .values().stream().filter(v -> v instanceof MergeVertex).count(), "one concatenation per layer");
+        assertThrows(IllegalArgumentException.class, () -> new Networks.DenseNetSpec(12, new int[] {4, 0}));
     }
 }

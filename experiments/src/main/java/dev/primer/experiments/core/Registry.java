@@ -1,8 +1,10 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.nn.AdamOnRealNets;
 import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
+import dev.primer.experiments.nn.DenseNet;
 import dev.primer.experiments.nn.DepthSeparation;
 import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
@@ -33,7 +35,8 @@ public final class Registry {
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
-            new Invariance());
+            new Invariance(),
+            new AdamOnRealNets(), new DenseNet());
 
     private Registry() {
     }

@@ -1,8 +1,9 @@
 package dev.primer.experiments.core;
 
 /**
- * A {@link NamedExperiment} whose budgets are two values of one settings record: the quick and full budgets pick
- * one, and {@link #run(Context, Record)} runs at any other (a medium run, or a claim-size one).
+ * A {@link NamedExperiment} whose budgets are two values of a settings record: {@link #run(Context)} runs the
+ * budget's settings, and {@link #run(Context, Record)} any others (a medium run). Extend it and implement only the
+ * latter.
  *
  * @param <M> the record of its metrics
  * @param <S> the record of its settings

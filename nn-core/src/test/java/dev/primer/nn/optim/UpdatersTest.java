@@ -94,4 +94,59 @@ class UpdatersTest {
         assertEquals(0.3, LearningRate.constant(0.3).at(1000), 0);
         assertEquals(0.05, Optimizer.adam().updater(LearningRate.step(0.1, 0.5, 10)).getLearningRate(10, 0), 1e-12);
     }
+
+    /** Runs {@code GRADS} through the updater of {@code o} at rate {@code lr}, checking each step against {@code rule}. */
+    private static void matches(Optimizer o, double lr, int stateRows, Rule rule) {
+        GradientUpdater<?> u = o.updater(LearningRate.constant(lr))
+                .instantiate(Nd4j.zeros(DataType.FLOAT, 1, stateRows * 3), true);
+        double[][] state = new double[2][3];
+        for (int t = 0; t < GRADS.length; t++) {
+            INDArray g = Nd4j.create(new float[] {(float) GRADS[t][0], (float) GRADS[t][1], (float) GRADS[t][2]},
+                    new long[] {1, 3});
+            u.applyUpdater(g, t, 0);
+            for (int i = 0; i < 3; i++) {
+                double expected = rule.step(state, i, GRADS[t][i], t + 1);
+                assertEquals(expected, g.getDouble(0, i), 1e-5 * Math.max(1, Math.abs(expected)), o + " t=" + t);
+            }
+        }
+    }
+
+    /** One coordinate's textbook update (the amount subtracted from θ) at step t, advancing {@code state}. */
+    private interface Rule {
+        double step(double[][] state, int i, double g, int t);
+    }
+
+    @Test
+    void nesterovMatchesSutskeversReformulation() {
+        double lr = 0.1;
+        double mu = 0.9;
+        // Nesterov momentum in Bengio et al. 2013's form (their eq. 7): v ← μv − lr·g, θ ← θ − (μ·v_prev − (1+μ)·v).
+        matches(Optimizer.nesterov(mu), lr, 1, (st, i, g, t) -> {
+            double prev = st[0][i];
+            st[0][i] = mu * prev - lr * g;
+            return mu * prev - (1 + mu) * st[0][i];
+        });
+    }
+
+    @Test
+    void rmsPropMatchesTielemanAndHinton() {
+        double lr = 0.01;
+        double alpha = 0.9;
+        matches(Optimizer.rmsprop(alpha, 1e-8), lr, 1, (st, i, g, t) -> {
+            st[0][i] = alpha * st[0][i] + (1 - alpha) * g * g;
+            return lr * g / (Math.sqrt(st[0][i]) + 1e-8);
+        });
+    }
+
+    @Test
+    void adamMatchesKingmaAndBaAlgorithm1() {
+        double lr = 0.001;
+        matches(Optimizer.adam(), lr, 2, (st, i, g, t) -> {
+            st[0][i] = 0.9 * st[0][i] + 0.1 * g;
+            st[1][i] = 0.999 * st[1][i] + 0.001 * g * g;
+            double mHat = st[0][i] / (1 - Math.pow(0.9, t));
+            double vHat = st[1][i] / (1 - Math.pow(0.999, t));
+            return lr * mHat / (Math.sqrt(vHat) + 1e-8);
+        });
+    }
 }
