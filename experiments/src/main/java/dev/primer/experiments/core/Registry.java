@@ -7,6 +7,7 @@ import dev.primer.experiments.nn.DepthSeparation;
 import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.FiniteSampleExpressivity;
+import dev.primer.experiments.nn.GroupEquivariance;
 import dev.primer.experiments.nn.Invariance;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
@@ -31,7 +32,8 @@ public final class Registry {
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
-            new Invariance());
+            new Invariance(),
+            new GroupEquivariance());
 
     private Registry() {
     }
