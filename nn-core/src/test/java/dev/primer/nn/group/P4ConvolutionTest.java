@@ -74,15 +74,19 @@ class P4ConvolutionTest {
         return a.sub(b).amaxNumber().doubleValue();
     }
 
+    /** Every layer's activations (index 0 the input) for a batch and for the same batch turned by 90°. */
+    private record Activations(List<INDArray> plain, List<INDArray> turned) {
+        static Activations of(MultiLayerNetwork net, INDArray x) {
+            return new Activations(net.feedForward(x, false), net.feedForward(rot90(x), false));
+        }
+    }
+
     @Test
     void rotatingTheInputRotatesAndPermutesEveryP4FeatureMapExactly() {
-        MultiLayerNetwork net = p4Net();
-        INDArray x = images(2, 1);
-        List<INDArray> plain = net.feedForward(x, false);
-        List<INDArray> turned = net.feedForward(rot90(x), false);
+        Activations act = Activations.of(p4Net(), images(2, 1));
         for (int layer : new int[] {LIFT, GROUP, GROUP_AFTER_POOL}) {
-            INDArray a = plain.get(layer + 1);
-            INDArray b = turned.get(layer + 1);
+            INDArray a = act.plain().get(layer + 1);
+            INDArray b = act.turned().get(layer + 1);
             assertTrue(maxAbsDiff(b, shiftRotations(rot90(a))) <= 1e-5, "layer " + layer + " is not p4-equivariant");
             assertTrue(maxAbsDiff(b, rot90(a)) > 1e-3, "layer " + layer + ": the rotation axis did not move");
         }
@@ -92,11 +96,10 @@ class P4ConvolutionTest {
     void rotationPoolingLeavesPlanesThatOnlyRotateAndAnInvariantPrediction() {
         MultiLayerNetwork net = p4Net();
         INDArray x = images(2, 2);
-        List<INDArray> plain = net.feedForward(x, false);
-        List<INDArray> turned = net.feedForward(rot90(x), false);
-        INDArray pooled = plain.get(ROTATION_POOL + 1);
+        Activations act = Activations.of(net, x);
+        INDArray pooled = act.plain().get(ROTATION_POOL + 1);
         assertArrayEquals(new long[] {2, 2, 6, 6}, pooled.shape());
-        assertTrue(maxAbsDiff(turned.get(ROTATION_POOL + 1), rot90(pooled)) <= 1e-5);
+        assertTrue(maxAbsDiff(act.turned().get(ROTATION_POOL + 1), rot90(pooled)) <= 1e-5);
         assertTrue(maxAbsDiff(net.output(rot90(x)), net.output(x)) <= 1e-5);
     }
 
