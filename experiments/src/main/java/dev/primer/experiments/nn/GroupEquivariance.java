@@ -113,8 +113,8 @@ public final class GroupEquivariance extends NamedExperiment<GroupEquivariance.M
         Metrics m = new Metrics(train.size(), test.size(), side, s.epochs(), boxed(s.plainWidths()),
                 boxed(s.p4Widths()), plain, p4, p4.testError() / plain.testError(), PAPER_P4 / PAPER_PLAIN);
         String plot = Plots.lines(ctx.dir(), "test-error.png", String.format(Locale.ROOT,
-                "Rotated Fashion-MNIST, %d images %dx%d: plain CNN (%,d params) vs P4CNN (%,d params)", train.size(),
-                side, side, plain.parameters(), p4.parameters()), "epoch", "test error", curves);
+                "Rotated Fashion-MNIST: plain CNN %,d vs P4CNN %,d params", plain.parameters(), p4.parameters()),
+                "epoch", "test error", curves);
         String headline = String.format(Locale.ROOT, "On %d randomly rotated %dx%d Fashion-MNIST images the P4CNN"
                         + " (%,d parameters) has %.2f%% test error against the plain CNN's %.2f%% (%,d parameters): a"
                         + " ratio of %.2f (the issue asks <= 0.7; the paper, on MNIST-rot, %.2f).", train.size(), side,
