@@ -91,7 +91,7 @@ public final class GroupEquivariance extends NamedExperiment<GroupEquivariance.M
 
     /** The experiment, as the registry lists it. */
     public GroupEquivariance() {
-        super("group-equivariance", "Cohen & Welling 2016: a P4CNN against a plain CNN of equal parameters on"
+        super("group-equivariance", "Cohen & Welling 2016: a P4CNN against a plain CNN of nearly equal parameters on"
                 + " randomly rotated Fashion-MNIST, test error");
     }
 
