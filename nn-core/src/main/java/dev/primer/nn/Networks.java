@@ -1,5 +1,7 @@
 package dev.primer.nn;
 
+import dev.primer.nn.group.P4Convolution;
+import dev.primer.nn.group.RotationPooling;
 import dev.primer.nn.optim.Updates;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +41,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
- * tower and its plain twin, DenseNet-BC, LSTM.
+ * tower and its plain twin, DenseNet-BC, LSTM, and the Z2CNN/P4CNN pair of group convolutions.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -260,6 +262,49 @@ public final class Networks {
                 .layer(new DenseLayer.Builder().nOut(128).hasBias(false).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutional(shape.height(), shape.width(), shape.channels()))
+                .build();
+        return init(conf);
+    }
+
+    /** Which symmetry a {@link #groupConvnet}'s convolutions share weights over. */
+    public enum Symmetry {
+        /** Ordinary convolutions: weights shared over translations (the group Z²). */
+        TRANSLATION,
+        /** p4 convolutions: translations and the 4 rotations by 90° (Cohen & Welling 2016). */
+        P4
+    }
+
+    /**
+     * An all-convolutional net in the shape of Cohen & Welling 2016's Z2CNN/P4CNN (§8.1): for each stage width w,
+     * two 3×3 convolutions of w filters with ReLU, then 2×2 max pooling between stages; then (P4 only) rotation
+     * pooling, global average pooling and dense {@code classes} softmax. Under {@link Symmetry#P4} the first
+     * convolution lifts Z² → p4 and the others are p4 → p4 (w filters = 4·w channels).
+     */
+    public static MultiLayerNetwork groupConvnet(ImageShape shape, int classes, Symmetry symmetry, int[] widths,
+                                                 Updates updates, long seed) {
+        NeuralNetConfiguration.ListBuilder list = base(updates, seed).list();
+        for (int stage = 0; stage < widths.length; stage++) {
+            if (stage > 0) {
+                list.layer(maxPool2());
+            }
+            for (int i = 0; i < 2; i++) {
+                if (symmetry == Symmetry.TRANSLATION) {
+                    list.layer(conv3x3(widths[stage]));
+                } else {
+                    list.layer(stage == 0 && i == 0 ? P4Convolution.lifting(widths[stage], 3)
+                            : P4Convolution.group(widths[stage], 3));
+                    list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                }
+            }
+        }
+        if (symmetry == Symmetry.P4) {
+            list.layer(new RotationPooling());
+        }
+        MultiLayerConfiguration conf = list
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes)
                         .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
                 .setInputType(InputType.convolutional(shape.height(), shape.width(), shape.channels()))

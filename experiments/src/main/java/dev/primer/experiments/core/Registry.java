@@ -9,6 +9,7 @@ import dev.primer.experiments.nn.DepthSeparation;
 import dev.primer.experiments.nn.DropoutExperiment;
 import dev.primer.experiments.nn.FashionMnistConvnet;
 import dev.primer.experiments.nn.FiniteSampleExpressivity;
+import dev.primer.experiments.nn.GroupEquivariance;
 import dev.primer.experiments.nn.Invariance;
 import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
@@ -36,7 +37,7 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
 
     private Registry() {
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Pixel-exact transforms of NCHW image batches: 2×2 mean pooling, integer shifts and rotations about the centre. */
 public final class Images {
@@ -48,6 +49,19 @@ public final class Images {
             double v = cy + sin * (x - cx) + cos * (y - cy);
             return bilinear(img, at, h, w, u, v);
         });
+    }
+
+    /** Image i of the batch rotated {@code degrees[i]} counter-clockwise, as {@link #rotate} does it. */
+    public static INDArray rotateEach(INDArray images, double[] degrees) {
+        if (images.rank() != 4 || images.size(0) != degrees.length) {
+            throw new IllegalArgumentException("rotateEach needs NCHW images and one angle per image, got shape "
+                    + Arrays.toString(images.shape()) + " and " + degrees.length + " angles");
+        }
+        INDArray[] rotated = new INDArray[degrees.length];
+        for (int i = 0; i < degrees.length; i++) {
+            rotated[i] = rotate(images.get(NDArrayIndex.interval(i, i + 1)), degrees[i]);
+        }
+        return Nd4j.concat(0, rotated);
     }
 
     private static float bilinear(float[] img, int at, int h, int w, double u, double v) {
