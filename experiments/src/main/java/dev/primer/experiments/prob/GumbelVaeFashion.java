@@ -172,7 +172,7 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
         for (INDArray a : List.of(Vae.decode(net, prior), x, Vae.decode(net, mode))) {
             all.addAll(List.of(VaeFashion.rows(a)));
         }
-        return Plots.imageGrid(ctx.dir(), "samples-reconstructions.png", all.toArray(float[][]::new), SIDE, SIDE, n,
+        return Plots.mosaic(ctx.dir(), "samples-reconstructions.png", all.toArray(float[][]::new), SIDE, SIDE, n,
                 2);
     }
 }
