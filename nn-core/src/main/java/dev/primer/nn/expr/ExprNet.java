@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -248,8 +249,11 @@ public final class ExprNet {
                 throw new IllegalArgumentException("input '" + n.name() + "' takes " + n.cols() + " columns per row"
                         + " and " + rows + " rows; got shape " + java.util.Arrays.toString(inputs[k].shape()));
             }
-            float[] x = inputs[k].reshape('c', rows, n.cols()).dup('c').data().asFloat();
-            System.arraycopy(x, 0, b.v[e.id()], 0, b.v[e.id()].length);
+            INDArray x = inputs[k].reshape('c', rows, n.cols());
+            if (x.dataType() != DataType.FLOAT || x.ordering() != 'c' || !Shape.hasDefaultStridesForShape(x)) {
+                x = x.castTo(DataType.FLOAT).dup('c');
+            }
+            x.data().asNioFloat().get((int) x.offset(), b.v[e.id()], 0, b.v[e.id()].length);
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).op() == Program.Op.PARAM && heapParam[i]) {
