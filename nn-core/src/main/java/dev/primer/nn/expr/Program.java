@@ -27,7 +27,7 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
     public enum Op {
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
         MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
-        STOP_GRADIENT
+        STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS
     }
 
     /**
@@ -38,7 +38,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
      * @param rows  its row count, or {@link #BATCH}
      * @param cols  its column count
      * @param c     the constant of SCALE, SHIFT and AT_LEAST, the initialisation bound of PARAM (uniform in ±c; 0 for
-     *              zeros), the group size of the group operations, the rate of DECAY
+     *              zeros), the group size of the group operations, the rate of DECAY, the first column of COLUMNS,
+     *              the copies of TILE
      * @param name  the name of an INPUT or PARAM, else null
      */
     public record Node(Op op, int[] args, int rows, int cols, double c, String name) {
@@ -105,6 +106,80 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                         + b.shape() + " do not fit x·W + b");
             }
             return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w, b);
+        }
+
+        /** {@code x·w} for a weight {@code w} of x's columns × n: a {@link #dense} layer without a bias. */
+        public Expr matmul(Expr x, Expr w) {
+            if (w.rows() != x.cols()) {
+                throw new IllegalArgumentException("matmul: x " + x.shape() + " and W " + w.shape()
+                        + " do not fit x·W");
+            }
+            return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w);
+        }
+
+        /** The logistic sigmoid 1 / (1 + e^−x). */
+        public Expr sigmoid(Expr x) {
+            return add(Op.SIGMOID, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** tanh x. */
+        public Expr tanh(Expr x) {
+            return add(Op.TANH, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** Columns {@code from} to {@code from + count − 1} of x. */
+        public Expr columns(Expr x, int from, int count) {
+            if (from < 0 || count < 1 || from + count > x.cols()) {
+                throw new IllegalArgumentException("columns: " + from + " to " + (from + count - 1) + " lie outside "
+                        + x.shape());
+            }
+            return add(Op.COLUMNS, x.rows(), count, from, null, x);
+        }
+
+        /** The columns of each operand side by side, in order; all operands have the same rows. */
+        public Expr concat(Expr... xs) {
+            int cols = 0;
+            for (Expr x : xs) {
+                if (x.rows() != xs[0].rows()) {
+                    throw new IllegalArgumentException("concat: rows of " + x.shape() + " and " + xs[0].shape()
+                            + " differ");
+                }
+                cols += x.cols();
+            }
+            return add(Op.CONCAT, xs[0].rows(), cols, 0, null, xs);
+        }
+
+        /** {@code k} copies of x side by side: n × m → n × km. */
+        public Expr tile(Expr x, int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("tile: need at least one copy, got " + k);
+            }
+            return add(Op.TILE, x.rows(), k * x.cols(), k, null, x);
+        }
+
+        /** x ⊙ r for a 1 × m row {@code r} broadcast over x's rows (a peephole weight, say). */
+        public Expr mulRow(Expr x, Expr r) {
+            if (r.rows() != 1 || r.cols() != x.cols()) {
+                throw new IllegalArgumentException("mulRow: the row must be 1x" + x.cols() + ", got " + r.shape());
+            }
+            return add(Op.MUL_ROW, x.rows(), x.cols(), 0, null, x, r);
+        }
+
+        /** The sum of each run of {@code k} consecutive columns: n × km → n × m. */
+        public Expr groupSum(Expr x, int k) {
+            return add(Op.GROUP_SUM, x.rows(), x.cols() / groups(x, k), groups(x, k), null, x);
+        }
+
+        /**
+         * Σⱼ aⱼ·bⱼ for each row, where {@code a} has T columns and {@code blocks} is T blocks bⱼ of m columns side
+         * by side: n × T and n × Tm → n × m (an attention context from its weights and the encoder states).
+         */
+        public Expr mixBlocks(Expr a, Expr blocks) {
+            if (a.rows() != blocks.rows() || blocks.cols() % a.cols() != 0) {
+                throw new IllegalArgumentException("mixBlocks: weights " + a.shape() + " do not split blocks "
+                        + blocks.shape());
+            }
+            return add(Op.MIX_BLOCKS, a.rows(), blocks.cols() / a.cols(), 0, null, a, blocks);
         }
 
         /** Standard normal noise with {@code like}'s rows and {@code cols} columns, drawn afresh at every run. */

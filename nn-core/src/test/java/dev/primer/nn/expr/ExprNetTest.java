@@ -18,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The expression network's gradients, noise and saved state. */
-class ExprNetTest {
+public class ExprNetTest {
     /**
      * A small model using every operation: a reparametrised Gaussian layer (noise inside the graph) between two
      * dense layers, a Bernoulli likelihood on input x and a squared penalty against input y.
@@ -62,7 +62,7 @@ class ExprNetTest {
      * should follow), with step h. A float32 loss of size ~10 is rounded by ~1e-6, so the central difference is good
      * to ~1e-3 (~1e-6/h).
      */
-    static double worstGradientError(ExprNet net, ExprNet reference, INDArray[] in, double h) {
+    public static double worstGradientError(ExprNet net, ExprNet reference, INDArray[] in, double h) {
         net.gradient(in);
         float[] analytic = net.gradients().toFloatVector();
         reference.params().assign(net.params());
@@ -107,6 +107,49 @@ class ExprNetTest {
         assertTrue(nearest > 2 * h, "a value at " + nearest + " from atLeast's kink");
         double worst = worstGradientError(net, net, in, h);
         assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    /**
+     * The sequence ops: matmul, sigmoid, tanh, columns, concat, tile, mulRow, groupSum and mixBlocks, wired as an
+     * attention step (weights over three blocks mixing them).
+     */
+    static Program sequence() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr h = p.tanh(p.matmul(x, p.param("W", 6, 4, 0.5)));
+        Expr s = p.sigmoid(p.linear("s", x, 3));
+        Expr part = p.columns(p.concat(h, s, x), 2, 4);
+        Expr scores = p.groupSum(p.mulRow(p.tile(part, 3), p.param("v", 1, 12, 0.5)), 4);
+        Expr blocks = p.concat(h, p.tanh(p.linear("b2", x, 4)), part);
+        Expr mixed = p.mixBlocks(p.groupSoftmax(scores, 3), blocks);
+        return p.build(p.meanRows(p.rowSum(p.square(p.shift(mixed, -0.3)))), Map.of("mixed", mixed));
+    }
+
+    @Test
+    void sequenceOpGradientsMatchCentralDifferences() {
+        ExprNet net = new ExprNet(sequence(), Updates.adam(1e-3), 4);
+        double worst = worstGradientError(net, net, new INDArray[] {batch(5, 6)[0]}, 1e-3);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    @Test
+    void sequenceOpsComputeWhatTheySay() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 4);
+        Expr a = p.columns(x, 0, 2);
+        Program prog = p.build(p.meanRows(p.rowSum(p.mulRow(x, p.param("w", 1, 4, 1)))), Map.of("cols", p.columns(x, 1, 2), "cat",
+                p.concat(a, x), "tile", p.tile(a, 2), "sum", p.groupSum(x, 2), "mix", p.mixBlocks(a,
+                        p.columns(x, 0, 4)), "tanh", p.tanh(x)));
+        ExprNet net = new ExprNet(prog, Updates.adam(1e-3), 1);
+        Map<String, INDArray> out = net.outputs(Nd4j.createFromArray(new float[][] {{1, 2, 3, 4}}));
+        assertEquals(Nd4j.createFromArray(new float[][] {{2, 3}}), out.get("cols"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1, 2, 1, 2, 3, 4}}), out.get("cat"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1, 2, 1, 2}}), out.get("tile"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{3, 7}}), out.get("sum"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1 * 1 + 2 * 3, 1 * 2 + 2 * 4}}), out.get("mix"));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(Math.tanh(k + 1), out.get("tanh").getDouble(0, k), 1e-6);
+        }
     }
 
     /** loss = mean Σ (group softmax of a linear map) ⊙ c, through straightThrough or not, for a fixed input c. */
