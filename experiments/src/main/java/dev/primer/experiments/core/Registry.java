@@ -25,6 +25,7 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +38,8 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
+            new WordVectors());
 
     private Registry() {
     }
