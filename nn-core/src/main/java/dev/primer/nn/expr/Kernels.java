@@ -152,6 +152,39 @@ final class Kernels {
                     y[r] = s;
                 }
             }
+            case SIGMOID -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = sigmoid(x[k]);
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.tanh(x[k]);
+                }
+            }
+            case COLUMNS -> {
+                int cols = n.cols();
+                int from = (int) n.c();
+                int width = x.length / (y.length / cols);
+                for (int r = 0, rows = y.length / cols; r < rows; r++) {
+                    System.arraycopy(x, r * width + from, y, r * cols, cols);
+                }
+            }
+            case CONCAT -> {
+                int rows = y.length / n.cols();
+                int xc = x.length / rows;
+                int oc = o.length / rows;
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(x, r * xc, y, r * n.cols(), xc);
+                    System.arraycopy(o, r * oc, y, r * n.cols() + xc, oc);
+                }
+            }
+            case BROADCAST -> {
+                for (int r = 0; r < y.length; r += x.length) {
+                    System.arraycopy(x, 0, y, r, x.length);
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.forward(n, i, b);
             case MEAN_ROWS -> {
                 int rows = x.length / y.length;
                 for (int k = 0; k < y.length; k++) {
@@ -329,6 +362,55 @@ final class Kernels {
                     }
                 }
             }
+            case SIGMOID -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * y[k] * (1 - y[k]);
+                    }
+                }
+            }
+            case TANH -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * (1 - y[k] * y[k]);
+                    }
+                }
+            }
+            case COLUMNS -> {
+                if (gx != null) {
+                    int cols = n.cols();
+                    int from = (int) n.c();
+                    int width = gx.length / (gy.length / cols);
+                    for (int r = 0, rows = gy.length / cols; r < rows; r++) {
+                        for (int k = 0; k < cols; k++) {
+                            gx[r * width + from + k] += gy[r * cols + k];
+                        }
+                    }
+                }
+            }
+            case CONCAT -> {
+                int rows = gy.length / n.cols();
+                int xc = x.length / rows;
+                int oc = o.length / rows;
+                for (int r = 0; r < rows; r++) {
+                    for (int k = 0; gx != null && k < xc; k++) {
+                        gx[r * xc + k] += gy[r * n.cols() + k];
+                    }
+                    for (int k = 0; go != null && k < oc; k++) {
+                        go[r * oc + k] += gy[r * n.cols() + xc + k];
+                    }
+                }
+            }
+            case BROADCAST -> {
+                if (gx != null) {
+                    for (int r = 0; r < gy.length; r += gx.length) {
+                        for (int k = 0; k < gx.length; k++) {
+                            gx[k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.backward(n, i, b);
             case MEAN_ROWS -> {
                 if (gx != null) {
                     int rows = gx.length / gy.length;
