@@ -1,6 +1,7 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.nn.AdamOnRealNets;
 import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
@@ -39,7 +40,7 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new WordVectors());
+            new WordVectors(), new NtmCopy());
 
     private Registry() {
     }

@@ -152,16 +152,17 @@ final class MemoryKernels {
                         }
                         double gk = gz * beta[r];
                         // K = u / D, D = |M||k| + ε: ∂K/∂k = M/D − u|M| k/(|k| D²), and symmetrically for M.
-                        for (int j = 0; j < width; j++) {
-                            if (gKey != null) {
-                                double dk = mem[m0 + j] / denom
-                                        - (keyNorm > 0 ? u * memNorm * key[k0 + j] / (keyNorm * denom * denom) : 0);
-                                gKey[k0 + j] += (float) (gk * dk);
+                        float toOther = (float) (gk / denom);
+                        float keyOwn = keyNorm > 0 ? (float) (gk * u * memNorm / (keyNorm * denom * denom)) : 0f;
+                        float memOwn = memNorm > 0 ? (float) (gk * u * keyNorm / (memNorm * denom * denom)) : 0f;
+                        if (gKey != null) {
+                            for (int j = 0; j < width; j++) {
+                                gKey[k0 + j] += toOther * mem[m0 + j] - keyOwn * key[k0 + j];
                             }
-                            if (gMem != null) {
-                                double dm = key[k0 + j] / denom
-                                        - (memNorm > 0 ? u * keyNorm * mem[m0 + j] / (memNorm * denom * denom) : 0);
-                                gMem[m0 + j] += (float) (gk * dm);
+                        }
+                        if (gMem != null) {
+                            for (int j = 0; j < width; j++) {
+                                gMem[m0 + j] += toOther * key[k0 + j] - memOwn * mem[m0 + j];
                             }
                         }
                     }
