@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -72,6 +73,25 @@ public final class Plots {
         chart.getStyler().setMarkerSize(3);
         for (Series s : series) {
             chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return save(chart, dir, file);
+    }
+
+    /** A labelled arrow from point (x0, y0) to (x1, y1), e.g. from one word's vector to its partner's. */
+    public record Segment(String fromLabel, double x0, double y0, String toLabel, double x1, double y1) {
+    }
+
+    /** Draws each segment as a line with a dot at both ends and its two labels; returns the file name. */
+    public static String segments(Path dir, String file, String title, String xLabel, String yLabel,
+                                  List<Segment> segments) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(6);
+        for (Segment s : segments) {
+            chart.addSeries(s.fromLabel() + " → " + s.toLabel(), new double[] {s.x0(), s.x1()},
+                    new double[] {s.y0(), s.y1()}).setMarker(SeriesMarkers.CIRCLE);
+            chart.addAnnotation(new AnnotationText(s.fromLabel(), s.x0(), s.y0(), false));
+            chart.addAnnotation(new AnnotationText(s.toLabel(), s.x1(), s.y1(), false));
         }
         return save(chart, dir, file);
     }

@@ -1,6 +1,7 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.nn.AdamOnRealNets;
 import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
@@ -25,6 +26,7 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +39,8 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
+            new WordVectors(), new NtmCopy());
 
     private Registry() {
     }

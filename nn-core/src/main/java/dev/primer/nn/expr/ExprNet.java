@@ -53,13 +53,13 @@ public final class ExprNet {
 
     /**
      * A network running {@code program}, its parameters initialised from {@code seed} as each PARAM node says,
-     * trained by {@code updates} (rule and schedule; L2 and clipping are not supported here).
+     * trained by {@code updates} (rule, schedule and clipping, each PARAM node's gradient clipped to L2 norm
+     * clipNorm as DL4J's ClipL2PerLayer clips a layer's; L2 is not supported here).
      */
     public ExprNet(Program program, Updates updates, long seed) {
-        if (updates.l2() != 0 || updates.clipNorm() != 0) {
-            throw new IllegalArgumentException("an expression network takes no L2 or clipping from Updates;"
-                    + " write a penalty into the loss instead (got l2 " + updates.l2() + ", clip "
-                    + updates.clipNorm() + ")");
+        if (updates.l2() != 0) {
+            throw new IllegalArgumentException("an expression network takes no L2 from Updates; write a penalty"
+                    + " into the loss instead (got l2 " + updates.l2() + ")");
         }
         Backend.init();
         this.program = program;
@@ -164,6 +164,14 @@ public final class ExprNet {
      */
     public double fit(INDArray... inputs) {
         double loss = gradient(inputs);
+        if (updates.clipNorm() > 0) {
+            for (INDArray g : gradViews) {
+                double norm = g == null ? 0 : g.norm2Number().doubleValue();
+                if (norm > updates.clipNorm()) {
+                    g.muli(updates.clipNorm() / norm);
+                }
+            }
+        }
         updater.applyUpdater(grads, iterations, 0);
         params.subi(grads);
         iterations++;

@@ -222,6 +222,12 @@ final class Kernels {
                     y[r] = s;
                 }
             }
+            case BROADCAST -> {
+                for (int r = 0; r < y.length; r += x.length) {
+                    System.arraycopy(x, 0, y, r, x.length);
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.forward(n, i, b);
             case MEAN_ROWS -> {
                 int rows = x.length / y.length;
                 for (int k = 0; k < y.length; k++) {
@@ -495,6 +501,16 @@ final class Kernels {
                     }
                 }
             }
+            case BROADCAST -> {
+                if (gx != null) {
+                    for (int r = 0; r < gy.length; r += gx.length) {
+                        for (int k = 0; k < gx.length; k++) {
+                            gx[k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.backward(n, i, b);
             case MEAN_ROWS -> {
                 if (gx != null) {
                     int rows = gx.length / gy.length;

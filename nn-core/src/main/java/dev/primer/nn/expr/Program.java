@@ -27,7 +27,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
     public enum Op {
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
         MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
-        STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS
+        STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS, BROADCAST,
+        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE
     }
 
     /**
@@ -312,6 +313,95 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                 throw new IllegalArgumentException(op + ": shapes " + x.shape() + " and " + y.shape() + " differ");
             }
             return add(op, x.rows(), x.cols(), 0, null, x, y);
+        }
+
+        /** The 1 × m row {@code p} repeated on every row of {@code like}'s batch (a learnt initial state). */
+        public Expr broadcast(Expr p, Expr like) {
+            if (p.rows() != 1) {
+                throw new IllegalArgumentException("broadcast: expected a 1-row operand, got " + p.shape());
+            }
+            return add(Op.BROADCAST, like.rows(), p.cols(), 0, null, p, like);
+        }
+
+        /**
+         * Content addressing of a memory of N rows of width W, each batch row holding the memory row-major (N·W
+         * columns): w_i = softmax_i(β·K(k, M_i)) with K the cosine similarity (Graves et al. 2014, eqs. 5–6), for a
+         * key k of W columns and a strength β of one column; N columns out.
+         */
+        public Expr contentAddress(Expr memory, Expr key, Expr beta) {
+            memoryRows(memory, key, "contentAddress");
+            column(beta, memory, "contentAddress: beta");
+            return add(Op.CONTENT_ADDRESS, memory.rows(), memory.cols() / key.cols(), 0, null, memory, key, beta);
+        }
+
+        /** g·w_c + (1 − g)·w_prev for a gate g of one column (Graves et al. 2014, eq. 7). */
+        public Expr interpolate(Expr content, Expr previous, Expr gate) {
+            if (!content.sameShape(previous)) {
+                throw new IllegalArgumentException("interpolate: weightings " + content.shape() + " and "
+                        + previous.shape() + " differ");
+            }
+            column(gate, content, "interpolate: gate");
+            return add(Op.INTERPOLATE, content.rows(), content.cols(), 0, null, content, previous, gate);
+        }
+
+        /**
+         * The circular convolution w̃_i = Σ_j w_j s_{i−j} (Graves et al. 2014, eq. 8) with a shift weighting s of an
+         * odd number S of columns, column k meaning a shift by k − (S − 1)/2 (so for S = 3: −1, 0, +1).
+         */
+        public Expr circularShift(Expr w, Expr shifts) {
+            if (shifts.rows() != w.rows() || shifts.cols() % 2 != 1 || shifts.cols() > w.cols()) {
+                throw new IllegalArgumentException("circularShift: shifts " + shifts.shape() + " must have an odd"
+                        + " number of columns, at most the " + w.cols() + " of the weighting, on its rows");
+            }
+            return add(Op.CIRCULAR_SHIFT, w.rows(), w.cols(), 0, null, w, shifts);
+        }
+
+        /** w_i^γ / Σ_j w_j^γ for a γ ≥ 1 of one column (Graves et al. 2014, eq. 9). */
+        public Expr sharpen(Expr w, Expr gamma) {
+            column(gamma, w, "sharpen: gamma");
+            return add(Op.SHARPEN, w.rows(), w.cols(), 0, null, w, gamma);
+        }
+
+        /** The read vector r = Σ_i w_i M_i of a weighting w over the memory's N rows (Graves et al. 2014, eq. 2). */
+        public Expr read(Expr memory, Expr w) {
+            int width = memoryWidth(memory, w, "read");
+            return add(Op.READ, memory.rows(), width, 0, null, memory, w);
+        }
+
+        /**
+         * The memory after a write: M_i ⊙ (1 − w_i e) + w_i a for erase e and add a vectors of the memory's width
+         * (Graves et al. 2014, eqs. 3–4).
+         */
+        public Expr write(Expr memory, Expr w, Expr erase, Expr addVector) {
+            int width = memoryWidth(memory, w, "write");
+            if (erase.cols() != width || addVector.cols() != width || erase.rows() != memory.rows()
+                    || addVector.rows() != memory.rows()) {
+                throw new IllegalArgumentException("write: erase " + erase.shape() + " and add " + addVector.shape()
+                        + " must be as wide as the memory's rows (" + width + ")");
+            }
+            return add(Op.WRITE, memory.rows(), memory.cols(), 0, null, memory, w, erase, addVector);
+        }
+
+        private static void memoryRows(Expr memory, Expr key, String op) {
+            if (memory.rows() != key.rows() || memory.cols() % key.cols() != 0) {
+                throw new IllegalArgumentException(op + ": a key " + key.shape() + " does not divide the rows of"
+                        + " memory " + memory.shape());
+            }
+        }
+
+        private static int memoryWidth(Expr memory, Expr w, String op) {
+            if (memory.rows() != w.rows() || memory.cols() % w.cols() != 0) {
+                throw new IllegalArgumentException(op + ": a weighting " + w.shape() + " over the memory's rows does"
+                        + " not divide memory " + memory.shape());
+            }
+            return memory.cols() / w.cols();
+        }
+
+        private static void column(Expr c, Expr like, String what) {
+            if (c.cols() != 1 || c.rows() != like.rows()) {
+                throw new IllegalArgumentException(what + " must be one column on the rows of " + like.shape()
+                        + ", got " + c.shape());
+            }
         }
 
         /** The program minimising {@code loss} (a 1 × 1 node) with these named outputs, in this order. */
