@@ -79,17 +79,47 @@ final class Kernels {
                 }
             }
             case DENSE -> {
-                if (nodeOp(b, a[0]) != Program.Op.PARAM) {
-                    b.pushValue(a[0]);
+                for (int k = 0; k < 2; k++) {
+                    if (nodeOp(b, a[k]) != Program.Op.PARAM) {
+                        b.pushValue(a[k]);
+                    }
                 }
                 Nd4j.gemm(b.nv[a[0]], b.nv[a[1]], b.nv[i], false, false, 1.0, 0.0);
                 b.pullValue(i);
-                float[] bias = b.v[a[2]];
-                int cols = n.cols();
-                for (int r = 0; r < y.length; r += cols) {
-                    for (int k = 0; k < cols; k++) {
-                        y[r + k] += bias[k];
+                if (a.length > 2) {
+                    float[] bias = b.v[a[2]];
+                    int cols = n.cols();
+                    for (int r = 0; r < y.length; r += cols) {
+                        for (int k = 0; k < cols; k++) {
+                            y[r + k] += bias[k];
+                        }
                     }
+                }
+            }
+            case CONST -> System.arraycopy(n.data(), 0, y, 0, y.length);
+            case TRANSPOSE -> {
+                int rows = n.cols();
+                int cols = n.rows();
+                for (int r = 0; r < rows; r++) {
+                    for (int k = 0; k < cols; k++) {
+                        y[k * rows + r] = x[r * cols + k];
+                    }
+                }
+            }
+            case MUL_ROW -> {
+                int cols = n.cols();
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] * o[k % cols];
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.tanh(x[k]);
+                }
+            }
+            case LOG_ABS -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.log(Math.abs(x[k]));
                 }
             }
             case RELU -> {
@@ -239,9 +269,17 @@ final class Kernels {
                     b.pullGrad(a[0]);
                 }
                 if (needsGrad[a[1]]) {
+                    // A weight that is only ever a matrix operand accumulates natively; any other goes via its heap copy.
+                    boolean heap = b.g[a[1]] != null;
+                    if (heap) {
+                        b.pushGrad(a[1]);
+                    }
                     Nd4j.gemm(b.nv[a[0]], b.ng[i], b.ng[a[1]], true, false, 1.0, 1.0);
+                    if (heap) {
+                        b.pullGrad(a[1]);
+                    }
                 }
-                float[] gb = b.g[a[2]];
+                float[] gb = a.length > 2 ? b.g[a[2]] : null;
                 if (gb != null) {
                     int cols = n.cols();
                     for (int r = 0; r < gy.length; r += cols) {
@@ -287,6 +325,46 @@ final class Kernels {
                 }
             }
             case SHIFT -> addInto(gx, gy, 1f);
+            case CONST -> {
+            }
+            case TRANSPOSE -> {
+                if (gx != null) {
+                    int rows = n.cols();
+                    int cols = n.rows();
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = 0; k < cols; k++) {
+                            gx[r * cols + k] += gy[k * rows + r];
+                        }
+                    }
+                }
+            }
+            case MUL_ROW -> {
+                int cols = n.cols();
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * o[k % cols];
+                    }
+                }
+                if (go != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        go[k % cols] += gy[k] * x[k];
+                    }
+                }
+            }
+            case TANH -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * (1 - y[k] * y[k]);
+                    }
+                }
+            }
+            case LOG_ABS -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] / x[k];
+                    }
+                }
+            }
             case ADD -> {
                 addInto(gx, gy, 1f);
                 addInto(go, gy, 1f);
