@@ -325,6 +325,7 @@ public final class ExprNet {
             for (Node node : nodes) {
                 if (node.op() == Program.Op.DENSE) {
                     matrixOperand[node.args()[0]] = true;
+                    matrixOperand[node.args()[1]] = true;
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -332,8 +333,11 @@ public final class ExprNet {
                 int r = node.rows() == Program.BATCH ? rows : node.rows();
                 int len = r * node.cols();
                 if (node.op() == Program.Op.PARAM) {
+                    // A parameter also used elementwise collects its gradient on the heap, so its matrix-product
+                    // gradient goes through a native scratch rather than straight into the gradient view.
                     nv[i] = paramViews[i];
-                    ng[i] = gradViews[i];
+                    ng[i] = !heapParam[i] ? gradViews[i]
+                            : matrixOperand[i] && needsGrad[i] ? Nd4j.zeros(DataType.FLOAT, r, node.cols()) : null;
                 } else if (matrixOperand[i] || node.op() == Program.Op.DENSE) {
                     nv[i] = Nd4j.zeros(DataType.FLOAT, r, node.cols());
                     ng[i] = needsGrad[i] ? Nd4j.zeros(DataType.FLOAT, r, node.cols()) : null;

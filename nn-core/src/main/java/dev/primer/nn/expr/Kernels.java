@@ -79,8 +79,10 @@ final class Kernels {
                 }
             }
             case DENSE -> {
-                if (nodeOp(b, a[0]) != Program.Op.PARAM) {
-                    b.pushValue(a[0]);
+                for (int k = 0; k < 2; k++) {
+                    if (nodeOp(b, a[k]) != Program.Op.PARAM) {
+                        b.pushValue(a[k]);
+                    }
                 }
                 Nd4j.gemm(b.nv[a[0]], b.nv[a[1]], b.nv[i], false, false, 1.0, 0.0);
                 b.pullValue(i);
@@ -160,6 +162,21 @@ final class Kernels {
                             y[r * m + k] += w * o[base + k];
                         }
                     }
+                }
+            }
+            case CONST -> System.arraycopy(n.data(), 0, y, 0, y.length);
+            case TRANSPOSE -> {
+                int rows = n.cols();
+                int cols = n.rows();
+                for (int r = 0; r < rows; r++) {
+                    for (int k = 0; k < cols; k++) {
+                        y[k * rows + r] = x[r * cols + k];
+                    }
+                }
+            }
+            case LOG_ABS -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.log(Math.abs(x[k]));
                 }
             }
             case RELU -> {
@@ -315,7 +332,15 @@ final class Kernels {
                     b.pullGrad(a[0]);
                 }
                 if (needsGrad[a[1]]) {
+                    // A weight that is only ever a matrix operand accumulates natively; any other goes via its heap copy.
+                    boolean heap = b.g[a[1]] != null;
+                    if (heap) {
+                        b.pushGrad(a[1]);
+                    }
                     Nd4j.gemm(b.nv[a[0]], b.ng[i], b.ng[a[1]], true, false, 1.0, 1.0);
+                    if (heap) {
+                        b.pullGrad(a[1]);
+                    }
                 }
                 float[] gb = a.length > 2 ? b.g[a[2]] : null;
                 if (gb != null) {
@@ -459,6 +484,26 @@ final class Kernels {
                 }
             }
             case SHIFT -> addInto(gx, gy, 1f);
+            case CONST -> {
+            }
+            case TRANSPOSE -> {
+                if (gx != null) {
+                    int rows = n.cols();
+                    int cols = n.rows();
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = 0; k < cols; k++) {
+                            gx[r * cols + k] += gy[k * rows + r];
+                        }
+                    }
+                }
+            }
+            case LOG_ABS -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] / x[k];
+                    }
+                }
+            }
             case ADD -> {
                 addInto(gx, gy, 1f);
                 addInto(go, gy, 1f);

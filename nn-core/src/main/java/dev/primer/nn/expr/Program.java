@@ -28,7 +28,7 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
         MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
         STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS, BROADCAST,
-        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE
+        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE, LOG_ABS, TRANSPOSE, CONST
     }
 
     /**
@@ -42,8 +42,9 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
      *              zeros), the group size of the group operations, the rate of DECAY, the first column of COLUMNS,
      *              the copies of TILE
      * @param name  the name of an INPUT or PARAM, else null
+     * @param data  the row-major values of a CONST, else null
      */
-    public record Node(Op op, int[] args, int rows, int cols, double c, String name) {
+    public record Node(Op op, int[] args, int rows, int cols, double c, String name, float[] data) {
     }
 
     /** A handle on a node while the program is written: its id and shape. */
@@ -75,7 +76,7 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
             for (int i = 0; i < args.length; i++) {
                 ids[i] = args[i].id();
             }
-            nodes.add(new Node(op, ids, rows, cols, c, name));
+            nodes.add(new Node(op, ids, rows, cols, c, name, null));
             return new Expr(nodes.size() - 1, rows, cols);
         }
 
@@ -109,13 +110,47 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
             return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w, b);
         }
 
-        /** {@code x·w} for a weight {@code w} of x's columns × n: a {@link #dense} layer without a bias. */
+        /** {@code x·w} for a weight {@code w} (a parameter or any fixed-row node) of x's columns × n; no bias. */
         public Expr matmul(Expr x, Expr w) {
-            if (w.rows() != x.cols()) {
-                throw new IllegalArgumentException("matmul: x " + x.shape() + " and W " + w.shape()
-                        + " do not fit x·W");
+            if (w.rows() != x.cols() || w.rows() == BATCH) {
+                throw new IllegalArgumentException("matmul: x " + x.shape() + " and W " + w.shape() + " do not fit x·W");
             }
             return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w);
+        }
+
+        /**
+         * A masked fully connected layer {@code x·(W ⊙ M) + b} with {@code nn.Linear}'s initialisation, its parameters
+         * named {@code name.W} and {@code name.b}: entries where the mask {@code M} (x's columns × out, 0 or 1) is 0
+         * are cut, as in MADE's autoregressive layers (Germain et al. 2015, eq. 10).
+         */
+        public Expr maskedLinear(String name, Expr x, float[][] mask) {
+            int out = mask[0].length;
+            double bound = 1 / Math.sqrt(x.cols());
+            Expr w = mul(param(name + ".W", x.cols(), out, bound), constant(mask));
+            return dense(x, w, param(name + ".b", 1, out, bound));
+        }
+
+        /** A fixed matrix (no gradient), copied from {@code values} (rows × cols, all rows of one length). */
+        public Expr constant(float[][] values) {
+            int cols = values[0].length;
+            float[] data = new float[values.length * cols];
+            for (int r = 0; r < values.length; r++) {
+                if (values[r].length != cols) {
+                    throw new IllegalArgumentException("constant: row " + r + " has " + values[r].length
+                            + " values, row 0 has " + cols);
+                }
+                System.arraycopy(values[r], 0, data, r * cols, cols);
+            }
+            nodes.add(new Node(Op.CONST, new int[0], values.length, cols, 0, null, data));
+            return new Expr(nodes.size() - 1, values.length, cols);
+        }
+
+        /** The transpose of a fixed-row node (a parameter, or what is computed from parameters). */
+        public Expr transpose(Expr x) {
+            if (x.rows() == BATCH) {
+                throw new IllegalArgumentException("transpose: only fixed-row nodes, got " + x.shape());
+            }
+            return add(Op.TRANSPOSE, x.cols(), x.rows(), 0, null, x);
         }
 
         /** The logistic sigmoid 1 / (1 + e^−x). */
@@ -181,6 +216,11 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                         + blocks.shape());
             }
             return add(Op.MIX_BLOCKS, a.rows(), blocks.cols() / a.cols(), 0, null, a, blocks);
+        }
+
+        /** log |x| (its gradient 1/x; −∞ at 0). */
+        public Expr logAbs(Expr x) {
+            return add(Op.LOG_ABS, x.rows(), x.cols(), 0, null, x);
         }
 
         /** Standard normal noise with {@code like}'s rows and {@code cols} columns, drawn afresh at every run. */

@@ -270,6 +270,59 @@ public class ExprNetTest {
         assertEquals(a.updaterState(), b.updaterState());
     }
 
+    /**
+     * The flow ops: a planar step z + û·tanh(z·w + b) whose û is computed from parameters (transpose, matmul with a
+     * parameter on the left and a computed weight on the right), its log |1 + ψᵀû| (tanh, logAbs), a MADE-style
+     * masked layer (constant mask) and a broadcast row product with a constant and a parameter row.
+     */
+    static Program flowOps() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 3);
+        Expr w = p.param("w", 3, 1, 0.8);
+        Expr u = p.param("u", 1, 3, 0.8);
+        Expr wRow = p.transpose(w);
+        Expr uHat = p.add(u, p.matmul(p.matmul(u, w), wRow));
+        Expr h = p.tanh(p.dense(x, w, p.param("b", 1, 1, 0.5)));
+        Expr z = p.add(x, p.matmul(h, uHat));
+        Expr gain = p.shift(p.matmul(p.shift(p.scale(p.square(h), -1), 1), p.matmul(uHat, w)), 3);
+        Expr logDet = p.logAbs(gain);
+        float[][] mask = {{1, 0, 1, 0}, {1, 1, 0, 0}, {0, 1, 1, 1}};
+        Expr m = p.tanh(p.maskedLinear("made", z, mask));
+        Expr rowed = p.mulRow(p.mulRow(m, p.constant(new float[][] {{1, 0.5f, -1, 2}})), p.param("r", 1, 4, 0.7));
+        return p.build(p.meanRows(p.add(p.rowSum(p.square(rowed)), logDet)), Map.of("gain", gain));
+    }
+
+    @Test
+    void flowOpGradientsMatchCentralDifferences() {
+        ExprNet net = new ExprNet(flowOps(), Updates.adam(1e-3), 4);
+        Nd4j.getRandom().setSeed(6);
+        INDArray[] in = {Nd4j.randn(DataType.FLOAT, 7, 3)};
+        double nearest = Transforms.abs(net.outputs(in).get("gain")).minNumber().doubleValue();
+        assertTrue(nearest > 0.1, "log |x| evaluated at " + nearest + ", too close to its pole");
+        double worst = worstGradientError(net, net, in, 1e-3);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    @Test
+    void maskedEntriesNeverMoveUnderTraining() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 2);
+        Expr y = p.maskedLinear("m", x, new float[][] {{1, 0}, {1, 1}});
+        ExprNet net = new ExprNet(p.build(p.meanRows(p.rowSum(p.square(p.shift(y, -3)))), Map.of("y", y)),
+                Updates.adam(1e-2), 2);
+        INDArray in = Nd4j.createFromArray(new float[][] {{1, 2}, {-1, 0.5f}});
+        float cut = net.param("m.W").getFloat(0, 1);
+        for (int i = 0; i < 50; i++) {
+            net.fit(in);
+        }
+        // The cut weight W[0][1] has no effect and so no gradient: x0 never reaches output 1.
+        assertEquals(cut, net.param("m.W").getFloat(0, 1));
+        assertNotEquals(0f, net.param("m.W").getFloat(0, 0) - net.fresh().param("m.W").getFloat(0, 0));
+        INDArray moved = in.dup();
+        moved.putScalar(0, 0, 5f);
+        assertEquals(net.outputs(in).get("y").getFloat(0, 1), net.outputs(moved).get("y").getFloat(0, 1));
+    }
+
     @Test
     void badShapesAreNamed() {
         Program.Builder p = Program.builder();
