@@ -25,6 +25,10 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.seq.AttentionExperiment;
+import dev.primer.experiments.seq.LstmGates;
+import dev.primer.experiments.seq.LstmMemory;
+import dev.primer.experiments.seq.Seq2SeqExperiment;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +41,9 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
+            new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
+            new LstmGates());
 
     private Registry() {
     }
