@@ -51,7 +51,7 @@ public final class AttentionExperiment extends SettingsExperiment<AttentionExper
     public AttentionExperiment() {
         super("attention", "Bahdanau attention vs plain encoder-decoder on digit reversal: trained to length 30, "
                         + "tested 20-50; attention heat maps",
-                new Seq2SeqExperiment.Settings(32, 2_000, 40, 40, 1e-2, 100),
+                new Seq2SeqExperiment.Settings(32, 1_000, 30, 30, 1e-2, 50),
                 new Seq2SeqExperiment.Settings(64, 20_000, 2_000, 250, 3e-3, 200));
     }
 
