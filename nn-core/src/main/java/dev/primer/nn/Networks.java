@@ -28,6 +28,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -41,7 +43,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
- * tower and its plain twin, DenseNet-BC, LSTM, and the Z2CNN/P4CNN pair of group convolutions.
+ * tower and its plain twin, DenseNet-BC, LSTM, a last-step LSTM or plain RNN, and the Z2CNN/P4CNN pair of group convolutions.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -444,6 +446,30 @@ public final class Networks {
         list.layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).nIn(prev).nOut(out)
                 .activation(Activation.SOFTMAX).build());
         return init(list.build());
+    }
+
+    /** The recurrent layers DL4J ships. */
+    public enum Recurrent {
+        /** {@code LSTM}: gates i, f, o without peepholes, forget-gate bias initialised to 1. */
+        LSTM,
+        /** {@code SimpleRnn}: hₜ = tanh(W xₜ + R hₜ₋₁ + b). */
+        SIMPLE_RNN
+    }
+
+    /**
+     * One recurrent layer of {@code hidden} tanh units over {@code in} features per step (input {@code [N, in, T]})
+     * whose last step feeds {@code head} (Xavier initialisation).
+     */
+    public static MultiLayerNetwork lastStep(Recurrent kind, int in, int hidden, Head head, Updates updates,
+                                             long seed) {
+        org.deeplearning4j.nn.conf.layers.Layer cell = kind == Recurrent.LSTM
+                ? new LSTM.Builder().nIn(in).nOut(hidden).activation(Activation.TANH).build()
+                : new SimpleRnn.Builder().nIn(in).nOut(hidden).activation(Activation.TANH).build();
+        return init(base(updates, seed).weightInit(WeightInit.XAVIER).list()
+                .layer(new LastTimeStep(cell))
+                .layer(new OutputLayer.Builder(head.loss()).nIn(hidden).nOut(head.outputs())
+                        .activation(head.activation()).build())
+                .build());
     }
 
     private static MultiLayerNetwork init(MultiLayerConfiguration conf) {

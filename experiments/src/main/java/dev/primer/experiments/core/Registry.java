@@ -26,6 +26,10 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.seq.AttentionExperiment;
+import dev.primer.experiments.seq.LstmGates;
+import dev.primer.experiments.seq.LstmMemory;
+import dev.primer.experiments.seq.Seq2SeqExperiment;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +44,9 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new WordVectors(), new NtmCopy());
+            new WordVectors(), new NtmCopy(),
+            new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
+            new LstmGates());
 
     private Registry() {
     }
