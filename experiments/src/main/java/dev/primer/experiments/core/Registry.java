@@ -26,6 +26,7 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.text.SentimentNeuron;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new WordVectors(), new NtmCopy());
+            new WordVectors(), new NtmCopy(), new SentimentNeuron());
 
     private Registry() {
     }
