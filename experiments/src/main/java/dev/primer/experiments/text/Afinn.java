@@ -1,9 +1,5 @@
 package dev.primer.experiments.text;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +15,7 @@ public record Afinn(Map<String, Integer> scores) {
 
     /** The committed lexicon. */
     public static Afinn load() {
-        try (InputStream in = Afinn.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Corpora.resourceLines(RESOURCE), RESOURCE);
     }
 
     /** Lines of "word TAB score" ({@code #} comments skipped); fails naming {@code source} and a malformed line. */

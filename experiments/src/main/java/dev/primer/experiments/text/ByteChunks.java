@@ -3,7 +3,6 @@ package dev.primer.experiments.text;
 import dev.primer.nn.data.Batches;
 import dev.primer.random.SplitMix64;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -41,32 +40,17 @@ public record ByteChunks(byte[] corpus, int length, int perEpoch) implements Bat
     public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
         SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
         int blocks = corpus.length / BLOCK;
-        return new Iterator<>() {
-            private int done;
-
-            @Override
-            public boolean hasNext() {
-                return done < perEpoch;
+        return Batches.drawn(perEpoch, batchSize, n -> {
+            int[] starts = new int[n];
+            for (int i = 0; i < n; i++) {
+                int block;
+                do {
+                    block = rng.nextInt(blocks);
+                } while (block % HOLD_OUT == HOLD_OUT - 1);
+                starts[i] = block * BLOCK + rng.nextInt(BLOCK - length);
             }
-
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int n = Math.min(batchSize, perEpoch - done);
-                done += n;
-                int[] starts = new int[n];
-                for (int i = 0; i < n; i++) {
-                    int block;
-                    do {
-                        block = rng.nextInt(blocks);
-                    } while (block % HOLD_OUT == HOLD_OUT - 1);
-                    starts[i] = block * BLOCK + rng.nextInt(BLOCK - length);
-                }
-                return windows(starts);
-            }
-        };
+            return windows(starts);
+        });
     }
 
     /** {@code n} windows, one at the start of each of the first {@code n} held-out blocks (fewer if there are fewer). */

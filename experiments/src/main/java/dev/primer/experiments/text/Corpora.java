@@ -93,6 +93,18 @@ public final class Corpora {
         }
     }
 
+    /** The lines of the UTF-8 classpath resource {@code resource}; fails naming it when it is missing. */
+    static List<String> resourceLines(String resource) {
+        try (InputStream in = Corpora.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The words of {@code text}: its maximal runs of letters, lower-cased ("LORD's" gives "lord", "s"). */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
