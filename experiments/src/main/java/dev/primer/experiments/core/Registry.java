@@ -30,6 +30,7 @@ import dev.primer.experiments.seq.AttentionExperiment;
 import dev.primer.experiments.seq.LstmGates;
 import dev.primer.experiments.seq.LstmMemory;
 import dev.primer.experiments.seq.Seq2SeqExperiment;
+import dev.primer.experiments.text.SentimentNeuron;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,8 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new WordVectors(), new NtmCopy(),
-            new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
-            new LstmGates());
+            new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
+            new LstmGates(), new SentimentNeuron());
 
     private Registry() {
     }

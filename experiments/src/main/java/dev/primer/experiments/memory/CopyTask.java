@@ -3,7 +3,6 @@ package dev.primer.experiments.memory;
 import dev.primer.nn.data.Batches;
 import dev.primer.random.SplitMix64;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,24 +47,7 @@ public record CopyTask(int bits, int minLength, int maxLength, int perEpoch) imp
     @Override
     public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
         SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
-        return new Iterator<>() {
-            private int done;
-
-            @Override
-            public boolean hasNext() {
-                return done < perEpoch;
-            }
-
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int n = Math.min(batchSize, perEpoch - done);
-                done += n;
-                return sample(n, rng);
-            }
-        };
+        return Batches.drawn(perEpoch, batchSize, n -> sample(n, rng));
     }
 
     /** {@code n} examples of random lengths in [minLength, maxLength]. */

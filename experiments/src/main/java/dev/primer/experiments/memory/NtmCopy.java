@@ -191,22 +191,27 @@ public final class NtmCopy extends SettingsExperiment<NtmCopy.Metrics, NtmCopy.S
             }
         }
         int cells = (int) out.get("write").size(1) / steps;
-        List<Plots.Tile> row = List.of(new Plots.Tile("targets", BITS, steps, targets),
-                new Plots.Tile("outputs", BITS, steps, outputs),
-                new Plots.Tile("write weighting", cells, steps, overTime(out.get("write"), cells, steps)),
-                new Plots.Tile("read weighting", cells, steps, overTime(out.get("read"), cells, steps)));
-        return Plots.imageGrid(ctx.dir(), "weightings.png", "NTM on a sequence of length " + length
-                        + " (time left to right; memory rows top to bottom)",
-                List.of("targets", "outputs", "writes", "reads"), List.of(row), 3);
+        String size = cells + " rows x " + steps + " steps";
+        List<Plots.Tile> row = List.of(new Plots.Tile(BITS + " bits x " + steps + " steps", BITS, steps, targets),
+                new Plots.Tile("sigmoid of logits", BITS, steps, outputs),
+                new Plots.Tile(size, cells, steps, overTime(out.get("write"), cells, steps)),
+                new Plots.Tile(size, cells, steps, overTime(out.get("read"), cells, steps)));
+        return Plots.imageGrid(ctx.dir(), "weightings.png", "NTM, length " + length + ": time across, memory down",
+                List.of("targets", "outputs", "write weighting", "read weighting"), List.of(row), 3);
     }
 
-    /** Row 0's weightings (steps × cells, step-major) as a cells × steps picture. */
+    /** Row 0's weightings (steps × cells, step-major) as a cells × steps picture, scaled so its largest is white. */
     private static float[] overTime(INDArray w, int cells, int steps) {
         float[] px = new float[cells * steps];
+        float max = Float.MIN_NORMAL;
         for (int t = 0; t < steps; t++) {
             for (int c = 0; c < cells; c++) {
                 px[c * steps + t] = w.getFloat(0, (long) t * cells + c);
+                max = Math.max(max, px[c * steps + t]);
             }
+        }
+        for (int k = 0; k < px.length; k++) {
+            px[k] /= max;
         }
         return px;
     }

@@ -1,9 +1,5 @@
 package dev.primer.experiments.text;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,14 +50,7 @@ public final class Analogies {
 
     /** The committed King James question set (1,358 questions in six categories). */
     public static List<Question> kingJames() {
-        try (InputStream in = Analogies.class.getResourceAsStream(KING_JAMES)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + KING_JAMES + " missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), KING_JAMES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Corpora.resourceLines(KING_JAMES), KING_JAMES);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.primer.nn.data;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 /** A supervised training set as the trainer reads it: epochs of minibatches in an order fixed by (seed, epoch). */
@@ -10,4 +12,29 @@ public interface Batches {
 
     /** Returns one epoch's minibatches in an order fixed by {@code (seed, epoch)}; the last batch may be short. */
     Iterator<? extends DataSet> batches(int batchSize, long seed, int epoch);
+
+    /**
+     * {@code total} examples as minibatches of {@code batchSize} (the last may be short), each made when it is asked
+     * for by {@code make} from its size: the epoch of a set whose examples are drawn afresh.
+     */
+    static <D extends DataSet> Iterator<D> drawn(int total, int batchSize, IntFunction<D> make) {
+        return new Iterator<>() {
+            private int done;
+
+            @Override
+            public boolean hasNext() {
+                return done < total;
+            }
+
+            @Override
+            public D next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int n = Math.min(batchSize, total - done);
+                done += n;
+                return make.apply(n);
+            }
+        };
+    }
 }
