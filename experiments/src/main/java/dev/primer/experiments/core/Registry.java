@@ -17,6 +17,7 @@ import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.MadeFashion;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.PlanarFlows2d;
 import dev.primer.experiments.prob.SgdVsGdRates;
@@ -39,7 +40,7 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new PlanarFlows2d());
+            new PlanarFlows2d(), new MadeFashion());
 
     private Registry() {
     }
