@@ -20,6 +20,7 @@ import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.MadeFashion;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.PlanarFlows2d;
+import dev.primer.experiments.prob.RealNvpFlows;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
 import dev.primer.experiments.prob.VaeFashion;
@@ -40,7 +41,7 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new PlanarFlows2d(), new MadeFashion());
+            new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows());
 
     private Registry() {
     }

@@ -66,8 +66,8 @@ public final class MadeFashion extends SettingsExperiment<MadeFashion.Metrics, M
         Made made = new Made(SIDE * SIDE, s.hidden(), ctx.seed());
         VaeFashion.Trained t = VaeFashion.train(() -> made.build(Updates.adam(1e-3), ctx.seed()), train, BATCH,
                 s.epochs(), ctx.seed(), ctx.dir().resolve("train"), 0, null);
-        double trainNll = meanNll(t.net(), train.features());
-        double testNll = meanNll(t.net(), test.features());
+        double trainNll = meanOutput(t.net(), train.features(), Made.NLL);
+        double testNll = meanOutput(t.net(), test.features(), Made.NLL);
         String plot = Plots.mosaic(ctx.dir(), "made-samples.png",
                 VaeFashion.rows(made.sample(t.net(), SAMPLES, SplitMix64.seeded(ctx.seed()))), SIDE, SIDE, 10, 2);
         Metrics m = new Metrics(s.hidden(), t.result().state().epoch(), t.result().state().step(), train.size(),
@@ -78,13 +78,13 @@ public final class MadeFashion extends SettingsExperiment<MadeFashion.Metrics, M
                 s.hidden(), s.epochs(), train.size(), testNll, trainNll, m.secondsPerEpoch()));
     }
 
-    /** The mean −log p(x) over the rows of {@code x}, evaluated in chunks of {@link #CHUNK} rows. */
-    static double meanNll(ExprNet net, INDArray x) {
+    /** The mean of the one-column output {@code name} over the rows of {@code x}, run in chunks of 1,000 rows. */
+    static double meanOutput(ExprNet net, INDArray x, String name) {
         long n = x.size(0);
         double sum = 0;
         for (long at = 0; at < n; at += CHUNK) {
             INDArray part = x.get(NDArrayIndex.interval(at, Math.min(n, at + CHUNK)), NDArrayIndex.all());
-            sum += net.outputs(part).get(Made.NLL).sumNumber().doubleValue();
+            sum += net.outputs(part).get(name).sumNumber().doubleValue();
         }
         return sum / n;
     }
