@@ -18,7 +18,10 @@ import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.MadeFashion;
 import dev.primer.experiments.prob.Optimizers;
+import dev.primer.experiments.prob.PlanarFlows2d;
+import dev.primer.experiments.prob.RealNvpFlows;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
 import dev.primer.experiments.prob.VaeFashion;
@@ -46,7 +49,7 @@ public final class Registry {
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
-            new LstmGates(), new SentimentNeuron());
+            new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows());
 
     private Registry() {
     }
