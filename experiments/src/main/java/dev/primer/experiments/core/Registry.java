@@ -15,6 +15,7 @@ import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
+import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.Optimizers;
@@ -37,7 +38,8 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
+            new Gan());
 
     private Registry() {
     }
