@@ -15,11 +15,14 @@ import dev.primer.nn.train.StepCsv;
 import dev.primer.nn.train.Trainer;
 import dev.primer.prob.gan.Dcgan;
 import dev.primer.prob.gan.Frechet;
+import dev.primer.prob.gan.MhGan;
 import dev.primer.prob.vae.Vae;
 import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,7 +37,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * convnet ({@link Networks#convnet}, trained here) on generated and on training images, for GAN samples, for
  * samples of the VAE of Kingma &amp; Welling (2014) and for held-out test images (the floor that finite samples
  * allow); mode coverage as the histogram of the convnet's predicted classes. Pictures: a sample grid and latent
- * interpolations (Radford et al. Fig. 4).
+ * interpolations (Radford et al. Fig. 4). Then the samples corrected by the discriminator ({@link MhGan}): MH-GAN
+ * (Turner et al. 2019) and discriminator rejection sampling (Azadi et al. 2019), their FIDs beside the GAN's.
  */
 public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
     private static final int BATCH = 64;
@@ -42,6 +46,8 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
     private static final int CLASSES = 10;
     private static final int VAE_LATENT = 20;
     private static final int FEATURE_LAYER = 4;
+    private static final int CALIBRATION = 1000;
+    private static final int CHUNK = 500;
 
     /**
      * The budget.
@@ -52,26 +58,27 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
      * @param classifierEpochs epochs of the feature convnet
      * @param vaeEpochs        epochs of the VAE
      * @param fidSamples       images per set in each Fréchet distance
+     * @param mhProposals      generator proposals per MH-GAN chain after its first state
      */
     public record Settings(int trainImages, int steps, int width, int classifierEpochs, int vaeEpochs,
-                           int fidSamples) {
+                           int fidSamples, int mhProposals) {
         /** Rejects sizes that cannot run; the Fréchet distance needs more samples than feature dimensions. */
         public Settings {
             if (trainImages < BATCH || steps < 1 || width < 1 || classifierEpochs < 1 || vaeEpochs < 1
-                    || fidSamples <= 128 || fidSamples > 10_000) {
+                    || fidSamples <= 128 || fidSamples > 10_000 - CALIBRATION || mhProposals < 1) {
                 throw new IllegalArgumentException("gan settings: need trainImages >= " + BATCH + ", steps, width and"
-                        + " epochs >= 1, 128 < fidSamples <= 10000; got " + this);
+                        + " epochs >= 1, 128 < fidSamples <= " + (10_000 - CALIBRATION) + ", mhProposals >= 1; got " + this);
             }
         }
 
-        /** Quick: 3,000 images, 100 updates of a width-8 DCGAN, 500 images per FID. */
+        /** Quick: 3,000 images, 100 updates of a width-8 DCGAN, 500 images per FID, MH chains of 10 proposals. */
         public static Settings quick() {
-            return new Settings(3000, 100, 8, 1, 1, 500);
+            return new Settings(3000, 100, 8, 1, 1, 500, 10);
         }
 
-        /** Full: all 60,000 images, 2,000 updates of a width-16 DCGAN, 5,000 images per FID. */
+        /** Full: all 60,000 images, 2,000 updates of a width-16 DCGAN, 5,000 images per FID, 10 proposals. */
         public static Settings full() {
-            return new Settings(60_000, 2000, 16, 2, 5, 5000);
+            return new Settings(60_000, 2000, 16, 2, 5, 5000, 10);
         }
     }
 
@@ -89,23 +96,43 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
      * @param ganClasses          predicted-class frequencies of GAN samples
      * @param vaeClasses          predicted-class frequencies of VAE samples
      * @param realClasses         predicted-class frequencies of test images
+     * @param mh                  the discriminator-corrected samples
      */
     public record Metrics(int steps, double secondsPerStep, double finalDiscriminator, double classifierAccuracy,
                           int fidSamples, double fidGan, double fidVae, double fidReal, double[] ganClasses,
-                          double[] vaeClasses, double[] realClasses) {
+                          double[] vaeClasses, double[] realClasses, Corrected mh) {
+    }
+
+    /**
+     * Generator samples corrected by the discriminator (Turner et al. 2019; Azadi et al. 2019).
+     *
+     * @param calibrationSlope     Platt scaling's a on D's logit
+     * @param calibrationIntercept Platt scaling's b
+     * @param proposals            MH proposals per chain after its first state
+     * @param acceptRate           MH-GAN's mean acceptance probability over all proposals
+     * @param fidMh                classifier FID of the chains' final states (fidSamples chains)
+     * @param mhClasses            their predicted-class frequencies
+     * @param drsKept              proposals discriminator rejection sampling kept, out of fidSamples·(proposals+1)
+     * @param drsCount             images in the DRS FID: min(fidSamples, drsKept)
+     * @param fidDrs               classifier FID of the first drsCount kept images
+     * @param fidGanAtDrsCount     the plain GAN's FID over the same number of images (FID's bias grows as n falls)
+     */
+    public record Corrected(double calibrationSlope, double calibrationIntercept, int proposals, double acceptRate,
+                            double fidMh, double[] mhClasses, int drsKept, int drsCount, double fidDrs,
+                            double fidGanAtDrsCount) {
     }
 
     /** The experiment, as the registry lists it. */
     public Gan() {
         super("gan", "DCGAN (Radford et al.) on Fashion-MNIST: samples, interpolations, classifier FID against a VAE "
-                + "and real images, class coverage", Settings.quick(), Settings.full());
+                + "and real images, class coverage; MH-GAN and discriminator rejection sampling", Settings.quick(), Settings.full());
     }
 
     @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         long seed = ctx.seed();
         ArrayDataset train = Datasets.fashionMnist(Datasets.Split.TRAIN, s.trainImages());
-        ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, Math.max(s.fidSamples(), 2000));
+        ArrayDataset test = Datasets.fashionMnist(Datasets.Split.TEST, Math.max(s.fidSamples(), 1000) + CALIBRATION);
 
         Dcgan gan = new Dcgan(Dcgan.Config.of(s.width()), seed);
         List<double[]> losses = new ArrayList<>();
@@ -140,6 +167,9 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
         double[] ganClasses = classFrequencies(classifier, ganImages);
         double[] vaeClasses = classFrequencies(classifier, vae);
         double[] realClasses = classFrequencies(classifier, realImages);
+        INDArray calibrationImages = test.features().get(NDArrayIndex.interval(test.size() - CALIBRATION,
+                test.size()));
+        Corrected mh = corrected(gan, classifier, reference, calibrationImages, ganImages, s, seed);
 
         List<String> plots = new ArrayList<>();
         plots.add(Plots.mosaic(ctx.dir(), "samples.png", rows(gan.generate(gan.latent(64,
@@ -148,7 +178,7 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
                 seed + 12))), SIDE, SIDE, 10, 2));
         plots.add(Plots.mosaic(ctx.dir(), "vae-samples.png", rows(vae.get(NDArrayIndex.interval(0, 64))),
                 SIDE, SIDE, 8, 2));
-        plots.add(classPlot(ctx, ganClasses, vaeClasses, realClasses));
+        plots.add(classPlot(ctx, ganClasses, vaeClasses, realClasses, mh.mhClasses()));
         plots.add(Plots.lines(ctx.dir(), "losses.png", "DCGAN losses", "update", "cross-entropy", List.of(
                 new Plots.Series("discriminator", column(losses, 0), column(losses, 1)),
                 new Plots.Series("generator, -log D(G(z))", column(losses, 0), column(losses, 2)))));
@@ -156,12 +186,82 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
         double finalD = losses.subList(Math.max(0, losses.size() - 50), losses.size()).stream()
                 .mapToDouble(r -> r[1]).average().orElse(Double.NaN);
         Metrics m = new Metrics(s.steps(), secondsPerStep, finalD, accuracy, n, fidGan, fidVae, fidReal, ganClasses,
-                vaeClasses, realClasses);
+                vaeClasses, realClasses, mh);
         return new Outcome<>(m, plots, String.format(Locale.ROOT,
                 "After %d updates (%.2f s each) the DCGAN's classifier FID is %.2f against %.2f for the VAE's samples "
                         + "and %.2f for held-out real images (the floor), %d images per set; the feature convnet "
-                        + "scores %.1f%% on test images.",
-                s.steps(), secondsPerStep, fidGan, fidVae, fidReal, n, 100 * accuracy));
+                        + "scores %.1f%% on test images. MH-GAN (%d proposals per chain, acceptance %.2f) gives %.2f; "
+                        + "DRS keeps %d proposals, FID %.2f over %d images (plain GAN %.2f at that count).",
+                s.steps(), secondsPerStep, fidGan, fidVae, fidReal, n, 100 * accuracy, mh.proposals(),
+                mh.acceptRate(), mh.fidMh(), mh.drsKept(), mh.fidDrs(), mh.drsCount(), mh.fidGanAtDrsCount()));
+    }
+
+    /**
+     * MH-GAN and DRS on one pool of fidSamples·(proposals+1) generator samples: D calibrated on held-out real
+     * images and fresh samples; one chain per output image, each over its own run of the pool; DRS's bound M the
+     * largest calibrated logit of the calibration samples (its burn-in).
+     */
+    private static Corrected corrected(Dcgan gan, MultiLayerNetwork classifier, Frechet.Moments reference,
+                                       INDArray calibrationReal, INDArray ganImages, Settings s, long seed) {
+        INDArray calibrationFake = gan.generate(gan.latent(CALIBRATION, SplitMix64.seeded(seed + 14)));
+        double[] fakeLogits = logits(gan, calibrationFake, MhGan.Calibration.NONE);
+        MhGan.Calibration cal = MhGan.Calibration.fit(logits(gan, calibrationReal, MhGan.Calibration.NONE),
+                fakeLogits);
+        double maxLogit = Arrays.stream(fakeLogits).map(cal::apply).max().orElseThrow();
+
+        int n = s.fidSamples();
+        int length = s.mhProposals() + 1;
+        INDArray pool = generate(gan, n * length, SplitMix64.seeded(seed + 15));
+        double[] logits = logits(gan, pool, cal);
+        SplitMix64 rng = SplitMix64.seeded(seed + 16);
+        long[] chosen = new long[n];
+        double acceptance = 0;
+        for (int c = 0; c < n; c++) {
+            double[] run = Arrays.copyOfRange(logits, c * length, (c + 1) * length);
+            chosen[c] = (long) c * length + MhGan.chain(run, rng);
+            for (int k = 1; k < length; k++) {
+                acceptance += MhGan.acceptance(run[k - 1], run[k]) / (n * (length - 1.0));
+            }
+        }
+        INDArray mhImages = pool.get(NDArrayIndex.indices(chosen));
+        double fidMh = Frechet.distance(reference, Frechet.Moments.of(features(classifier, mhImages)));
+
+        boolean[] keep = MhGan.rejection(logits, maxLogit, rng);
+        long[] kept = IntStream.range(0, keep.length).filter(i -> keep[i]).asLongStream().toArray();
+        int count = Math.min(n, kept.length);
+        double fidDrs = Double.NaN;
+        double fidGanAtCount = Double.NaN;
+        if (count > 128) {
+            INDArray drsImages = pool.get(NDArrayIndex.indices(Arrays.copyOf(kept, count)));
+            fidDrs = Frechet.distance(reference, Frechet.Moments.of(features(classifier, drsImages)));
+            fidGanAtCount = Frechet.distance(reference, Frechet.Moments.of(features(classifier,
+                    ganImages.get(NDArrayIndex.interval(0, count)))));
+        }
+        return new Corrected(cal.slope(), cal.intercept(), s.mhProposals(), acceptance, fidMh,
+                classFrequencies(classifier, mhImages), kept.length, count, fidDrs, fidGanAtCount);
+    }
+
+    /** {@code n} generator samples, made in chunks. */
+    private static INDArray generate(Dcgan gan, int n, SplitMix64 rng) {
+        List<INDArray> parts = new ArrayList<>();
+        for (int at = 0; at < n; at += CHUNK) {
+            parts.add(gan.generate(gan.latent(Math.min(CHUNK, n - at), rng)));
+        }
+        return Nd4j.concat(0, parts.toArray(INDArray[]::new));
+    }
+
+    /** D's calibrated logits ℓ = cal(log(D/(1 − D))) of {@code images}, D clipped away from 0 and 1. */
+    private static double[] logits(Dcgan gan, INDArray images, MhGan.Calibration cal) {
+        double[] out = new double[(int) images.size(0)];
+        for (int at = 0; at < out.length; at += CHUNK) {
+            double[] d = gan.discriminate(images.get(NDArrayIndex.interval(at, Math.min(out.length, at + CHUNK))))
+                    .toDoubleVector();
+            for (int i = 0; i < d.length; i++) {
+                double p = Math.min(Math.max(d[i], 1e-7), 1 - 1e-7);
+                out[at + i] = cal.apply(Math.log(p / (1 - p)));
+            }
+        }
+        return out;
     }
 
     /** The reference convnet trained on {@code train}, whose 128-d dense layer gives the FID features. */
@@ -189,8 +289,8 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
     /** The classifier's 128-d penultimate activations of {@code images}, computed in chunks. */
     static INDArray features(MultiLayerNetwork classifier, INDArray images) {
         List<INDArray> parts = new ArrayList<>();
-        for (long at = 0; at < images.size(0); at += 500) {
-            INDArray chunk = images.get(NDArrayIndex.interval(at, Math.min(images.size(0), at + 500)));
+        for (long at = 0; at < images.size(0); at += CHUNK) {
+            INDArray chunk = images.get(NDArrayIndex.interval(at, Math.min(images.size(0), at + CHUNK)));
             parts.add(classifier.activateSelectedLayers(0, FEATURE_LAYER, chunk).dup());
         }
         return Nd4j.concat(0, parts.toArray(INDArray[]::new));
@@ -219,13 +319,14 @@ public final class Gan extends SettingsExperiment<Gan.Metrics, Gan.Settings> {
         return z;
     }
 
-    private static String classPlot(Context ctx, double[] gan, double[] vae, double[] real) throws Exception {
+    private static String classPlot(Context ctx, double[] gan, double[] vae, double[] real, double[] mh)
+            throws Exception {
         double[] x = new double[CLASSES];
         for (int c = 0; c < CLASSES; c++) {
             x[c] = c;
         }
         return Plots.lines(ctx.dir(), "classes.png", "predicted classes of samples (mode coverage)", "class",
-                "fraction", List.of(new Plots.Series("DCGAN", x, gan), new Plots.Series("VAE", x, vae),
+                "fraction", List.of(new Plots.Series("DCGAN", x, gan), new Plots.Series("MH-GAN", x, mh), new Plots.Series("VAE", x, vae),
                         new Plots.Series("test images", x, real)));
     }
 
