@@ -18,6 +18,7 @@ import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.LearnedProposal;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
@@ -39,7 +40,8 @@ public final class Registry {
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
-            new Gan());
+            new Gan(),
+            new LearnedProposal());
 
     private Registry() {
     }
