@@ -15,6 +15,7 @@ import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
+import dev.primer.experiments.prob.Ebm2d;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
@@ -41,7 +42,8 @@ public final class Registry {
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new Gan(),
-            new LearnedProposal());
+            new LearnedProposal(),
+            new Ebm2d());
 
     private Registry() {
     }
