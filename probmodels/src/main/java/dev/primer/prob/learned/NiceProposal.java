@@ -3,6 +3,7 @@ package dev.primer.prob.learned;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Draws;
 import dev.primer.prob.mcmc.Kernel;
+import dev.primer.prob.mcmc.RandomWalkMetropolis;
 import dev.primer.prob.mcmc.TransitionStats;
 import dev.primer.random.SplitMix64;
 
@@ -11,7 +12,8 @@ import dev.primer.random.SplitMix64;
  * velocity (A-NICE-MC, Song et al. 2017, §4): f is three additive couplings, a leapfrog whose forces are learned,
  * v₁ = v + m₁(x), x′ = x + m₂(v₁), v′ = v₁ + m₃(x′), so |det ∂f| = 1; f or f⁻¹ is applied with probability ½ each
  * and accepted with min(1, π(x′)N(v′)/(π(x)N(v))). The direction makes the move an involution on (x, v, d), so the
- * chain leaves π invariant whatever the shears are: training can only make it mix faster, never bias it.
+ * chain leaves π invariant whatever the shears are: training can only make it mix faster, never bias it. Its state
+ * is random-walk MH's: position, log π, the RNG word and the transition's statistics.
  *
  * @param target the log density (its value only)
  * @param m1     the first velocity shear m₁(x)
@@ -19,23 +21,18 @@ import dev.primer.random.SplitMix64;
  * @param m3     the second velocity shear m₃(x)
  */
 public record NiceProposal(LogDensity target, Shear m1, Shear m2, Shear m3)
-        implements Kernel<NiceProposal.State> {
-    /** Position, log π there, RNG word and the transition's statistics. */
-    public record State(double[] position, double logDensity, long rng, TransitionStats transition)
-            implements Kernel.State {
-    }
-
+        implements Kernel<RandomWalkMetropolis.State> {
     /** A point of the extended space (x, v). */
     public record Point(double[] x, double[] v) {
     }
 
     @Override
-    public State init(double[] x0, int warmup, long seed) {
-        return new State(x0.clone(), target.value(x0), seed, TransitionStats.INITIAL);
+    public RandomWalkMetropolis.State init(double[] x0, int warmup, long seed) {
+        return new RandomWalkMetropolis.State(x0.clone(), target.value(x0), seed, TransitionStats.INITIAL);
     }
 
     @Override
-    public State step(State s) {
+    public RandomWalkMetropolis.State step(RandomWalkMetropolis.State s) {
         SplitMix64 rng = new SplitMix64(s.rng());
         double[] v = new double[s.position().length];
         for (int i = 0; i < v.length; i++) {
@@ -47,8 +44,8 @@ public record NiceProposal(LogDensity target, Shear m1, Shear m2, Shear m3)
         double logAlpha = lq - 0.5 * dot(q.v()) - s.logDensity() + 0.5 * dot(v);
         boolean accept = Draws.logUniform(rng) < logAlpha;
         TransitionStats tr = TransitionStats.metropolis(Math.min(1, Math.exp(logAlpha)), accept, 0, Double.NaN);
-        return accept ? new State(q.x(), lq, rng.state(), tr)
-                : new State(s.position(), s.logDensity(), rng.state(), tr);
+        return accept ? new RandomWalkMetropolis.State(q.x(), lq, rng.state(), tr)
+                : new RandomWalkMetropolis.State(s.position(), s.logDensity(), rng.state(), tr);
     }
 
     /** f(x, v). */
