@@ -16,8 +16,11 @@ import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
+import dev.primer.experiments.prob.Ebm2d;
+import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.LearnedProposal;
 import dev.primer.experiments.prob.MadeFashion;
 import dev.primer.experiments.prob.Optimizers;
 import dev.primer.experiments.prob.PlanarFlows2d;
@@ -49,7 +52,8 @@ public final class Registry {
             new Invariance(),
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
-            new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows());
+            new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
+            new Gan(), new LearnedProposal(), new Ebm2d());
 
     private Registry() {
     }
