@@ -91,7 +91,11 @@ public final class SgdVsGdRates extends NamedExperiment<SgdVsGdRates.Metrics> {
                                 toDouble(gdAt), gd),
                         new Plots.Series(String.format(Locale.ROOT, "SGD eta0/sqrt(t), overlapping (slope %.2f)",
                                 sgdSlope), toDouble(sgdAt), sgd),
-                        new Plots.Series("GD, overlapping (linear rate)", toDouble(gdAt), gdOverlap)));
+                        new Plots.Series("GD, overlapping (linear rate)", toDouble(gdAt), gdOverlap),
+                        Plots.Series.powerLaw("theory: slope -1", gdAt[POINTS - 1], gd[POINTS - 1],
+                                gdAt[POINTS - 1] / 100.0, -1),
+                        Plots.Series.powerLaw("theory: slope -1/2", sgdAt[POINTS - 1], sgd[POINTS - 1],
+                                sgdAt[POINTS - 1] / 100.0, -0.5)));
         String headline = String.format(Locale.ROOT, "Fitted log-log slopes of excess logistic loss: %.2f for GD on "
                 + "separable data (theory -1) and %.2f for SGD with eta0/sqrt(t) steps on overlapping classes "
                 + "(theory -1/2), over the last two decades of %d and %d iterations.", gdSlope, sgdSlope, gdSteps,
