@@ -14,6 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code primer tour}: every experiment at the chosen budget, side by side in child JVMs, then the report. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
@@ -32,13 +33,20 @@ final class TourCommand extends CliCommand {
             description = "math threads per experiment (OMP_NUM_THREADS; default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "experiments to run (default: every registered one)")
+    List<String> only = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (jobs < 1 || threads < 1) {
             throw badInput("--jobs and --threads must be at least 1, got " + jobs + " and " + threads);
         }
         Path out = options.out.toAbsolutePath();
-        List<String> names = Registry.all().stream().map(Experiment::name).toList();
+        for (String name : only) {
+            Registry.find(name).orElseThrow(() -> badInput("unknown experiment '" + name
+                    + "'; `primer list` shows the registered ones"));
+        }
+        List<String> names = only.isEmpty() ? Registry.all().stream().map(Experiment::name).toList() : only;
         String t = Integer.toString(threads);
         Tour.Plan plan = new Tour.Plan(out, options.budget, options.seed, jobs, options.budget == Budget.FULL,
                 name -> childCommand(name, out), Map.of("OMP_NUM_THREADS", t, "OPENBLAS_NUM_THREADS", t),
