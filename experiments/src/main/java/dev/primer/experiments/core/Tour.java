@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  * Runs experiments side by side, each in its own child process ({@code primer run NAME}) writing {@code OUT/NAME/}
  * and its console into {@code OUT/NAME/run.log}, at most {@code jobs} at a time; a failed one is recorded in
  * {@code OUT/NAME/failure.txt} and the rest go on. Prints a line per finished experiment and, every few seconds,
- * an overall bar with each running experiment's progress.
+ * an overall bar with each running experiment's progress: its time so far beside its last run's, and the percentage
+ * of its progress bar when its log shows one.
  */
 public final class Tour {
     /** The child's console, beside its result. */
@@ -76,6 +76,8 @@ public final class Tour {
     private final Plan plan;
     private final PrintStream console;
     private final Map<String, Long> running = new ConcurrentHashMap<>();
+    private final Map<String, Process> children = new ConcurrentHashMap<>();
+    private final Map<String, Double> earlier = new ConcurrentHashMap<>();
     private final List<Result> finished = new ArrayList<>();
     private int total;
 
@@ -99,13 +101,16 @@ public final class Tour {
         });
         long period = plan.live() ? 2 : 30;
         ticker.scheduleAtFixedRate(this::printStatus, period, period, TimeUnit.SECONDS);
-        List<Future<Result>> futures = new ArrayList<>();
+        // A tour stopped by a signal stops its children too, rather than leaving them running unseen.
+        Thread stopChildren = new Thread(() -> children.values().forEach(Process::destroy), "tour-stop-children");
+        Runtime.getRuntime().addShutdownHook(stopChildren);
         for (String name : longestFirst(names)) {
-            futures.add(pool.submit(() -> runOne(name)));
+            pool.execute(() -> runOrRecord(name));
         }
         pool.shutdown();
         pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         ticker.shutdownNow();
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
         List<Result> results = new ArrayList<>();
         for (String name : names) {
             synchronized (this) {
@@ -121,7 +126,8 @@ public final class Tour {
      * order), so that the last to finish is not a long one started late.
      */
     private List<String> longestFirst(List<String> names) {
-        return names.stream().sorted(Comparator.comparingDouble(n -> -earlierSeconds(n))).toList();
+        names.forEach(n -> earlier.put(n, earlierSeconds(n)));
+        return names.stream().sorted(Comparator.comparingDouble(n -> -earlier.get(n))).toList();
     }
 
     private double earlierSeconds(String name) {
@@ -129,6 +135,21 @@ public final class Tour {
             return RunRecord.read(plan.out().resolve(name)).wallSeconds();
         } catch (IOException | RuntimeException e) {
             return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** Runs {@code name}; a child that cannot even start (or a lost interrupt) is recorded as failed too. */
+    private void runOrRecord(String name) {
+        try {
+            runOne(name);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            String why = "could not run: " + e;
+            try {
+                Files.writeString(plan.out().resolve(name).resolve(FAILURE), why + "\n");
+            } catch (IOException | RuntimeException ignored) {
+                why += " (nor write " + FAILURE + ")";
+            }
+            finish(new Result(name, Status.FAILED, 0), why);
         }
     }
 
@@ -148,10 +169,12 @@ public final class Tour {
         running.put(name, t0);
         int exit;
         Process p = pb.start();
+        children.put(name, p);
         try {
             exit = p.waitFor();
         } finally {
             p.destroy();
+            children.remove(name);
             running.remove(name);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -199,8 +222,9 @@ public final class Tour {
         running.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             s.append(' ').append(e.getKey());
             percent(plan.out().resolve(e.getKey()).resolve(LOG)).ifPresent(pc -> s.append(' ').append(pc).append('%'));
-            long secs = (now - e.getValue()) / 1_000_000_000L;
-            s.append(String.format(Locale.ROOT, " %d:%02d;", secs / 60, secs % 60));
+            s.append(' ').append(minutes((now - e.getValue()) / 1e9));
+            double last = earlier.getOrDefault(e.getKey(), Double.POSITIVE_INFINITY);
+            s.append(Double.isFinite(last) ? " (last run " + minutes(last) + ");" : ";");
         });
         if (plan.live()) {
             console.print(s);
@@ -208,6 +232,11 @@ public final class Tour {
         } else {
             console.println(s);
         }
+    }
+
+    private static String minutes(double seconds) {
+        long secs = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", secs / 60, secs % 60);
     }
 
     /** The percentage of the last progress bar in {@code log}, if its last line shows one. */

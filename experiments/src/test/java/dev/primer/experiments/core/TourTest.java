@@ -66,6 +66,15 @@ class TourTest {
     }
 
     @Test
+    void recordsAChildThatCannotStartAsFailed() throws Exception {
+        Tour.Plan plan = new Tour.Plan(out, Budget.QUICK, 7, 2, false, n -> List.of(out.resolve("no-such-java").toString()),
+                Map.of(), false);
+        List<Tour.Result> r = Tour.run(List.of("x"), plan, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals(Tour.Status.FAILED, r.get(0).status());
+        assertTrue(Files.readString(out.resolve("x").resolve(Tour.FAILURE)).contains("could not run"));
+    }
+
+    @Test
     void readsTheLastProgressBarOfALog() throws Exception {
         Path log = out.resolve(Tour.LOG);
         Files.writeString(log, "loading\ntrain  10% [=>   ] 10/100\rtrain  42% [====> ] 42/100\r");
