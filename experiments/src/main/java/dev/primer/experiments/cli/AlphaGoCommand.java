@@ -1,14 +1,22 @@
 package dev.primer.experiments.cli;
 
 import dev.primer.experiments.core.Budget;
+import dev.primer.go.board.Coords;
 import dev.primer.go.corpus.GameCorpus;
 import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.corpus.Split;
+import dev.primer.mcts.BatchingEvaluator;
+import dev.primer.mcts.Limits;
+import dev.primer.mcts.Search;
+import dev.primer.mcts.SearchResult;
 import dev.primer.mcts.Wilson;
+import dev.primer.mcts.go.GoState;
+import dev.primer.mcts.go.RolloutKind;
 import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
+import dev.primer.rl.alphago.AlphaGoPlayer;
 import dev.primer.rl.alphago.PolicyAccuracy;
 import dev.primer.rl.alphago.RlTraining;
 import dev.primer.rl.alphago.RolloutTraining;
@@ -32,7 +40,7 @@ import picocli.CommandLine;
         description = "AlphaGo's training pipeline on 9x9 (Silver et al. 2016): the supervised policy network and the "
                 + "fast rollout policy.",
         subcommands = {AlphaGoCommand.TrainSl.class, AlphaGoCommand.TrainRollout.class, AlphaGoCommand.TrainValue.class,
-                AlphaGoCommand.TrainRl.class})
+                AlphaGoCommand.TrainRl.class, AlphaGoCommand.BenchSearch.class})
 final class AlphaGoCommand extends CommandGroup {
 
     /** {@code primer alphago train-sl}: the SL policy network on a corpus; rerun with the same --out to resume. */
@@ -244,6 +252,66 @@ final class AlphaGoCommand extends CommandGroup {
                         row[0], row[1], row[2], ci.low(), ci.high());
             }
             w.println("model " + out.resolve(RlTraining.MODEL));
+            return 0;
+        }
+    }
+
+    /** {@code primer alphago bench-search}: simulations and batched network evaluations per second of AlphaGo's search. */
+    @Command(name = "bench-search", mixinStandardHelpOptions = true,
+            description = "Search the empty 9x9 board with AlphaGo's player for a few seconds at each thread count and "
+                    + "print simulations, network evaluations (positions through the nets) and batches per second, "
+                    + "the mean batch, and the same search with rollouts alone (lambda 1) beside it.")
+    static final class BenchSearch extends CliCommand {
+        @Option(names = "--model", required = true, description = "the policy network (priors)")
+        Path model;
+
+        @Option(names = "--value-model", required = true, description = "the value network")
+        Path valueModel;
+
+        @Option(names = "--threads", defaultValue = "1,2", split = ",", description = "search thread counts "
+                + "(default: ${DEFAULT-VALUE})")
+        List<Integer> threads;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "seconds per search (default: "
+                + "${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(names = "--lambda", defaultValue = "" + AlphaGoPlayer.LAMBDA, description = "the mix "
+                + "(default: ${DEFAULT-VALUE})")
+        double lambda;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(seconds > 0) || threads.stream().anyMatch(t -> t < 1)) {
+                throw badInput("--seconds must be > 0 and --threads >= 1");
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            Net policy = loadNet(this, "--model", model);
+            Net value = loadNet(this, "--value-model", valueModel);
+            RolloutWeights weights = RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME);
+            Coords coords = Coords.of(ShippedCorpus.SIZE);
+            w.printf(Locale.ROOT, "%-8s %7s %8s %10s %11s %10s %10s%n", "lambda", "threads", "sims/s", "net evals/s",
+                    "batches/s", "mean batch", "tree");
+            for (double l : new double[] {lambda, 1}) {
+                AlphaGoPlayer.Setup setup = new AlphaGoPlayer.Setup(policy, value, weights, l);
+                for (int t : threads) {
+                    BatchingEvaluator<GoState> eval = AlphaGoPlayer.evaluator(setup, coords, t);
+                    try (Search<GoState> search = new Search<>(AlphaGoPlayer.search(l, t, 1),
+                            RolloutKind.LINEAR_SOFTMAX.factory(coords, weights), eval)) {
+                        search.setRoot(new GoState(ShippedCorpus.SIZE, 7));
+                        search.run(new Limits(Integer.MAX_VALUE, Math.min(1, seconds), false));
+                        search.setRoot(new GoState(ShippedCorpus.SIZE, 7));
+                        long batches0 = eval.batches();
+                        long positions0 = eval.positions();
+                        SearchResult r = search.run(new Limits(Integer.MAX_VALUE, seconds, false));
+                        double b = eval.batches() - batches0;
+                        double p = eval.positions() - positions0;
+                        w.printf(Locale.ROOT, "%-8.2f %7d %8.1f %10.1f %11.1f %10.2f %10d%n", l, t,
+                                r.simulations() / r.seconds(), p / r.seconds(), b / r.seconds(), b > 0 ? p / b : 0,
+                                search.treeSize());
+                    }
+                }
+            }
             return 0;
         }
     }

@@ -108,8 +108,10 @@ public final class RlTraining {
     }
 
     /**
-     * REINFORCE's labels for a softmax cross-entropy head. Its gradient with respect to the logits is p − label, so the
-     * label (1 − z) p + z y, with y the one-hot move, gives z (p − y): a step down it is a step up z ∇log p(a|s).
+     * REINFORCE's labels for the policy tower's own softmax cross-entropy head. Its gradient with respect to the logits
+     * is p − label, so the label (1 − z) p + z y, with y the one-hot move, gives z (p − y): a step down it is a step up
+     * z ∇log p(a|s). The label sums to 1, as DL4J's MCXENT assumes, so the SL network trains on unchanged
+     * (nets.PolicyGradientLoss carries the same gradient for heads built with it).
      */
     static float[] reinforceLabels(float[] p, int action, float z) {
         float[] label = new float[p.length];
