@@ -139,15 +139,11 @@ final class AlphaGoCommand extends CommandGroup {
                     + "Monte Carlo estimates from light and trained rollouts (AlphaGo's Fig. 2b). Rerun with the same "
                     + "--out to resume; the network is saved as OUT/" + ValueNet.MODEL + ".")
     static final class TrainValue extends CliCommand {
-        @Option(names = "--sl", required = true, description = "the SL policy network (OUT/" + SlPolicy.MODEL
-                + " of 'primer alphago train-sl')")
-        Path sl;
+        @CommandLine.Mixin
+        SelfPlayRun run;
 
         @Option(names = "--rl", description = "the RL policy network that finishes the games (default: the SL one)")
         Path rl;
-
-        @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and the network")
-        Path out;
 
         @Option(names = "--budget", defaultValue = "quick", description = "quick (3,000 games, 2x32 tower, 600 "
                 + "steps) or full (50,000 games, 4x64 tower, 6,000 steps); default ${DEFAULT-VALUE}")
@@ -163,14 +159,11 @@ final class AlphaGoCommand extends CommandGroup {
                 + "(default: ${DEFAULT-VALUE})")
         int rollouts;
 
-        @CommandLine.Mixin
-        SeedOption seed;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             ValueTraining.Config c = (budget == Budget.QUICK ? ValueTraining.Config.quick()
-                    : ValueTraining.Config.full()).withSeed(seed.value);
+                    : ValueTraining.Config.full()).withSeed(run.seed.value);
             if (games != null) {
                 c = c.withGames(games);
             }
@@ -180,7 +173,7 @@ final class AlphaGoCommand extends CommandGroup {
             if (rollouts < 1) {
                 throw badInput("--rollouts must be >= 1");
             }
-            Net slNet = loadNet(this, "--sl", sl);
+            Net slNet = loadNet(this, "--sl", run.sl);
             Net rlNet = rl == null ? slNet : loadNet(this, "--rl", rl);
             long t0 = System.nanoTime();
             ValueTraining.Positions all = ValueTraining.generate(c, slNet, rlNet, ShippedCorpus.SIZE);
@@ -188,13 +181,13 @@ final class AlphaGoCommand extends CommandGroup {
             ValueTraining.Positions[] split = ValueTraining.split(all, c.testShare());
             w.printf(Locale.ROOT, "%d games in %.1f s: %d training positions, %d test positions%n", c.games(),
                     playSeconds, split[0].count(), split[1].count());
-            ValueTraining.Report r = ValueTraining.train(c, split[0], split[1], out, System.console() != null);
-            for (Map<String, Double> e : Trainer.evaluations(out)) {
+            ValueTraining.Report r = ValueTraining.train(c, split[0], split[1], run.out, System.console() != null);
+            for (Map<String, Double> e : Trainer.evaluations(run.out)) {
                 w.printf(Locale.ROOT, "step %6.0f: train MSE %.4f, test MSE %.4f%n", e.get("step"),
                         e.get("train_mse"), e.get("test_mse"));
             }
             ValueTraining.Comparison cmp = ValueTraining.compare(r.result().net(), split[1], rollouts,
-                    RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME), 10, seed.value);
+                    RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME), 10, run.seed.value);
             w.println("held-out MSE against the outcome by move number (AlphaGo Fig. 2b):");
             w.printf(Locale.ROOT, "%-10s %9s %10s %14s %16s%n", "moves", "positions", "value net",
                     "light x" + rollouts, "trained x" + rollouts);
@@ -219,13 +212,8 @@ final class AlphaGoCommand extends CommandGroup {
                     + "the SL network over the steps. Rerun with the same --out to resume; the network is saved as "
                     + "OUT/" + RlTraining.MODEL + ".")
     static final class TrainRl extends CliCommand {
-        @Option(names = "--sl", required = true, description = "the SL policy network to start from (OUT/"
-                + SlPolicy.MODEL + " of 'primer alphago train-sl')")
-        Path sl;
-
-        @Option(names = "--out", required = true, description = "directory of checkpoints, snapshots, metrics and "
-                + "the network")
-        Path out;
+        @CommandLine.Mixin
+        SelfPlayRun run;
 
         @Option(names = "--budget", defaultValue = "quick", description = "quick (30 steps of 32 games) or full (500 "
                 + "steps of 64 games); default ${DEFAULT-VALUE}")
@@ -234,24 +222,21 @@ final class AlphaGoCommand extends CommandGroup {
         @Option(names = "--iterations", description = "REINFORCE steps, replacing the budget's")
         Integer iterations;
 
-        @CommandLine.Mixin
-        SeedOption seed;
-
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             RlTraining.Config c = (budget == Budget.QUICK ? RlTraining.Config.quick() : RlTraining.Config.full())
-                    .withSeed(seed.value);
+                    .withSeed(run.seed.value);
             if (iterations != null) {
                 c = c.withIterations(iterations);
             }
-            loadNet(this, "--sl", sl);
-            for (double[] row : RlTraining.train(c, sl, ShippedCorpus.SIZE, out, System.console() != null)) {
+            loadNet(this, "--sl", run.sl);
+            for (double[] row : RlTraining.train(c, run.sl, ShippedCorpus.SIZE, run.out, System.console() != null)) {
                 Wilson ci = Wilson.of95(row[1] * row[2], (int) row[2]);
                 w.printf(Locale.ROOT, "step %5.0f: RL against SL %.3f of %.0f games (Wilson 95%% [%.3f, %.3f])%n",
                         row[0], row[1], row[2], ci.low(), ci.high());
             }
-            w.println("model " + out.resolve(RlTraining.MODEL));
+            w.println("model " + run.out.resolve(RlTraining.MODEL));
             return 0;
         }
     }
@@ -323,6 +308,19 @@ final class AlphaGoCommand extends CommandGroup {
         } catch (IOException | RuntimeException e) {
             throw command.badInput("cannot load " + flag + " " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The options of the self-play trainers: the SL network they start from, the output directory, the seed. */
+    static final class SelfPlayRun {
+        @Option(names = "--sl", required = true, description = "the SL policy network (OUT/" + SlPolicy.MODEL
+                + " of 'primer alphago train-sl')")
+        Path sl;
+
+        @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and what is trained")
+        Path out;
+
+        @CommandLine.Mixin
+        SeedOption seed;
     }
 
     /** The options every training command shares: the corpus, the output directory, the opening left out, the seed. */

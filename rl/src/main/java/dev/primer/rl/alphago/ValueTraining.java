@@ -23,7 +23,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -190,41 +189,19 @@ public final class ValueTraining {
 
             @Override
             public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
-                int n = data.count();
-                int[] order = new int[n];
-                Arrays.setAll(order, i -> i);
-                SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
-                rng.shuffle(order);
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < n;
+                return PolicyBatches.epoch(data.count(), batchSize, seed, epoch, (rows, sym) -> {
+                    float[] x = new float[rows.length * stride];
+                    float[] y = new float[rows.length];
+                    float[] one = new float[stride];
+                    for (int i = 0; i < rows.length; i++) {
+                        System.arraycopy(data.planes(), rows[i] * stride, one, 0, stride);
+                        float[] t = SYMMETRIES[sym[i]].transform(one, Plane.COUNT, size);
+                        System.arraycopy(t, 0, x, i * stride, stride);
+                        y[i] = data.z()[rows[i]];
                     }
-
-                    @Override
-                    public DataSet next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        int b = Math.min(batchSize, n - next);
-                        float[] x = new float[b * stride];
-                        float[] y = new float[b];
-                        float[] one = new float[stride];
-                        for (int i = 0; i < b; i++) {
-                            int row = order[next + i];
-                            System.arraycopy(data.planes(), row * stride, one, 0, stride);
-                            float[] t = SYMMETRIES[rng.nextIntModulo(SYMMETRIES.length)].transform(one, Plane.COUNT,
-                                    size);
-                            System.arraycopy(t, 0, x, i * stride, stride);
-                            y[i] = data.z()[row];
-                        }
-                        next += b;
-                        return new DataSet(Nd4j.create(x, new long[] {b, Plane.COUNT, size, size}, 'c'),
-                                Nd4j.create(y, new long[] {b, 1}, 'c'));
-                    }
-                };
+                    return new DataSet(Nd4j.create(x, new long[] {rows.length, Plane.COUNT, size, size}, 'c'),
+                            Nd4j.create(y, new long[] {rows.length, 1}, 'c'));
+                });
             }
         };
     }
