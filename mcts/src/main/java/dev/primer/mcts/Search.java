@@ -322,7 +322,8 @@ public final class Search<S extends SearchState<S>> implements AutoCloseable {
                 }
                 simulate();
                 int n = finished.incrementAndGet();
-                if (n % CHECK_INTERVAL == 0 && shouldStop(n)) {
+                // the clock every simulation (a network-backed one can take milliseconds), the early stop every 16
+                if (System.nanoTime() >= deadline || n % CHECK_INTERVAL == 0 && shouldStop(n)) {
                     stop = true;
                 }
             }

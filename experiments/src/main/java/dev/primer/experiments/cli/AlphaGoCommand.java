@@ -222,6 +222,10 @@ final class AlphaGoCommand extends CommandGroup {
         @Option(names = "--iterations", description = "REINFORCE steps, replacing the budget's")
         Integer iterations;
 
+        @Option(names = "--games", arity = "3", paramLabel = "N", description = "games per step, steps between "
+                + "snapshots and matches against SL, and games per match, replacing the budget's (e.g. 16 5 40)")
+        List<Integer> games;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
@@ -229,6 +233,13 @@ final class AlphaGoCommand extends CommandGroup {
                     .withSeed(run.seed.value);
             if (iterations != null) {
                 c = c.withIterations(iterations);
+            }
+            if (games != null) {
+                try {
+                    c = c.withGames(games.get(0), games.get(1), games.get(2));
+                } catch (IllegalArgumentException e) {
+                    throw badInput("--games: " + e.getMessage());
+                }
             }
             loadNet(this, "--sl", run.sl);
             for (double[] row : RlTraining.train(c, run.sl, ShippedCorpus.SIZE, run.out, System.console() != null)) {

@@ -78,6 +78,11 @@ public final class RlTraining {
         public Config withSeed(long s) {
             return new Config(iterations, games, learningRate, snapshotEvery, evalEvery, evalGames, komi, s);
         }
+
+        /** Returns this run with {@code n} games per step, snapshots and matches against SL every {@code every} steps of {@code evalN} games. */
+        public Config withGames(int n, int every, int evalN) {
+            return new Config(iterations, n, learningRate, every, every, evalN, komi, seed);
+        }
     }
 
     /**
