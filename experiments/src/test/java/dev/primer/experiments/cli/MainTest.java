@@ -134,6 +134,29 @@ class MainTest {
     }
 
     @Test
+    void theAlphaGoPlayerRefusesToStartWithoutItsNetworksAndNamesTheBadFile(@TempDir Path dir) throws Exception {
+        Path corrupt = dir.resolve("value.ckpt");
+        Files.writeString(corrupt, "not a checkpoint");
+        Path policy = dir.resolve("policy.ckpt");
+        dev.primer.nn.train.Checkpoint.write(policy, dev.primer.rl.alphago.SlPolicy.network(
+                new dev.primer.rl.alphago.SlPolicy.Config(4, 0, 8, 1e-3, 0, 1, 1, 1, 0, 1), 9),
+                dev.primer.nn.train.TrainState.start(1, 1));
+        Run missing = run("gtp", "--player", "alphago", "--model", dir.resolve("none.ckpt").toString(),
+                "--value-model", corrupt.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--model") && missing.err().contains("none.ckpt"), missing.err());
+        Run bad = run("gtp", "--player", "alphago", "--model", policy.toString(), "--value-model",
+                corrupt.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--value-model") && bad.err().contains("value.ckpt"), bad.err());
+        assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString()).code(), "no value network");
+        assertEquals(2, run("gtp", "--player", "alphago", "--no-priors", "--no-value").code(), "nothing left");
+        assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString(), "--no-value", "--lambda",
+                "0.3").code());
+        assertEquals(2, run("gtp", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
+    }
+
+    @Test
     void policyAccuracyScoresRolloutWeightsAndNamesAMissingPolicy(@TempDir Path dir) throws Exception {
         dev.primer.go.GameState g = new dev.primer.go.GameState(9, dev.primer.go.Rules.CHINESE, 7);
         for (String v : new String[] {"E5", "C3", "G7", "C7", "G3", "pass", "pass"}) {
