@@ -61,7 +61,7 @@ class CorpusJobTest {
     }
 
     /** Asserts that dir holds ids 1..n each once, in the ledger and as files, no temp file, all readable games. */
-    static void assertEachGameOnce(Path dir, int n) throws IOException {
+    static void assertEachGameOnce(Path dir, int n, int size) throws IOException {
         List<Corpus.Entry> rows = ledger(dir);
         assertEquals(n, rows.size(), "one ledger row per game id");
         List<String> sgf = new ArrayList<>();
@@ -74,7 +74,7 @@ class CorpusJobTest {
         }
         List<String> present = files(dir).stream().filter(f -> !f.equals(Corpus.LEDGER)).toList();
         assertEquals(sgf, present, "a file for each kept game and nothing else (no temp file)");
-        assertEquals(sgf.size(), GameCorpus.read(dir, 9, s -> { throw new AssertionError(s); }).size());
+        assertEquals(sgf.size(), GameCorpus.read(dir, size, s -> { throw new AssertionError(s); }).size());
     }
 
     @Test
@@ -107,7 +107,7 @@ class CorpusJobTest {
         StringWriter log = new StringWriter();
         Corpus.Summary s = CorpusJob.run(sc, new CorpusJob.Plan(config, 12), new PrintWriter(log, true));
         assertEquals(0, s.failed(), "the retry played every game: " + log);
-        assertEachGameOnce(out, 12);
+        assertEachGameOnce(out, 12, 9);
         assertTrue(Integer.parseInt(Files.readString(faults.resolve("starts")).strip()) > 10,
                 "the broken starts really happened");
         assertTrue(log.toString().contains("task 0 attempt 0 failed") || awaitLine(log, "task 0 attempt 0 failed"),
