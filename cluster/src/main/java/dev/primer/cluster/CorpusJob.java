@@ -4,7 +4,6 @@ import dev.primer.experiments.match.Corpus;
 import dev.primer.experiments.match.CorpusConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -30,47 +28,23 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class CorpusJob {
     /**
-     * What a task needs: the corpus settings in serializable form.
+     * What a job plays.
      *
-     * @param config       the corpus (its {@code games} is the number of ids, its {@code threads} unused)
-     * @param gamesPerTask ids per task
+     * @param config the corpus (its {@code games} is the number of ids, its {@code threads} unused)
+     * @param split  the ids 1..games in tasks
      */
-    public record Plan(CorpusConfig config, int gamesPerTask) {
-        /** Checks ranges. */
+    public record Plan(CorpusConfig config, Split split) {
+        /** Checks that the split covers the corpus's ids. */
         public Plan {
-            if (gamesPerTask < 1) {
-                throw new IllegalArgumentException("games per task must be at least 1, not " + gamesPerTask);
+            if (split.items() != config.games()) {
+                throw new IllegalArgumentException("a split of " + split.items() + " ids for " + config.games()
+                        + " games");
             }
         }
 
-        /** Returns the number of tasks. */
-        public int tasks() {
-            return (config.games() + gamesPerTask - 1) / gamesPerTask;
-        }
-
-        /** Returns the first game id of task {@code t}. */
-        public int first(int t) {
-            return t * gamesPerTask + 1;
-        }
-
-        /** Returns the last game id of task {@code t}. */
-        public int last(int t) {
-            return Math.min(config.games(), (t + 1) * gamesPerTask);
-        }
-    }
-
-    /** The settings of a corpus as a task receives them (a Path is not serializable). */
-    private record Settings(String engine, String out, int games, int size, double komi, int randomOpening, long seed,
-                            double moveTimeoutSeconds, int maxMoves, int gamesPerTask) implements Serializable {
-        static Settings of(Plan p) {
-            CorpusConfig c = p.config();
-            return new Settings(c.engine(), c.out().toString(), c.games(), c.size(), c.komi(), c.randomOpening(),
-                    c.seed(), c.moveTimeoutSeconds(), c.maxMoves(), p.gamesPerTask());
-        }
-
-        Plan plan() {
-            return new Plan(new CorpusConfig(engine, Path.of(out), games, size, komi, randomOpening, 1, seed,
-                    moveTimeoutSeconds, maxMoves), gamesPerTask);
+        /** Returns the plan of {@code config} in tasks of {@code gamesPerTask} ids. */
+        public static Plan of(CorpusConfig config, int gamesPerTask) {
+            return new Plan(config, new Split(config.games(), gamesPerTask));
         }
     }
 
@@ -88,12 +62,11 @@ public final class CorpusJob {
             throw new IllegalArgumentException(out + " already holds a corpus ledger: use a new --out (or resume it "
                     + "on one machine with 'primer go corpus')");
         }
-        int[] perTask = IntStream.range(0, plan.tasks()).map(t -> plan.last(t) - plan.first(t) + 1).toArray();
-        SparkJobs.report(sc, "games", perTask, log);
-        Settings settings = Settings.of(plan);
-        List<Integer> tasks = IntStream.range(0, plan.tasks()).boxed().toList();
+        SparkJobs.report(sc, "games", plan.split().sizes(), log);
+        Portable portable = Portable.of(plan);
+        List<Integer> tasks = plan.split().indices();
         List<List<String>> rows = sc.parallelize(tasks, tasks.size())
-                .map(t -> playTask(settings.plan(), t))
+                .map(t -> playTask(portable.to(Plan.class), t))
                 .collect();
         return gather(plan.config(), rows);
     }
@@ -109,7 +82,7 @@ public final class CorpusJob {
         List<String> rows = new ArrayList<>();
         int failuresInARow = 0;
         try (Corpus.Player player = new Corpus.Player(config)) {
-            for (int id = plan.first(t); id <= plan.last(t); id++) {
+            for (int id = plan.split().first(t); id <= plan.split().last(t); id++) {
                 Corpus.Game g = player.play(id);
                 if (g.record() != null) {
                     Corpus.save(config.out(), id, g.record());

@@ -49,7 +49,7 @@ class StandaloneClusterTest {
             System.setProperty("spark.executor.memory", "768m");
             CompletableFuture<Corpus.Summary> job = CompletableFuture.supplyAsync(() -> {
                 try (JavaSparkContext sc = SparkJobs.open("spark://127.0.0.1:" + port, "test")) {
-                    return CorpusJob.run(sc, new CorpusJob.Plan(config, 2), new PrintWriter(log, true));
+                    return CorpusJob.run(sc, CorpusJob.Plan.of(config, 2), new PrintWriter(log, true));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

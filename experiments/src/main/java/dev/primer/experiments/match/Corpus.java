@@ -339,11 +339,15 @@ public final class Corpus {
      * the same game replace, never mix, each other's files.
      */
     public static void save(Path dir, int id, SgfNode record) throws IOException {
-        Path tmp = Files.createTempFile(dir, fileName(id) + ".", ".tmp");
+        saveAs(dir.resolve(fileName(id)), record);
+    }
+
+    /** Saves {@code record} as {@code file} the way {@link #save} does: whole or not at all under that name. */
+    public static void saveAs(Path file, SgfNode record) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
         try {
             Files.writeString(tmp, Sgf.write(List.of(record)), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(fileName(id)), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
