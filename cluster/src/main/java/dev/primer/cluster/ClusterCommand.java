@@ -4,21 +4,28 @@ import dev.primer.experiments.cli.CliCommand;
 import dev.primer.experiments.cli.CommandGroup;
 import dev.primer.experiments.cli.CorpusOptions;
 import dev.primer.experiments.cli.MatchOptions;
+import dev.primer.experiments.core.Budget;
+import dev.primer.experiments.core.Registry;
 import dev.primer.experiments.match.Corpus;
 import dev.primer.experiments.match.MatchConfig;
 import dev.primer.experiments.match.MatchReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code primer cluster}: the jobs that outgrow one machine, on Apache Spark. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Corpus generation, matches, seed sweeps and training as Apache Spark jobs: embedded with "
                 + "--master local[N], on a standalone cluster with --master spark://HOST:PORT, or under spark-submit.",
-        subcommands = {ClusterCommand.CorpusCommand.class, ClusterCommand.MatchCommand.class})
+        subcommands = {ClusterCommand.CorpusCommand.class, ClusterCommand.MatchCommand.class,
+                ClusterCommand.SweepCommand.class})
 final class ClusterCommand extends CommandGroup {
 
     /** {@code --games-per-task}. */
@@ -103,6 +110,57 @@ final class ClusterCommand extends CommandGroup {
                 report = MatchJob.run(sc, config, tasks.gamesPerTask, out);
             }
             match.finish(report, out);
+            return 0;
+        }
+    }
+
+    /** {@code primer cluster sweep}: an experiment over seeds and settings, one Spark task per run. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = "Run experiment NAME once per seed and setting, one Spark task (and one JVM) per run, into "
+                    + "OUT/SETTING/seed-S/NAME/; then print each numeric metric's mean ± standard error over the "
+                    + "seeds, write OUT/sweep.json, and OUT/SETTING/curves.png where the runs log training episodes.")
+    static final class SweepCommand extends CliCommand {
+        @Parameters(paramLabel = "NAME", description = "experiment name (see `primer list`)")
+        String name;
+
+        @Option(names = "--seeds", required = true, description = "seeds: A..B or a list like 1,2,5")
+        String seeds;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE[,VALUE...]", description = "a system property of every run "
+                + "(e.g. primer.minatar.game=breakout,asterix); a list sweeps it; repeat for several")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--budget", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE})")
+        Budget budget;
+
+        @Option(names = "--out", defaultValue = "results/sweep", description = "output directory, shared by the "
+                + "executors (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--run-java-options", defaultValue = "-Xmx2g", description = "JVM options of each run "
+                + "(default: ${DEFAULT-VALUE})")
+        String javaOptions;
+
+        @Mixin
+        MasterOption master;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Registry.find(name).isEmpty()) {
+                throw badInput("unknown experiment '" + name + "'; `primer list` shows the registered ones");
+            }
+            SweepJob.Plan plan;
+            try {
+                plan = new SweepJob.Plan(name, budget, SweepJob.seeds(seeds), SweepJob.settings(sets),
+                        out.toAbsolutePath(), List.of(javaOptions.strip().split("\\s+")));
+            } catch (IllegalArgumentException e) {
+                throw badInput(e.getMessage());
+            }
+            PrintWriter log = spec.commandLine().getOut();
+            try (JavaSparkContext sc = SparkJobs.open(master.master, "sweep " + name)) {
+                SweepJob.run(sc, plan, log);
+            }
+            log.println("wrote " + plan.out().resolve(SweepJob.SUMMARY));
             return 0;
         }
     }
