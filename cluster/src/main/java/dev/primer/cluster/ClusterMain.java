@@ -18,6 +18,7 @@ public final class ClusterMain {
 
     /** Returns primer's command line with the {@code cluster} group added (for tests and the launcher). */
     public static CommandLine commandLine() {
-        return Main.commandLine().addSubcommand(new ClusterCommand());
+        // options of subcommands added later are configured again: enum values are case-insensitive everywhere
+        return Main.commandLine().addSubcommand(new ClusterCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }
