@@ -47,6 +47,32 @@ class LauncherTest {
                 "dev.primer.experiments.cli.Main", "run", "x", "--out", "res"), lines.subList(1, lines.size()));
     }
 
+    @Test
+    void runsTheClusterCommandsOnTheClusterClasspathWithTheOpensSparkNeeds() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.copy(Path.of("..", "primer"), repo.resolve("primer"));
+        Path stamp = Files.createDirectories(repo.resolve("experiments/target")).resolve("classpath.txt");
+        Files.writeString(stamp, "/libs/a.jar");
+        Files.writeString(Files.createDirectories(repo.resolve("cluster/target")).resolve("classpath.txt"),
+                "/libs/spark.jar");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path seen = tmp.resolve("seen.txt");
+        script(bin.resolve("java"), "for a in \"$@\"; do echo \"$a\"; done > '" + seen + "'");
+        script(bin.resolve("mvn"), "echo 'mvn must not run: nothing is stale' >&2; exit 1");
+        script(bin.resolve("dpkg-query"), "echo 'install ok installed'");
+
+        ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("primer").toString(), "cluster", "corpus")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("PRIMER_JAVA_OPTS", "-Xmx64m");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        assertEquals(List.of("-Xmx64m", "@" + repo.toRealPath() + "/cluster/jvm.options", "-cp",
+                repo.toRealPath() + "/cluster/target/classes:/libs/spark.jar", "dev.primer.cluster.ClusterMain",
+                "cluster", "corpus"), Files.readAllLines(seen));
+    }
+
     private static void script(Path file, String body) throws IOException {
         Files.writeString(file, "#!/usr/bin/env bash\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
