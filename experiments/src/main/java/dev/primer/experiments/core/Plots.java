@@ -18,6 +18,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -38,6 +39,8 @@ public final class Plots {
     /** Okabe &amp; Ito 2008, "Color universal design": blue, vermillion, bluish green, orange, reddish purple, sky blue, black, yellow. */
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
             new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.SQUARE};
     private static final BasicStroke SOLID_LINE = new BasicStroke(2f);
     private static final BasicStroke DASHED_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {8f, 4f}, 0f);
@@ -132,7 +135,7 @@ public final class Plots {
         return l;
     }
 
-    /** A scatter chart of each series' points; returns the file name. */
+    /** A scatter chart of each series' points (circles, then other shapes past the palette's eight colours). */
     public static String scatter(Path dir, String file, String title, String xLabel, String yLabel,
                                  List<Series> series) throws IOException {
         XYChart chart = chart(title, xLabel, yLabel, series.size());
@@ -140,7 +143,7 @@ public final class Plots {
         chart.getStyler().setMarkerSize(4);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE)
+            chart.addSeries(s.name(), s.x(), s.y()).setMarker(MARKERS[i / PALETTE.length % MARKERS.length])
                     .setMarkerColor(s.reference() ? REFERENCE_COLOR : PALETTE[i % PALETTE.length]);
         }
         return save(chart, dir, file);

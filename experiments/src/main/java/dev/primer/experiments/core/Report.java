@@ -39,7 +39,7 @@ public final class Report {
             .m-not-judged{background:#eee;border-color:#999;color:#444}
             .m-failed{background:#f5dcec;border-color:#cc79a7;color:#6d1f4c}
             .m-not-run{background:#fff;border-color:#bbb;color:#777;border-style:dashed}
-            figure{margin:1.2em 0}figure img{width:100%;max-width:1000px;height:auto;border:1px solid #ddd}
+            figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
             figcaption{color:#555;font-size:.85em}table.claims{table-layout:fixed}td{overflow-wrap:anywhere}
             .scroll{overflow-x:auto;max-width:900px}table.inner{width:auto;font-size:.85em}table.inner td,table.inner th{padding:2px 6px}pre,code{background:#f6f6f6;font-size:.9em}
             pre{padding:8px;overflow-x:auto}details{margin:1em 0}summary{cursor:pointer;font-weight:600}
