@@ -144,9 +144,9 @@ public final class Report {
                 + "is a smoke run; the figures are the full budget's.</p>\n");
         for (Map.Entry<Chapter, List<Entry>> c : chapters.entrySet()) {
             h.append("<h2 id=\"").append(c.getKey().name().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(esc(c.getKey().title())).append("</h2>\n<table class=\"claims\">\n<colgroup><col style=\"width:14%\">"
-                            + "<col style=\"width:32%\"><col style=\"width:19%\"><col style=\"width:17%\">"
-                            + "<col style=\"width:11%\"><col style=\"width:7%\"></colgroup>\n<tr><th>experiment</th>"
+                    .append(esc(c.getKey().title())).append("</h2>\n<table class=\"claims\">\n<colgroup><col style=\"width:13%\">"
+                            + "<col style=\"width:31%\"><col style=\"width:18%\"><col style=\"width:17%\">"
+                            + "<col style=\"width:12%\"><col style=\"width:9%\"></colgroup>\n<tr><th>experiment</th>"
                             + "<th>claim</th><th>our figure</th><th>paper's figure</th><th>mark</th><th>run</th></tr>\n");
             for (Entry e : c.getValue()) {
                 boolean page = e.run() != null || e.failure() != null;
