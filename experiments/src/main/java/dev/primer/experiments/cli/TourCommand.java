@@ -42,11 +42,8 @@ final class TourCommand extends CliCommand {
             throw badInput("--jobs and --threads must be at least 1, got " + jobs + " and " + threads);
         }
         Path out = options.out.toAbsolutePath();
-        for (String name : only) {
-            Registry.find(name).orElseThrow(() -> badInput("unknown experiment '" + name
-                    + "'; `primer list` shows the registered ones"));
-        }
-        List<String> names = only.isEmpty() ? Registry.all().stream().map(Experiment::name).toList() : only;
+        List<String> names = (only.isEmpty() ? Registry.all() : only.stream().<Experiment<?>>map(this::experiment)
+                .toList()).stream().map(Experiment::name).toList();
         String t = Integer.toString(threads);
         Tour.Plan plan = new Tour.Plan(out, options.budget, options.seed, jobs, options.budget == Budget.FULL,
                 name -> childCommand(name, out), Map.of("OMP_NUM_THREADS", t, "OPENBLAS_NUM_THREADS", t),

@@ -19,13 +19,14 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG plots for experiment results, all 800 wide with a 500-high chart plus a legend line per series (drawn at twice the pixels for sharp text): lines, lines on
- * logarithmic axes (ticks and grid lines at decades only; log10 on a linear scale where decade labels would overlap), scatters; the
- * Okabe–Ito colour-blind-safe palette, dashed grey reference lines for theory; pictures as captioned image grids and
- * tight mosaics.
+ * PNG plots for experiment results, all 800 wide with a 500-high chart plus a legend line per series (drawn at twice
+ * the pixels for sharp text): lines, lines on logarithmic axes (labels at decades only, no grid lines along them;
+ * log10 on a linear scale where decade labels would overlap), scatters; the Okabe–Ito colour-blind-safe palette,
+ * dashed grey reference lines for theory; pictures as captioned image grids and tight mosaics.
  */
 public final class Plots {
     private static final int WIDTH = 800;
@@ -36,9 +37,14 @@ public final class Plots {
     private static final int DPI = 144;
     /** Most decades a log axis spans before its decade labels (one each) would overlap. */
     static final int MAX_DECADES = 24;
-    /** Okabe &amp; Ito 2008, "Color universal design": blue, vermillion, bluish green, orange, reddish purple, sky blue, black, yellow. */
+    /**
+     * Okabe &amp; Ito 2008, "Color universal design": blue, vermillion, bluish green, orange, reddish purple, sky blue,
+     * black, yellow.
+     */
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
             new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.SQUARE};
     private static final BasicStroke SOLID_LINE = new BasicStroke(2f);
     private static final BasicStroke DASHED_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {8f, 4f}, 0f);
@@ -81,8 +87,8 @@ public final class Plots {
 
     /**
      * A line chart with a logarithmic y axis and, if {@code logX}, x axis; non-positive points are dropped. An axis
-     * spanning more than {@link #MAX_DECADES} decades, whose decade labels would overlap, shows log10 of the values on a
-     * linear scale instead (its title says so).
+     * spanning more than {@link #MAX_DECADES} decades, whose decade labels would overlap, shows log10 of the values
+     * on a linear scale instead (its title says so).
      */
     public static String logLines(Path dir, String file, String title, String xLabel, String yLabel, boolean logX,
                                   List<Series> series) throws IOException {
@@ -119,9 +125,9 @@ public final class Plots {
         XYStyler st = chart.getStyler();
         st.setYAxisLogarithmic(!wideY).setYAxisLogarithmicDecadeOnly(decades(yRange) >= 1);
         st.setXAxisLogarithmic(logX && !wideX).setXAxisLogarithmicDecadeOnly(decades(xRange) >= 1);
-        // XChart draws a grid line at every 2..9 between decades: keep grid lines only where the axis spans few decades.
-        st.setPlotGridVerticalLinesVisible(!(logX && !wideX) || decades(xRange) <= 3);
-        st.setPlotGridHorizontalLinesVisible(wideY || decades(yRange) <= 3);
+        // XChart draws a grid line at every 2..9 between decades: none along a log axis spanning a decade or more.
+        st.setPlotGridVerticalLinesVisible(!(logX && !wideX) || decades(xRange) < 1);
+        st.setPlotGridHorizontalLinesVisible(wideY || decades(yRange) < 1);
         return save(chart, dir, file);
     }
 
@@ -133,7 +139,7 @@ public final class Plots {
         return l;
     }
 
-    /** A scatter chart of each series' points; returns the file name. */
+    /** A scatter chart of each series' points (circles, then other shapes past the palette's eight colours). */
     public static String scatter(Path dir, String file, String title, String xLabel, String yLabel,
                                  List<Series> series) throws IOException {
         XYChart chart = chart(title, xLabel, yLabel, series.size());
@@ -141,7 +147,7 @@ public final class Plots {
         chart.getStyler().setMarkerSize(4);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE)
+            chart.addSeries(s.name(), s.x(), s.y()).setMarker(MARKERS[i / PALETTE.length % MARKERS.length])
                     .setMarkerColor(s.reference() ? REFERENCE_COLOR : PALETTE[i % PALETTE.length]);
         }
         return save(chart, dir, file);
@@ -191,7 +197,8 @@ public final class Plots {
 
     /** A white chart with the legend below the plot, one line per series, the image growing by the legend's height. */
     private static XYChart chart(String title, String xLabel, String yLabel, int series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + LEGEND_LINE * series).title(title).xAxisTitle(xLabel)
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + LEGEND_LINE * series).title(title)
+                .xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         XYStyler st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE).setPlotBorderVisible(false)

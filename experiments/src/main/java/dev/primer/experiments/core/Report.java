@@ -39,9 +39,10 @@ public final class Report {
             .m-not-judged{background:#eee;border-color:#999;color:#444}
             .m-failed{background:#f5dcec;border-color:#cc79a7;color:#6d1f4c}
             .m-not-run{background:#fff;border-color:#bbb;color:#777;border-style:dashed}
-            figure{margin:1.2em 0}figure img{width:100%;max-width:1000px;height:auto;border:1px solid #ddd}
+            figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
             figcaption{color:#555;font-size:.85em}table.claims{table-layout:fixed}td{overflow-wrap:anywhere}
-            .scroll{overflow-x:auto;max-width:900px}table.inner{width:auto;font-size:.85em}table.inner td,table.inner th{padding:2px 6px}pre,code{background:#f6f6f6;font-size:.9em}
+            .scroll{overflow-x:auto;max-width:900px}table.inner{width:auto;font-size:.85em}
+            table.inner td,table.inner th{padding:2px 6px}pre,code{background:#f6f6f6;font-size:.9em}
             pre{padding:8px;overflow-x:auto}details{margin:1em 0}summary{cursor:pointer;font-weight:600}
             .headline{font-size:1.1em;border-left:4px solid #56b4e9;padding-left:10px}
             """;
@@ -144,10 +145,12 @@ public final class Report {
                 + "is a smoke run; the figures are the full budget's.</p>\n");
         for (Map.Entry<Chapter, List<Entry>> c : chapters.entrySet()) {
             h.append("<h2 id=\"").append(c.getKey().name().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(esc(c.getKey().title())).append("</h2>\n<table class=\"claims\">\n<colgroup><col style=\"width:14%\">"
-                            + "<col style=\"width:32%\"><col style=\"width:19%\"><col style=\"width:17%\">"
-                            + "<col style=\"width:11%\"><col style=\"width:7%\"></colgroup>\n<tr><th>experiment</th>"
-                            + "<th>claim</th><th>our figure</th><th>paper's figure</th><th>mark</th><th>run</th></tr>\n");
+                    .append(esc(c.getKey().title())).append("</h2>\n<table class=\"claims\">\n<colgroup>"
+                            + "<col style=\"width:13%\">"
+                            + "<col style=\"width:31%\"><col style=\"width:18%\"><col style=\"width:17%\">"
+                            + "<col style=\"width:12%\"><col style=\"width:9%\"></colgroup>\n<tr><th>experiment</th>"
+                            + "<th>claim</th><th>our figure</th><th>paper's figure</th><th>mark</th><th>run</th>"
+                            + "</tr>\n");
             for (Entry e : c.getValue()) {
                 boolean page = e.run() != null || e.failure() != null;
                 h.append("<tr><td>").append(page ? "<a href=\"" + esc(e.name()) + "/" + PAGE + "\">" : "")
@@ -230,8 +233,9 @@ public final class Report {
             if (!c.paperFigure().isEmpty()) {
                 h.append("<tr><th>paper's figure</th><td>").append(esc(c.paperFigure())).append("</td></tr>\n");
             }
-            h.append("<tr><th>verdict</th><td>").append(e.markHtml()).append("</td></tr>\n<tr><th>budget, seed</th><td>")
-                    .append(esc(r.budget())).append(", ").append(r.seed()).append("</td></tr>\n<tr><th>wall time</th><td>")
+            h.append("<tr><th>verdict</th><td>").append(e.markHtml())
+                    .append("</td></tr>\n<tr><th>budget, seed</th><td>").append(esc(r.budget())).append(", ")
+                    .append(r.seed()).append("</td></tr>\n<tr><th>wall time</th><td>")
                     .append(duration(r.wallSeconds())).append("</td></tr>\n<tr><th>finished</th><td>")
                     .append(esc(r.finishedAt())).append("</td></tr>\n<tr><th>backend</th><td>").append(esc(r.backend()))
                     .append("</td></tr>\n</table>\n<details><summary>All metrics (").append(r.metrics().size())

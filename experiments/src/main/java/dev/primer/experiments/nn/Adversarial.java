@@ -286,13 +286,14 @@ public final class Adversarial extends SettingsExperiment<Adversarial.Metrics, A
     public Claim claim() {
         return Claim.of(Chapter.CONVNETS, "A small perturbation (ε = 0.1) breaks a convnet; training on PGD examples"
                         + " keeps much of its accuracy under attack.", "Goodfellow et al. 2015; Madry et al. 2018",
-                "MNIST: FGSM ε = 0.25 leaves 10.4% (Goodfellow §6); PGD-trained keeps 89% under PGD ε = 0.3 (Madry)",
+                "MNIST: FGSM at ε = 0.25 gives a shallow softmax 99.9% error (Goodfellow); PGD training keeps 89%"
+                        + " under PGD at ε = 0.3 (Madry)",
                 "convnet_clean", "convnet_pgd", "adversarially_trained_pgd");
     }
 
     /**
-     * At ε = 0.1: reproduced when PGD takes the convnet below half its clean accuracy and adversarial training keeps
-     * at least twice the undefended PGD accuracy; partly when only the first holds.
+     * At ε = 0.1: reproduced when PGD takes the convnet to at most 20% accuracy (issue #21's bar) and adversarial
+     * training keeps at least twice the undefended PGD accuracy; partly when only the first holds.
      */
     @Override
     public Verdict judge(Metrics m) {
@@ -301,7 +302,7 @@ public final class Adversarial extends SettingsExperiment<Adversarial.Metrics, A
             return Verdict.NOT_JUDGED;
         }
         double attacked = m.convnet().pgd().get(at);
-        boolean breaks = attacked < m.convnet().clean() / 2;
+        boolean breaks = attacked <= 0.2;
         return Verdict.of(breaks && m.adversariallyTrained().pgd().get(at) >= 2 * attacked, breaks);
     }
 }

@@ -141,7 +141,7 @@ public final class DqnMinAtar extends NamedExperiment<DqnMinAtar.Metrics> {
     @Override
     public Claim claim() {
         return Claim.of(Chapter.RL_AND_GO, "DQN with MinAtar's preset reaches the published average return.",
-                "Young & Tian 2019 (MinAtar), Fig. 2; MinAtar's dqn.py", "published DQN ≈ 10 on Breakout at 5M frames",
+                "Young & Tian 2019 (MinAtar); MinAtar's dqn.py", "published DQN ≈ 10 on Breakout at 5M frames",
                 "last_100_training_episodes_mean_return", "published_dqn_at_5M_frames", "frames");
     }
 
