@@ -46,8 +46,7 @@ public record CopyTask(int bits, int minLength, int maxLength, int perEpoch) imp
 
     @Override
     public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
-        SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
-        return Batches.drawn(perEpoch, batchSize, n -> sample(n, rng));
+        return Batches.drawn(perEpoch, batchSize, seed, epoch, this::sample);
     }
 
     /** {@code n} examples of random lengths in [minLength, maxLength]. */

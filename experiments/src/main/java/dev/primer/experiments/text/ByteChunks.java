@@ -1,7 +1,6 @@
 package dev.primer.experiments.text;
 
 import dev.primer.nn.data.Batches;
-import dev.primer.random.SplitMix64;
 import java.util.Iterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,9 +37,8 @@ public record ByteChunks(byte[] corpus, int length, int perEpoch) implements Bat
 
     @Override
     public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
-        SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
         int blocks = corpus.length / BLOCK;
-        return Batches.drawn(perEpoch, batchSize, n -> {
+        return Batches.drawn(perEpoch, batchSize, seed, epoch, (n, rng) -> {
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
                 int block;

@@ -63,9 +63,9 @@ public final class SentimentNeuron extends SettingsExperiment<SentimentNeuron.Me
             return new Settings(64, 64, 16, 60, 3e-3, 20, 150, 3, 80);
         }
 
-        /** The full budget: 256 units, 3,000 updates of 32 windows of 100 bytes. */
+        /** The full budget: 128 units, 2,000 updates of 32 windows of 100 bytes. */
         public static Settings full() {
-            return new Settings(256, 100, 32, 3000, 2e-3, 250, 1000, 3, 300);
+            return new Settings(128, 100, 32, 2000, 2e-3, 100, 1000, 3, 300);
         }
     }
 

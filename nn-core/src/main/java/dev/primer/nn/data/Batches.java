@@ -2,7 +2,8 @@ package dev.primer.nn.data;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.function.IntFunction;
+import dev.primer.random.SplitMix64;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.dataset.api.DataSet;
 
 /** A supervised training set as the trainer reads it: epochs of minibatches in an order fixed by (seed, epoch). */
@@ -15,9 +16,12 @@ public interface Batches {
 
     /**
      * {@code total} examples as minibatches of {@code batchSize} (the last may be short), each made when it is asked
-     * for by {@code make} from its size: the epoch of a set whose examples are drawn afresh.
+     * for by {@code make} from its size and a generator seeded by (seed, epoch): the epoch of a set whose examples
+     * are drawn afresh.
      */
-    static <D extends DataSet> Iterator<D> drawn(int total, int batchSize, IntFunction<D> make) {
+    static <D extends DataSet> Iterator<D> drawn(int total, int batchSize, long seed, int epoch,
+                                                 BiFunction<Integer, SplitMix64, D> make) {
+        SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
         return new Iterator<>() {
             private int done;
 
@@ -33,7 +37,7 @@ public interface Batches {
                 }
                 int n = Math.min(batchSize, total - done);
                 done += n;
-                return make.apply(n);
+                return make.apply(n, rng);
             }
         };
     }
