@@ -28,11 +28,6 @@ import picocli.CommandLine.Parameters;
                 ClusterCommand.SweepCommand.class})
 final class ClusterCommand extends CommandGroup {
 
-    /** {@code --games-per-task}. */
-    static final class TaskOption {
-        @Option(names = "--games-per-task", defaultValue = "8", description = "games per task (default: ${DEFAULT-VALUE})")
-        int gamesPerTask;
-    }
 
     /** {@code --master}: where the job runs. */
     static final class MasterOption {
@@ -40,6 +35,15 @@ final class ClusterCommand extends CommandGroup {
                 description = "Spark master: local[N] (embedded, N task slots), spark://HOST:PORT; ignored under "
                         + "spark-submit (default: ${DEFAULT-VALUE})")
         String master;
+    }
+
+    /** {@code --master} and {@code --games-per-task}: where a job of games runs and how it is cut. */
+    static final class TaskOptions {
+        @Mixin
+        MasterOption master;
+
+        @Option(names = "--games-per-task", defaultValue = "8", description = "games per task (default: ${DEFAULT-VALUE})")
+        int gamesPerTask;
     }
 
     /** {@code primer cluster corpus}: {@code primer go corpus} cut into Spark tasks of G games. */
@@ -52,10 +56,7 @@ final class ClusterCommand extends CommandGroup {
         CorpusOptions corpus;
 
         @Mixin
-        MasterOption master;
-
-        @Mixin
-        TaskOption tasks;
+        TaskOptions tasks;
 
         @Override
         public Integer call() throws Exception {
@@ -66,17 +67,18 @@ final class ClusterCommand extends CommandGroup {
                 throw badInput(e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            long t0 = System.nanoTime();
             Corpus.Summary s;
-            try (JavaSparkContext sc = SparkJobs.open(master.master, "corpus")) {
+            double seconds;
+            try (JavaSparkContext sc = SparkJobs.open(tasks.master.master, "corpus")) {
+                long t0 = System.nanoTime();
                 s = CorpusJob.run(sc, plan, out);
+                seconds = (System.nanoTime() - t0) / 1e9;
             } catch (IllegalArgumentException e) {
                 throw badInput(e.getMessage());
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed; %d tasks in %.1f s "
-                    + "(%.2f games/s)%n", plan.config().out(), s.kept(), s.duplicates(), s.failed(), plan.split().tasks(),
-                    seconds, plan.config().games() / seconds);
+                    + "after the context started (%.2f games/s)%n", plan.config().out(), s.kept(), s.duplicates(),
+                    s.failed(), plan.split().tasks(), seconds, plan.config().games() / seconds);
             return 0;
         }
     }
@@ -90,10 +92,7 @@ final class ClusterCommand extends CommandGroup {
         MatchOptions match;
 
         @Mixin
-        MasterOption master;
-
-        @Mixin
-        TaskOption tasks;
+        TaskOptions tasks;
 
         @Override
         public Integer call() throws Exception {
@@ -106,7 +105,7 @@ final class ClusterCommand extends CommandGroup {
             }
             PrintWriter out = spec.commandLine().getOut();
             MatchReport report;
-            try (JavaSparkContext sc = SparkJobs.open(master.master, "match")) {
+            try (JavaSparkContext sc = SparkJobs.open(tasks.master.master, "match")) {
                 report = MatchJob.run(sc, config, tasks.gamesPerTask, out);
             }
             match.finish(report, out);

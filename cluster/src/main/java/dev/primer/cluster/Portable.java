@@ -11,15 +11,16 @@ import java.util.Optional;
 
 /**
  * A record in a form Spark can ship (Java serialization): the project's configs and results are records holding
- * {@link Path}s and {@link Optional}s, which are not serializable. Components are carried by value (paths as strings,
- * optionals as nullable values, nested records and lists of them recursively) and the record is rebuilt through its
- * canonical constructor, so its checks run again where it lands.
+ * {@link Path}s and {@link Optional}s, which are not serializable. Components are carried by value (paths as absolute
+ * strings, resolved where the record was packed, since an executor's working directory is not the driver's; optionals
+ * as nullable values; nested records and lists of them recursively) and the record is rebuilt through its canonical
+ * constructor, so its checks run again where it lands.
  *
  * @param type   the record's class name
  * @param values its components, in declaration order, in portable form
  */
 public record Portable(String type, List<Object> values) implements Serializable {
-    /** A path by its string. */
+    /** A path by its absolute string. */
     private record PathValue(String path) implements Serializable {
     }
 
@@ -68,7 +69,7 @@ public record Portable(String type, List<Object> values) implements Serializable
             return v;
         }
         if (v instanceof Path p) {
-            return new PathValue(p.toString());
+            return new PathValue(p.toAbsolutePath().toString());
         }
         if (v instanceof Optional<?> o) {
             return new OptionalValue(carry(o.orElse(null)));

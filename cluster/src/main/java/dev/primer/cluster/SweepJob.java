@@ -167,6 +167,9 @@ public final class SweepJob {
                 dir.toString()));
         Path logFile = dir.resolve("run.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        // a run must not outlive its executor when that is stopped (a SIGKILLed one leaves it to finish)
+        Thread stop = new Thread(p::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stop);
         try {
             int status = p.waitFor();
             if (status != 0) {
@@ -177,6 +180,11 @@ public final class SweepJob {
         } finally {
             if (p.isAlive()) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException stopping) {
+                // the JVM is shutting down: the hook ends the run
             }
         }
     }

@@ -51,7 +51,7 @@ public final class TaskReport extends SparkListener {
                 done.set(task);
                 unitsDone += perTask[task];
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf(Locale.ROOT, "task %d done on executor %s: %d/%d tasks, %d %s, %.2f %s/s%n", task,
+                out.printf(Locale.ROOT, "task %d done on executor %s: %d/%d tasks, %d %s, %.3g %s/s%n", task,
                         info.executorId(), done.cardinality(), perTask.length, unitsDone, units,
                         unitsDone / seconds, units);
                 out.flush();

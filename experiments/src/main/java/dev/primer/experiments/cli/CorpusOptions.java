@@ -2,6 +2,7 @@ package dev.primer.experiments.cli;
 
 import dev.primer.experiments.match.CorpusConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a self-play corpus, shared by {@code primer go corpus} and {@code primer cluster corpus}. */
@@ -16,11 +17,8 @@ public final class CorpusOptions {
     @Option(names = "--out", required = true, description = "directory of the SGF files and the ledger")
     Path out;
 
-    @Option(names = "--size", defaultValue = "9", description = "board size (default: ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--komi", defaultValue = "7", description = "komi (default: ${DEFAULT-VALUE})")
-    double komi;
+    @Mixin
+    BoardOptions board;
 
     @Option(names = "--random-opening", defaultValue = "4",
             description = "uniformly random legal moves before the engine plays (default: ${DEFAULT-VALUE})")
@@ -35,7 +33,7 @@ public final class CorpusOptions {
 
     /** Returns the corpus these options name; throws IllegalArgumentException on a value out of range. */
     public CorpusConfig config() {
-        return CorpusConfig.of(engine, out).withGames(games).withSize(size).withKomi(komi)
+        return CorpusConfig.of(engine, out).withGames(games).withSize(board.size).withKomi(board.komi)
                 .withRandomOpening(randomOpening).withSeed(seed).withMoveTimeout(moveTimeout);
     }
 }

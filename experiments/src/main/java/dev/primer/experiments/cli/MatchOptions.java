@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a match and its output, shared by {@code primer match} and {@code primer cluster match}. */
@@ -21,11 +22,8 @@ public final class MatchOptions {
     @Option(names = "--games", defaultValue = "2", description = "games (default: ${DEFAULT-VALUE})")
     int games;
 
-    @Option(names = "--size", defaultValue = "9", description = "board size (default: ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--komi", defaultValue = "7", description = "komi (default: ${DEFAULT-VALUE})")
-    double komi;
+    @Mixin
+    BoardOptions board;
 
     @Option(names = "--alternate", description = "swap colours every game")
     boolean alternate;
@@ -49,8 +47,8 @@ public final class MatchOptions {
 
     /** Returns the match these options name; throws IllegalArgumentException on a value out of range. */
     public MatchConfig config() {
-        return new MatchConfig(black, white, games, size, komi, alternate, Optional.ofNullable(sgf),
-                Optional.ofNullable(referee), moveTimeout, maxMoves == null ? 3 * size * size : maxMoves);
+        return new MatchConfig(black, white, games, board.size, board.komi, alternate, Optional.ofNullable(sgf),
+                Optional.ofNullable(referee), moveTimeout, maxMoves == null ? 3 * board.size * board.size : maxMoves);
     }
 
     /** Prints the table of {@code report} to {@code out} and writes its JSON where {@code --json} says. */
