@@ -197,7 +197,8 @@ public final class Match {
     }
 
     private void setup(GtpClient e) throws EngineFailure {
-        e.send("boardsize " + config.size(), SETUP_TIMEOUT_SECONDS);
+        // the first answer waits for the engine's start-up (a JVM loading networks), so it gets the move timeout too
+        e.send("boardsize " + config.size(), Math.max(SETUP_TIMEOUT_SECONDS, config.moveTimeoutSeconds()));
         e.send("clear_board", SETUP_TIMEOUT_SECONDS);
         e.send("komi " + config.komi(), SETUP_TIMEOUT_SECONDS);
     }
