@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * answer; pictures of the chains on the mixture and of the samples.
  */
 public final class LearnedProposal extends SettingsExperiment<LearnedProposal.Metrics, LearnedProposal.Settings> {
-    private static final int TRACE = 500;
+    private static final int TRACE = 200;
     private static final int SCATTER = 2000;
 
     /**
