@@ -8,7 +8,10 @@ import dev.primer.nn.expr.Program.Expr;
 import dev.primer.nn.seq.LstmCell;
 import dev.primer.nn.seq.LstmVariant;
 import dev.primer.random.SplitMix64;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +32,7 @@ record CharLm(String alphabet, byte[] train, byte[] test) {
 
     /** The text lower-cased, its last {@code testFraction} held out. */
     static CharLm of(String text, double testFraction) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         String alphabet = lower.chars().distinct().sorted()
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         byte[] all = new byte[lower.length()];
@@ -37,7 +40,7 @@ record CharLm(String alphabet, byte[] train, byte[] test) {
             all[i] = (byte) alphabet.indexOf(lower.charAt(i));
         }
         int cut = (int) (all.length * (1 - testFraction));
-        return new CharLm(alphabet, java.util.Arrays.copyOf(all, cut), java.util.Arrays.copyOfRange(all, cut,
+        return new CharLm(alphabet, Arrays.copyOf(all, cut), Arrays.copyOfRange(all, cut,
                 all.length));
     }
 
@@ -66,7 +69,7 @@ record CharLm(String alphabet, byte[] train, byte[] test) {
             logits[t] = p.dense(states[t].y(), w, b);
         }
         Expr nll = p.scale(p.meanRows(p.rowSum(p.mul(p.groupLogSoftmax(p.concat(logits), v), y))), -1.0 / steps);
-        return p.build(nll, java.util.Map.of(NLL, nll));
+        return p.build(nll, Map.of(NLL, nll));
     }
 
     /** {@code n} random windows of the training text per epoch, drawn afresh from (seed, epoch). */

@@ -12,7 +12,9 @@ import dev.primer.nn.expr.Program;
 import dev.primer.nn.optim.Updates;
 import dev.primer.nn.seq.LstmVariant;
 import dev.primer.random.SplitMix64;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,7 +65,7 @@ public final class LstmGates extends SettingsExperiment<LstmGates.Metrics, LstmG
     public LstmGates() {
         super("lstm-gates", "LSTM variants of Greff et al. (no input/forget/output gate, no activations, coupled "
                         + "gates, no peepholes) on a Bible character LM and the adding problem",
-                new Settings(1, 32, 30, 20, 20, 20, 1e-2), new Settings(3, 128, 100, 3_000, 50, 2_000, 3e-3));
+                new Settings(1, 32, 30, 20, 20, 20, 1e-2), new Settings(3, 64, 50, 2_000, 50, 2_000, 3e-3));
     }
 
     @Override
@@ -93,8 +95,8 @@ public final class LstmGates extends SettingsExperiment<LstmGates.Metrics, LstmG
         double[] addMean = new double[vs.length];
         for (int v = 0; v < vs.length; v++) {
             names[v] = vs[v].name();
-            lmMean[v] = java.util.Arrays.stream(bits[v]).average().orElseThrow();
-            addMean[v] = java.util.Arrays.stream(mse[v]).average().orElseThrow();
+            lmMean[v] = Arrays.stream(bits[v]).average().orElseThrow();
+            addMean[v] = Arrays.stream(mse[v]).average().orElseThrow();
         }
         List<String> plots = List.of(
                 byVariant(ctx, "lm-bits-by-variant.png", String.format(Locale.ROOT,
@@ -111,11 +113,11 @@ public final class LstmGates extends SettingsExperiment<LstmGates.Metrics, LstmG
 
     /** One scatter: x is the variant's index, one series (its seeds' values) per variant. */
     private static String byVariant(Context ctx, String file, String title, String yLabel, String[] names,
-                                    double[][] values) throws java.io.IOException {
+                                    double[][] values) throws IOException {
         List<Plots.Series> series = new ArrayList<>();
         for (int v = 0; v < names.length; v++) {
             double[] xs = new double[values[v].length];
-            java.util.Arrays.fill(xs, v);
+            Arrays.fill(xs, v);
             series.add(new Plots.Series(names[v], xs, values[v]));
         }
         return Plots.scatter(ctx.dir(), file, title, "variant (index in the legend's order)", yLabel, series);

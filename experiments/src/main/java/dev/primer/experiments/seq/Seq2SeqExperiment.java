@@ -9,6 +9,7 @@ import dev.primer.nn.data.ArrayDataset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Sutskever et al. 2014: an LSTM encoder-decoder ({@link dev.primer.nn.seq.Seq2Seq} without attention) learns
@@ -105,7 +106,7 @@ public final class Seq2SeqExperiment extends SettingsExperiment<Seq2SeqExperimen
     /** Trains a model (with or without attention) on {@code task}, validating and testing on fresh examples. */
     static Trained train(Task task, boolean attention, Settings s, long seed) {
         Translator tr = Translator.of(task, s.hidden(), attention);
-        List<Task.Example> train = tr.examples(s.examples(), seed, java.util.Set.of());
+        List<Task.Example> train = tr.examples(s.examples(), seed, Set.of());
         List<Task.Example> held = tr.examples(VALIDATION + s.test(), seed + 1, new HashSet<>(train));
         List<Task.Example> validation = held.subList(0, VALIDATION);
         List<Task.Example> test = held.subList(VALIDATION, held.size());

@@ -80,7 +80,7 @@ class Seq2SeqTest {
 
     @Test
     void gradientsMatchCentralDifferences() {
-        Seq2Seq m = new Seq2Seq(V, 3, 2, 3, true, PAD);
+        Seq2Seq m = new Seq2Seq(V, 3, 2, 2, true, PAD);
         ExprNet net = new ExprNet(m.training(), Updates.adam(1e-3), 6);
         double worst = ExprNetTest.worstGradientError(net, net, batch(m, 4, 7), 1e-3);
         assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
