@@ -7,6 +7,7 @@ import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.data.ArrayDataset;
+import dev.primer.nn.data.Texts;
 import dev.primer.nn.optim.LearningRate;
 import dev.primer.nn.optim.Optimizer;
 import dev.primer.nn.optim.Updates;
@@ -114,7 +115,7 @@ public final class SentimentNeuron extends SettingsExperiment<SentimentNeuron.Me
 
     @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
-        List<String> verses = Corpora.kingJamesVerses();
+        List<String> verses = Texts.kingJamesVerses();
         List<String> fortunes = Corpora.fortunes();
         byte[] corpus = (String.join("\n", verses) + "\n\n" + String.join("\n\n", fortunes))
                 .getBytes(StandardCharsets.UTF_8);

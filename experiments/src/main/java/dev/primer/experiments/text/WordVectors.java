@@ -4,6 +4,7 @@ import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.nn.data.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class WordVectors extends SettingsExperiment<WordVectors.Metrics, W
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         List<String> sentences = new ArrayList<>();
         long tokens = 0;
-        for (String verse : Corpora.kingJamesVerses()) {
+        for (String verse : Texts.kingJamesVerses()) {
             List<String> words = Corpora.words(verse);
             tokens += words.size();
             sentences.add(String.join(" ", words));

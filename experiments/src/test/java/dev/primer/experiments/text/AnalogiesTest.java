@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.nn.data.Texts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class AnalogiesTest {
         List<Analogies.Question> qs = Analogies.kingJames();
         assertEquals(1358, qs.size());
         Map<String, Integer> counts = new HashMap<>();
-        for (String verse : Corpora.kingJamesVerses()) {
+        for (String verse : Texts.kingJamesVerses()) {
             for (String w : Corpora.words(verse)) {
                 counts.merge(w, 1, Integer::sum);
             }

@@ -1,70 +1,74 @@
 package dev.primer.nn.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The text corpora primer finds on the machine. */
 public final class Texts {
-    /** The whole King James Bible as Debian's {@code bible} program names it. */
-    private static final String WHOLE_BIBLE = "Gen1:1-Rev22:21";
+    /** The {@code bible} program of Debian's {@code bible-kjv}, which decompresses {@code bible-kjv-text}. */
+    static final Path BIBLE = Path.of("/usr/bin/bible");
+    /** Every verse, Genesis 1:1 to Revelation 22:21, in {@code bible}'s reference syntax. */
+    private static final String WHOLE_BIBLE = "gen1:1-rev22:21";
+    /** Verses in the King James Version (Protestant canon). */
+    static final int KJV_VERSES = 31_102;
 
     private Texts() {
     }
 
     /**
-     * The King James Bible (Debian's {@code bible-kjv}, which reads the text of {@code bible-kjv-text}), one verse per
-     * line, without book, chapter and verse numbers: about 4.2 million characters.
+     * The King James Bible's 31,102 verses in order, without their references, read through {@code bible -f} (Debian
+     * {@code bible-kjv} and {@code bible-kjv-text}); fails naming the packages when they are missing.
      */
-    public static String kingJamesBible() {
-        String raw;
+    public static List<String> kingJamesVerses() {
+        if (!Files.isExecutable(BIBLE)) {
+            throw new IllegalStateException(BIBLE + " not found: install the Debian packages with `apt-get install"
+                    + " bible-kjv bible-kjv-text` (./primer test does this)");
+        }
         try {
-            Process p = new ProcessBuilder("bible", WHOLE_BIBLE).redirectErrorStream(true).start();
-            raw = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("`bible " + WHOLE_BIBLE + "` failed: " + firstLine(raw));
+            Process p = new ProcessBuilder(BIBLE.toString(), "-f", WHOLE_BIBLE).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(BIBLE + " -f " + WHOLE_BIBLE + " failed: " + firstLine(out));
+            }
+            List<String> verses = verses(out);
+            if (verses.size() != KJV_VERSES) {
+                throw new IllegalStateException(BIBLE + " -f " + WHOLE_BIBLE + ": expected " + KJV_VERSES
+                        + " verses, read " + verses.size() + " (is bible-kjv-text installed?)");
+            }
+            return verses;
         } catch (IOException e) {
-            throw new IllegalStateException("the King James Bible is read with Debian's `bible` program, which was "
-                    + "not found: install it with `apt-get install bible-kjv` (./primer test does this)", e);
+            throw new IllegalStateException("reading " + BIBLE + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the King James Bible", e);
+            throw new IllegalStateException("interrupted while reading " + BIBLE, e);
         }
-        return verses(raw);
     }
 
-    /**
-     * The verses of {@code bible}'s output: chapter headings ("Genesis 1", the first line after a blank one) dropped,
-     * each verse's number removed and its wrapped lines joined.
-     */
-    static String verses(String raw) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder verse = new StringBuilder();
-        boolean afterBlank = true;
+    /** The King James Bible as one text, one verse per line (about 4.1 million characters). */
+    public static String kingJamesBible() {
+        return String.join("\n", kingJamesVerses()) + "\n";
+    }
+
+    /** The verses of {@code bible -f}'s output, one per line after its reference ("Gen1:1 In the beginning..."). */
+    static List<String> verses(String raw) {
+        List<String> verses = new ArrayList<>(KJV_VERSES);
         for (String line : raw.split("\n")) {
-            if (line.isBlank()) {
-                flush(out, verse);
-                afterBlank = true;
-                continue;
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                verses.add(line.substring(space + 1).strip());
             }
-            if (line.matches("^ +\\d+ .*")) {
-                flush(out, verse);
-                verse.append(line.replaceFirst("^ +\\d+ ", ""));
-            } else if (!afterBlank) {
-                verse.append(' ').append(line.strip());
-            }
-            afterBlank = false;
         }
-        flush(out, verse);
-        return out.toString();
-    }
-
-    private static void flush(StringBuilder out, StringBuilder verse) {
-        if (!verse.isEmpty()) {
-            out.append(verse).append('\n');
-            verse.setLength(0);
-        }
+        return verses;
     }
 
     private static String firstLine(String s) {
