@@ -1,9 +1,12 @@
 package dev.primer.experiments.seq;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.data.ArrayDataset;
 import dev.primer.nn.data.Texts;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -129,5 +133,40 @@ public final class LstmGates extends SettingsExperiment<LstmGates.Metrics, LstmG
             b.append(v == 0 ? "" : ", ").append(names[v]).append(String.format(Locale.ROOT, " %.3f", means[v]));
         }
         return b.toString();
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.SEQUENCES, "Of the LSTM's parts the forget gate and the output activation matter most;"
+                        + " coupling the input and forget gates or removing the peepholes barely matters.",
+                "Greff et al. 2017, Fig. 3",
+                "NFG and NOAF hurt most on every data set, CIFG and NP on a par with the vanilla LSTM",
+                "lm_mean", "adding_mean");
+    }
+
+    /**
+     * On the language model (mean bits per character over the seeds): reproduced when NFG and NOAF are the two worst
+     * variants and CIFG and NP each lie closer to the vanilla LSTM than either of them; partly when NFG or NOAF is
+     * among the two worst.
+     */
+    @Override
+    public Verdict judge(Metrics m) {
+        List<String> names = List.of(m.variants());
+        double[] bits = m.lmMean();
+        Integer[] order = new Integer[bits.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(bits[b], bits[a]));
+        Set<String> worstTwo = Set.of(names.get(order[0]), names.get(order[1]));
+        double vanilla = bits[names.indexOf(LstmVariant.VANILLA.name())];
+        double nfg = bits[names.indexOf(LstmVariant.NFG.name())] - vanilla;
+        double noaf = bits[names.indexOf(LstmVariant.NOAF.name())] - vanilla;
+        double cifg = Math.abs(bits[names.indexOf(LstmVariant.CIFG.name())] - vanilla);
+        double np = Math.abs(bits[names.indexOf(LstmVariant.NP.name())] - vanilla);
+        boolean ordering = worstTwo.equals(Set.of(LstmVariant.NFG.name(), LstmVariant.NOAF.name()));
+        boolean barely = Math.max(cifg, np) < Math.min(nfg, noaf);
+        return Verdict.of(ordering && barely,
+                worstTwo.contains(LstmVariant.NFG.name()) || worstTwo.contains(LstmVariant.NOAF.name()));
     }
 }

@@ -1,16 +1,19 @@
 package dev.primer.experiments.seq;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.data.ArrayDataset;
-import dev.primer.nn.optim.Updates;
 import dev.primer.nn.expr.ExprNet;
 import dev.primer.nn.expr.Program;
+import dev.primer.nn.optim.Updates;
 import dev.primer.nn.seq.LstmCell;
 import dev.primer.nn.seq.LstmVariant;
 import dev.primer.nn.seq.RnnCell;
@@ -130,5 +133,22 @@ public final class LstmMemory extends SettingsExperiment<LstmMemory.Metrics, Lst
             dl4jNs += os.getProcessCpuTime() - t1;
         }
         return new double[] {exprNs / 1e6 / TIMED_UPDATES, dl4jNs / 1e6 / TIMED_UPDATES};
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.SEQUENCES, "An LSTM learns the adding problem at T = 50 (test MSE below 0.01) while a"
+                        + " plain RNN of the same size stays near the 0.167 of always answering 1.",
+                "Hochreiter & Schmidhuber 1997, §5.4 (experiment 4)",
+                "LSTM solves the adding problem up to T = 1000 (error < 0.04); issue #22: LSTM < 0.01, RNN near 0.167",
+                "lstm_mse", "rnn_mse", "baseline_mse");
+    }
+
+    /** Reproduced when the LSTM's MSE is below 0.01 and the RNN's above half the baseline's, partly when one holds. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean lstm = m.lstmMse() < 0.01;
+        boolean rnn = m.rnnMse() > m.baselineMse() / 2;
+        return Verdict.of(lstm && rnn, lstm || rnn);
     }
 }

@@ -1,9 +1,12 @@
 package dev.primer.experiments.seq;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.data.ArrayDataset;
 import java.util.HashSet;
@@ -114,5 +117,22 @@ public final class Seq2SeqExperiment extends SettingsExperiment<Seq2SeqExperimen
         Curve curve = Curve.train(() -> Net.of(tr.network(s.lr(), seed)), data, BATCH, s.updates(), s.every(),
                 seed, net -> tr.decode(net, validation).exactMatch(validation));
         return new Trained(tr, curve, test, tr.decode(curve.net(), test));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.SEQUENCES, "An LSTM encoder-decoder learns to reverse sequences of 5-15 digits and to"
+                        + " normalise dates written in many formats: at least 95% exact match on held-out examples.",
+                "Sutskever et al. 2014",
+                "issue #22's bar: 95% held-out exact match (the paper's BLEU 34.8 on WMT'14 English-French is another task)",
+                "reversal", "dates");
+    }
+
+    /** Reproduced when both tasks reach 95% held-out exact match, partly when one does. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean reversal = m.reversal().exactMatch() >= TARGET;
+        boolean dates = m.dates().exactMatch() >= TARGET;
+        return Verdict.of(reversal && dates, reversal || dates);
     }
 }
