@@ -1,9 +1,12 @@
 package dev.primer.experiments.prob;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.expr.ExprNet;
 import dev.primer.nn.optim.Updates;
 import dev.primer.prob.autodiff.Differentiable;
@@ -11,6 +14,7 @@ import dev.primer.prob.flow.Bijector;
 import dev.primer.prob.flow.Energy2d;
 import dev.primer.prob.flow.PlanarFlow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -117,5 +121,32 @@ public final class PlanarFlows2d extends SettingsExperiment<PlanarFlows2d.Metric
             px[i] = (float) Math.exp(logs[i] - max);
         }
         return px;
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.PROBABILISTIC, "Longer planar flows fit Rezende & Mohamed's 2-d energies better:"
+                        + " KL(q_K ‖ p) falls as the number of steps K grows.", "Rezende & Mohamed 2015, Fig. 3",
+                "Fig. 3: K = 32 planar flows match U1–U4 closely; the KL falls with K (their panel c, read off a"
+                        + " plot)", "fits", "iterations");
+    }
+
+    /**
+     * Reproduced when, for every energy, the KL falls from each K to the next; partly when for every energy the
+     * longest flow's KL is below the shortest's; else not reproduced.
+     */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean monotone = true;
+        boolean overall = true;
+        for (String energy : m.fits().stream().map(Fit::energy).distinct().toList()) {
+            List<Fit> byK = m.fits().stream().filter(f -> f.energy().equals(energy))
+                    .sorted(Comparator.comparingInt(Fit::k)).toList();
+            for (int i = 1; i < byK.size(); i++) {
+                monotone &= byK.get(i).kl() < byK.get(i - 1).kl();
+            }
+            overall &= byK.size() > 1 && byK.get(byK.size() - 1).kl() < byK.get(0).kl();
+        }
+        return Verdict.of(monotone && overall, overall);
     }
 }
