@@ -322,7 +322,8 @@ public final class Search<S extends SearchState<S>> implements AutoCloseable {
                 }
                 simulate();
                 int n = finished.incrementAndGet();
-                if (n % CHECK_INTERVAL == 0 && shouldStop(n)) {
+                // the clock every simulation (a network-backed one can take milliseconds), the early stop every 16
+                if (System.nanoTime() >= deadline || n % CHECK_INTERVAL == 0 && shouldStop(n)) {
                     stop = true;
                 }
             }
@@ -364,7 +365,7 @@ public final class Search<S extends SearchState<S>> implements AutoCloseable {
                 if (tree.visits(node) >= config.expandThreshold()) {
                     expand(node, s);
                 }
-                z = leafValue(s);
+                z = leafValue(node, s);
             }
             backup(depth, z);
         }
@@ -445,15 +446,23 @@ public final class Search<S extends SearchState<S>> implements AutoCloseable {
             tree.finishExpand(node, first, count);
         }
 
-        /** Returns player 0's leaf value: V = (1 - lambda) v + lambda z, or the rollout alone without a value evaluator. */
-        private float leafValue(S s) {
+        /**
+         * Returns player 0's value of leaf {@code node} at {@code s}: V = (1 - lambda) v + lambda z, or the rollout alone
+         * without a value evaluator. The evaluator's v is computed once per node and kept in the tree.
+         */
+        private float leafValue(int node, S s) {
             boolean withValue = evaluator != null && evaluator.output().value() && config.lambda() < 1;
             float v = 0;
             if (withValue) {
-                if (!evaluated) {
-                    evaluator.evaluate(batch, priors, values);
+                float known = tree.netValue(node);
+                if (Float.isNaN(known)) {
+                    if (!evaluated) {
+                        evaluator.evaluate(batch, priors, values);
+                    }
+                    known = values[0];
+                    tree.setNetValue(node, known);
                 }
-                float mover = (values[0] + 1) / 2;
+                float mover = (known + 1) / 2;
                 v = s.toMove() == 0 ? mover : 1 - mover;
                 if (config.lambda() == 0) {
                     return v;

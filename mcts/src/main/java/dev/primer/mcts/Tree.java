@@ -32,6 +32,7 @@ final class Tree {
         final float[] prior;
         final float[] amafVisits;
         final float[] amafValue;
+        final float[] netValue;
         final AtomicInteger size = new AtomicInteger();
 
         Arena(int capacity) {
@@ -45,6 +46,7 @@ final class Tree {
             prior = new float[capacity];
             amafVisits = new float[capacity];
             amafValue = new float[capacity];
+            netValue = new float[capacity];
         }
     }
 
@@ -110,6 +112,7 @@ final class Tree {
         a.prior[i] = prior;
         a.amafVisits[i] = amafVisits;
         a.amafValue[i] = amafValue;
+        a.netValue[i] = Float.NaN;
     }
 
     /** Returns true for the one caller that may expand {@code node}; others see it as a leaf until it is published. */
@@ -168,6 +171,16 @@ final class Tree {
 
     float amafValue(int node) {
         return live.amafValue[node];
+    }
+
+    /** Returns the evaluator's value of {@code node} for its player to move, in [-1, 1], or NaN before it is known. */
+    float netValue(int node) {
+        return (float) FLOATS.getOpaque(live.netValue, node);
+    }
+
+    /** Keeps the evaluator's value of {@code node} so that later visits need no evaluation; racing writers agree. */
+    void setNetValue(int node, float value) {
+        FLOATS.setOpaque(live.netValue, node, value);
     }
 
     /** Adds {@code k} virtual losses to {@code node}. */
@@ -237,5 +250,6 @@ final class Tree {
         to.prior[n] = from.prior[o];
         to.amafVisits[n] = from.amafVisits[o];
         to.amafValue[n] = from.amafValue[o];
+        to.netValue[n] = from.netValue[o];
     }
 }

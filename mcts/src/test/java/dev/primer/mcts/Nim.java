@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 final class Nim implements SearchState<Nim> {
     private int stones;
     private int toMove;
+    private long path = 1;
 
     Nim(int stones) {
         this.stones = stones;
@@ -34,6 +35,7 @@ final class Nim implements SearchState<Nim> {
     public void apply(int action) {
         stones -= action + 1;
         toMove ^= 1;
+        path = path * 2 + action;
     }
 
     @Override
@@ -50,13 +52,25 @@ final class Nim implements SearchState<Nim> {
     public void copyFrom(Nim other) {
         stones = other.stones;
         toMove = other.toMove;
+        path = other.path;
     }
 
     @Override
     public Nim copy() {
         Nim n = new Nim(stones);
         n.toMove = toMove;
+        n.path = path;
         return n;
+    }
+
+    /** Returns the stones left. */
+    int stones() {
+        return stones;
+    }
+
+    /** Returns the moves since the first position as a number (a leading 1, then one bit per move), to tell transpositions apart. */
+    long path() {
+        return path;
     }
 
     /** Uniformly random play to the end. */

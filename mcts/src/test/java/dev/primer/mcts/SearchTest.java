@@ -156,4 +156,111 @@ class SearchTest {
         assertTrue(winrates[1] > 0.6 && winrates[1] < 0.9, "lambda 0.5: " + winrates[1]);
         assertTrue(winrates[2] < 0.65, "lambda 1: " + winrates[2]);
     }
+
+    /** Nim's exact value for the player to move (lost exactly when stones % 3 == 0), uniform priors, every call counted. */
+    private static final class Oracle implements Evaluator<Nim> {
+        final java.util.concurrent.atomic.AtomicInteger positions = new java.util.concurrent.atomic.AtomicInteger();
+        final List<long[]> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Output output;
+        private final float value;
+
+        /** An oracle with {@code output}; {@code misleading} values every position as a win for the player to move. */
+        Oracle(Output output, boolean misleading) {
+            this.output = output;
+            this.value = misleading ? 1 : Float.NaN;
+        }
+
+        @Override
+        public Output output() {
+            return output;
+        }
+
+        @Override
+        public void evaluate(List<Nim> states, float[][] priors, float[] values) {
+            long[] paths = new long[states.size()];
+            for (int i = 0; i < states.size(); i++) {
+                Nim s = states.get(i);
+                paths[i] = s.path();
+                values[i] = Float.isNaN(value) ? (s.stones() % 3 == 0 ? -1 : 1) : value;
+                priors[i][0] = 1;
+                priors[i][1] = 1;
+            }
+            positions.addAndGet(states.size());
+            batches.add(paths);
+        }
+    }
+
+    @Test
+    void searchThreadsFillTheBatchesOfTheQueue() {
+        Oracle oracle = new Oracle(Evaluator.Output.PRIORS_AND_VALUE, false);
+        BatchingEvaluator<Nim> queue = new BatchingEvaluator<>(oracle, 4, 2_000_000);
+        SearchConfig c = SearchConfig.puct().toBuilder().lambda(0).threads(4).arenaCapacity(1 << 16).build();
+        try (Search<Nim> s = new Search<>(c, Nim.randomRollouts(), queue)) {
+            s.setRoot(new Nim(40));
+            SearchResult r = s.run(Limits.playouts(2_000));
+            assertEquals(0, r.bestAction(), "40 stones: take 1");
+            assertEquals(0, s.totalVirtualLoss());
+            assertEquals(oracle.positions.get(), queue.positions());
+            double mean = (double) queue.positions() / queue.batches();
+            assertTrue(mean > 1.5, "4 threads, batches of 4: mean batch " + mean);
+            assertTrue(oracle.batches.stream().allMatch(b -> b.length <= 4));
+        }
+    }
+
+    @Test
+    void lambdaOneGivesTheRolloutsOnlySearch() {
+        SearchConfig c = SearchConfig.puct().toBuilder().lambda(1).arenaCapacity(1 << 16).seed(5).build();
+        List<ChildStats> mixed;
+        List<ChildStats> rolloutsOnly;
+        try (Search<Nim> s = new Search<>(c, Nim.randomRollouts(), new Oracle(Evaluator.Output.PRIORS_AND_VALUE, true))) {
+            s.setRoot(new Nim(31));
+            mixed = s.run(Limits.playouts(3_000)).children();
+        }
+        try (Search<Nim> s = new Search<>(c, Nim.randomRollouts(), new Oracle(Evaluator.Output.PRIORS, false))) {
+            s.setRoot(new Nim(31));
+            rolloutsOnly = s.run(Limits.playouts(3_000)).children();
+        }
+        assertEquals(rolloutsOnly.size(), mixed.size());
+        for (int i = 0; i < mixed.size(); i++) {
+            assertEquals(rolloutsOnly.get(i).visits(), mixed.get(i).visits());
+            assertEquals(rolloutsOnly.get(i).winrate(), mixed.get(i).winrate());
+        }
+    }
+
+    @Test
+    void theValueOfANodeIsEvaluatedOnceAndKept() {
+        Oracle oracle = new Oracle(Evaluator.Output.VALUE, false);
+        SearchConfig c = SearchConfig.puct().toBuilder().lambda(0).expandThreshold(8).arenaCapacity(1 << 16).build();
+        try (Search<Nim> s = new Search<>(c, Nim.randomRollouts(), oracle)) {
+            s.setRoot(new Nim(60));
+            SearchResult r = s.run(Limits.playouts(4_000));
+            // each node is evaluated on its first visit only, and needs 8 visits before its children exist
+            assertTrue(oracle.positions.get() <= s.treeSize(), oracle.positions.get() + " evaluations, "
+                    + s.treeSize() + " nodes");
+            assertTrue(oracle.positions.get() < r.simulations() / 4);
+        }
+    }
+
+    @Test
+    void virtualLossSendsWaitingThreadsToDifferentLeaves() {
+        double[] duplicates = new double[2];
+        int[] losses = {0, 3};
+        for (int k = 0; k < 2; k++) {
+            Oracle oracle = new Oracle(Evaluator.Output.PRIORS_AND_VALUE, false);
+            // two threads and a batch of two: both descend before either backs up, so only virtual loss parts them
+            BatchingEvaluator<Nim> queue = new BatchingEvaluator<>(oracle, 2, 50_000_000);
+            SearchConfig c = SearchConfig.puct().toBuilder().lambda(0).threads(2).virtualLoss(losses[k])
+                    .arenaCapacity(1 << 16).build();
+            try (Search<Nim> s = new Search<>(c, Nim.randomRollouts(), queue)) {
+                s.setRoot(new Nim(60));
+                s.run(Limits.playouts(400));
+            }
+            long pairs = oracle.batches.stream().filter(b -> b.length == 2).count();
+            long same = oracle.batches.stream().filter(b -> b.length == 2 && b[0] == b[1]).count();
+            assertTrue(pairs > 50, "pairs evaluated: " + pairs);
+            duplicates[k] = (double) same / pairs;
+        }
+        assertTrue(duplicates[0] > 0.5, "without virtual loss the threads meet: " + duplicates[0]);
+        assertTrue(duplicates[1] < 0.2, "with virtual loss 3 they spread: " + duplicates[1]);
+    }
 }

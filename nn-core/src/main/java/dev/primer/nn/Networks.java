@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -21,6 +22,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -28,11 +30,15 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,7 +47,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
- * tower and its plain twin, DenseNet-BC, LSTM, and the Z2CNN/P4CNN pair of group convolutions.
+ * tower and its plain twin, DenseNet-BC, LSTM, a last-step LSTM or plain RNN, and the Z2CNN/P4CNN pair of group convolutions.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -444,6 +450,73 @@ public final class Networks {
         list.layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).nIn(prev).nOut(out)
                 .activation(Activation.SOFTMAX).build());
         return init(list.build());
+    }
+
+    /** The recurrent layers DL4J ships. */
+    public enum Recurrent {
+        /** {@code LSTM}: gates i, f, o without peepholes, forget-gate bias initialised to 1. */
+        LSTM,
+        /** {@code SimpleRnn}: hₜ = tanh(W xₜ + R hₜ₋₁ + b). */
+        SIMPLE_RNN
+    }
+
+    /**
+     * One recurrent layer of {@code hidden} tanh units over {@code in} features per step (input {@code [N, in, T]})
+     * whose last step feeds {@code head} (Xavier initialisation).
+     */
+    public static MultiLayerNetwork lastStep(Recurrent kind, int in, int hidden, Head head, Updates updates,
+                                             long seed) {
+        org.deeplearning4j.nn.conf.layers.Layer cell = kind == Recurrent.LSTM
+                ? new LSTM.Builder().nIn(in).nOut(hidden).activation(Activation.TANH).build()
+                : new SimpleRnn.Builder().nIn(in).nOut(hidden).activation(Activation.TANH).build();
+        return init(base(updates, seed).weightInit(WeightInit.XAVIER).list()
+                .layer(new LastTimeStep(cell))
+                .layer(new OutputLayer.Builder(head.loss()).nIn(hidden).nOut(head.outputs())
+                        .activation(head.activation()).build())
+                .build());
+    }
+
+    /** Standard deviation of the DCGAN weights' normal initialisation (Radford et al. 2016, §4). */
+    private static final double DCGAN_INIT_STD = 0.02;
+
+    /**
+     * The generator of a small DCGAN for 28×28 images (Radford et al. 2016, §3 and Fig. 1, scaled down): z ({@code
+     * latent}) → dense 7·7·2w → BN → ReLU → deconv 5×5 stride 2 to 14×14×w → BN → ReLU → deconv 5×5 stride 2 to
+     * 28×28×1 → sigmoid (pixels in [0, 1]). It has no loss: it is trained by errors backpropagated from a
+     * discriminator.
+     */
+    public static MultiLayerNetwork dcganGenerator(int latent, int width, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).weightInit(new NormalDistribution(0, DCGAN_INIT_STD)).list()
+                .layer(new DenseLayer.Builder().nIn(latent).nOut(7 * 7 * 2 * width).hasBias(false)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new Deconvolution2D.Builder(5, 5).stride(2, 2).nOut(width).hasBias(false)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new Deconvolution2D.Builder(5, 5).stride(2, 2).nOut(1).activation(Activation.SIGMOID).build())
+                .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 2L * width))
+                .setInputType(InputType.feedForward(latent))
+                .build();
+        return init(conf);
+    }
+
+    /**
+     * The discriminator of a small DCGAN for 28×28 images (Radford et al. 2016, §3: strided convolutions, leaky ReLU
+     * of slope 0.2, no pooling): conv 5×5 stride 2 to 14×14×w → lReLU → conv 5×5 stride 2 to 7×7×2w → lReLU →
+     * one sigmoid unit, the probability that the image is real, trained by binary cross-entropy.
+     */
+    public static MultiLayerNetwork dcganDiscriminator(int width, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).weightInit(new NormalDistribution(0, DCGAN_INIT_STD)).list()
+                .layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(width)
+                        .activation(new ActivationLReLU(0.2)).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(2 * width)
+                        .activation(new ActivationLReLU(0.2)).build())
+                .layer(new OutputLayer.Builder(LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.convolutional(28, 28, 1))
+                .build();
+        return init(conf);
     }
 
     private static MultiLayerNetwork init(MultiLayerConfiguration conf) {

@@ -3,9 +3,9 @@ package dev.primer.experiments.cli;
 import picocli.CommandLine;
 
 /** A command that groups subcommands: run without one, it prints its usage and exits with status 0. */
-abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable {
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    protected CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

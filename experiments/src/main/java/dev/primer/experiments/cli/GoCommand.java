@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code primer go}: tools for Go data (a self-play game corpus). */
@@ -38,43 +39,17 @@ final class GoCommand extends CommandGroup {
                     + "DIR/game-NNNNNN.sgf. Resumable: a rerun into the same DIR adds games and replays none "
                     + "(DIR/corpus.tsv records every game). Games with a kept game's moves are dropped.")
     static final class CorpusCommand extends CliCommand {
-        @Option(names = "--engine", required = true,
-                description = "the GTP engine, e.g. \"/usr/games/gnugo --mode gtp --level 10 --chinese-rules\"")
-        String engine;
-
-        @Option(names = "--games", required = true, description = "games the corpus should hold at the end")
-        int games;
-
-        @Option(names = "--out", required = true, description = "directory of the SGF files and the ledger")
-        Path out;
-
-        @Option(names = "--size", defaultValue = "9", description = "board size (default: ${DEFAULT-VALUE})")
-        int size;
-
-        @Option(names = "--komi", defaultValue = "7", description = "komi (default: ${DEFAULT-VALUE})")
-        double komi;
-
-        @Option(names = "--random-opening", defaultValue = "4",
-                description = "uniformly random legal moves before the engine plays (default: ${DEFAULT-VALUE})")
-        int randomOpening;
+        @Mixin
+        CorpusOptions corpus;
 
         @Option(names = "--threads", defaultValue = "1", description = "engine processes (default: ${DEFAULT-VALUE})")
         int threads;
-
-        @Option(names = "--seed", defaultValue = "1", description = "seed of the openings (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--move-timeout", defaultValue = "60",
-                description = "seconds per engine command before the game is given up (default: ${DEFAULT-VALUE})")
-        double moveTimeout;
 
         @Override
         public Integer call() throws Exception {
             CorpusConfig config;
             try {
-                config = CorpusConfig.of(engine, out).withGames(games).withSize(size).withKomi(komi)
-                        .withRandomOpening(randomOpening).withThreads(threads).withSeed(seed)
-                        .withMoveTimeout(moveTimeout);
+                config = corpus.config().withThreads(threads);
             } catch (IllegalArgumentException e) {
                 throw badInput(e.getMessage());
             }
@@ -93,7 +68,7 @@ final class GoCommand extends CommandGroup {
             } catch (IllegalArgumentException e) {
                 throw badInput(e.getMessage());
             }
-            w.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed%n", out, s.kept(),
+            w.printf(Locale.ROOT, "corpus %s: %d games kept, %d duplicates dropped, %d failed%n", config.out(), s.kept(),
                     s.duplicates(), s.failed());
             return 0;
         }

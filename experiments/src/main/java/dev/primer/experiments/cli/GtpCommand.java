@@ -8,10 +8,12 @@ import dev.primer.mcts.go.MctsPlayer;
 import dev.primer.mcts.go.PlayerConfig;
 import dev.primer.mcts.go.RolloutKind;
 import dev.primer.nn.Net;
-import dev.primer.nn.train.Checkpoint;
+import dev.primer.rl.alphago.AlphaGoPlayer;
 import dev.primer.rl.alphago.PolicyPlayer;
 import dev.primer.rl.alphago.RolloutWeightsFile;
+import dev.primer.rl.alphago.ShippedCorpus;
 import dev.primer.rl.alphago.SlPolicy;
+import dev.primer.rl.alphago.ValueNet;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,8 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code primer gtp}: a GTP v2 engine on stdin/stdout for GoGui, Sabaki, Lizzie or a match runner. */
 @Command(name = "gtp", mixinStandardHelpOptions = true,
-        description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, flat Monte Carlo, or "
-                + "a policy network without search.")
+        description = "Speak GTP v2 on stdin/stdout: MCTS (RAVE, heavy playouts) with lz-analyze, flat Monte Carlo, "
+                + "a policy network without search, or AlphaGo's search over policy and value networks.")
 final class GtpCommand extends CliCommand {
     /** Rule sets selectable on the command line. */
     enum RuleSet {
@@ -39,7 +41,7 @@ final class GtpCommand extends CliCommand {
     }
 
     /** Move generators selectable on the command line. */
-    enum Player { MCTS, FLAT, POLICY }
+    enum Player { MCTS, FLAT, POLICY, ALPHAGO }
 
     @Option(names = "--playouts", defaultValue = "10000", description = "playouts per move at most (default: ${DEFAULT-VALUE})")
     int playouts;
@@ -60,9 +62,28 @@ final class GtpCommand extends CliCommand {
             + "first timed move runs compiled code (default: ${DEFAULT-VALUE})")
     double warmUp;
 
-    @Option(names = "--player", defaultValue = "mcts", description = "mcts, flat, or policy (a policy network's best "
-            + "legal move, no search; needs --model) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--player", defaultValue = "mcts", description = "mcts, flat, policy (a policy network's best "
+            + "legal move, no search; needs --model), or alphago (PUCT over --model's priors, leaves valued by "
+            + "--value-model and rollouts mixed by --lambda) (default: ${DEFAULT-VALUE})")
     Player player;
+
+    @Option(names = "--value-model", description = "the value network for --player alphago, e.g. OUT/" + ValueNet.MODEL
+            + " from 'primer alphago train-value'")
+    Path valueModel;
+
+    @Option(names = "--lambda", description = "--player alphago: the rollouts' weight in the leaf value "
+            + "V = (1 - lambda) v + lambda z (default: " + AlphaGoPlayer.LAMBDA + ")")
+    Double lambda;
+
+    @Option(names = "--no-value", description = "--player alphago: rollouts alone value the leaves (lambda 1)")
+    boolean noValue;
+
+    @Option(names = "--no-rollouts", description = "--player alphago: the value network alone values the leaves "
+            + "(lambda 0)")
+    boolean noRollouts;
+
+    @Option(names = "--no-priors", description = "--player alphago: uniform tree priors, no policy network")
+    boolean noPriors;
 
     @Option(names = "--rollout", defaultValue = "heavy", description = "the MCTS player's rollouts: light, heavy or "
             + "linear_softmax (default: ${DEFAULT-VALUE})")
@@ -81,24 +102,29 @@ final class GtpCommand extends CliCommand {
         if (playouts < 1 || threads < 1 || seconds != null && !(seconds > 0)) {
             throw badInput("--playouts and --threads must be >= 1, --time > 0");
         }
-        if ((player == Player.POLICY) != (model != null)) {
-            throw badInput("--model goes with --player policy");
+        boolean alphago = player == Player.ALPHAGO;
+        if (!alphago && (valueModel != null || lambda != null || noValue || noRollouts || noPriors)) {
+            throw badInput("--value-model, --lambda, --no-value, --no-rollouts and --no-priors go with --player alphago");
+        }
+        if (!alphago && (player == Player.POLICY) != (model != null)) {
+            throw badInput("--model goes with --player policy or alphago");
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (player == Player.POLICY) {
-            Net net;
-            try {
-                net = Checkpoint.read(model).net();
-            } catch (IOException e) {
-                throw badInput("cannot load --model " + model + ": " + e.getMessage());
-            }
-            new GtpEngine(new PolicyPlayer(net), rules.rules).serve(in, out);
+            new GtpEngine(new PolicyPlayer(AlphaGoCommand.loadNet(this, "--model", model)), rules.rules).serve(in, out);
             return 0;
         }
         if (player == Player.FLAT) {
             new GtpEngine(new FlatMonteCarloPlayer(new FlatMonteCarloPlayer.Config(playouts, seed)), rules.rules)
                     .serve(in, out);
+            return 0;
+        }
+        if (alphago) {
+            AlphaGoPlayer.Setup setup = alphaGoSetup();
+            PlayerConfig config = AlphaGoPlayer.config(setup, playouts, threads, seed)
+                    .withSeconds(seconds == null ? Double.POSITIVE_INFINITY : seconds);
+            serve(AlphaGoPlayer.create(setup, config, ShippedCorpus.SIZE), in, out);
             return 0;
         }
         PlayerConfig config = PlayerConfig.defaults(playouts).withThreads(threads).withSeed(seed)
@@ -110,12 +136,49 @@ final class GtpCommand extends CliCommand {
                 throw badInput("cannot use --rollout-weights: " + e.getMessage());
             }
         }
-        try (MctsPlayer mcts = new MctsPlayer(config)) {
+        serve(new MctsPlayer(config), in, out);
+        return 0;
+    }
+
+    /** Serves GTP with {@code mcts} after its warm-up, and closes it. */
+    private void serve(MctsPlayer mcts, BufferedReader in, BufferedWriter out) throws IOException {
+        try (mcts) {
             if (warmUp > 0) {
                 mcts.warmUp(warmUp);
             }
             MctsGtp.engine(mcts, rules.rules).serve(in, out);
         }
-        return 0;
+    }
+
+    /** Returns the AlphaGo player's networks, rollouts and lambda from the flags; a missing or corrupt file is named. */
+    private AlphaGoPlayer.Setup alphaGoSetup() {
+        if (noValue && noRollouts) {
+            throw badInput("--no-value and --no-rollouts leave nothing to value the leaves");
+        }
+        if (lambda != null && (noValue || noRollouts)) {
+            throw badInput("--lambda goes without --no-value and --no-rollouts, which set it");
+        }
+        double l = noValue ? 1 : noRollouts ? 0 : lambda == null ? AlphaGoPlayer.LAMBDA : lambda;
+        if (!(l >= 0 && l <= 1)) {
+            throw badInput("--lambda must lie in [0, 1], got " + l);
+        }
+        if (noPriors == (model != null)) {
+            throw badInput(noPriors ? "--no-priors goes without --model" : "--player alphago needs --model (the "
+                    + "policy network for the priors) or --no-priors");
+        }
+        if (l < 1 && valueModel == null) {
+            throw badInput("--player alphago needs --value-model unless --no-value");
+        }
+        Net policy = noPriors ? null : AlphaGoCommand.loadNet(this, "--model", model);
+        Net value = l < 1 ? AlphaGoCommand.loadNet(this, "--value-model", valueModel) : null;
+        try {
+            return new AlphaGoPlayer.Setup(policy, value,
+                    RolloutWeightsFile.load(rolloutWeights == null ? RolloutWeightsFile.SHIPPED_NAME : rolloutWeights),
+                    l);
+        } catch (IOException e) {
+            throw badInput("cannot use --rollout-weights: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw badInput(e.getMessage());
+        }
     }
 }

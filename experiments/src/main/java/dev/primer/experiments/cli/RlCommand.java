@@ -184,7 +184,7 @@ public final class RlCommand extends CommandGroup {
                     + "mean ± standard error across runs, as MinAtar's "
                     + "plot_return.py averages its 30 runs. Prints a table; writes curves.csv (every run and the "
                     + "mean) and curves.png (the mean ± standard error).")
-    static final class Curves extends CliCommand {
+    public static final class Curves extends CliCommand {
         @Parameters(arity = "1..*", paramLabel = "RUN", description = "a run's output directory (searched for "
                 + "episodes.csv) or an episodes.csv file")
         List<Path> paths;
@@ -226,14 +226,22 @@ public final class RlCommand extends CommandGroup {
                     : RunCurves.summarise(runs, window, rows);
             System.out.print(format(runs, table));
             if (out != null) {
-                Files.createDirectories(out);
-                RunCurves.Summary fine = RunCurves.summarise(runs, window, RunCurves.commonFrames(runs, resolution));
-                writeCsv(out.resolve("curves.csv"), runs, fine);
-                Plots.lines(out, "curves.png", runs.size() + " runs: mean return of the last " + window
-                        + " training episodes", "frames", "return", series(runs.size(), fine));
+                write(runs, window, resolution, out);
                 System.out.println("wrote " + out.resolve("curves.csv") + " and " + out.resolve("curves.png"));
             }
             return 0;
+        }
+
+        /**
+         * Writes {@code out/curves.csv} (every run and the mean ± s.e., a point every {@code resolution} frames) and
+         * {@code out/curves.png} (the mean ± s.e. of each run's last-{@code window}-episode mean return).
+         */
+        public static void write(List<RunCurves.Run> runs, int window, long resolution, Path out) throws IOException {
+            Files.createDirectories(out);
+            RunCurves.Summary fine = RunCurves.summarise(runs, window, RunCurves.commonFrames(runs, resolution));
+            writeCsv(out.resolve("curves.csv"), runs, fine);
+            Plots.lines(out, "curves.png", runs.size() + " runs: mean return of the last " + window
+                    + " training episodes", "frames", "return", series(runs.size(), fine));
         }
 
         /** One row per frame: each run's value, then the mean ± standard error. */

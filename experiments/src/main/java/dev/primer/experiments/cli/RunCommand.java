@@ -1,7 +1,6 @@
 package dev.primer.experiments.cli;
 
 import dev.primer.experiments.core.Experiment;
-import dev.primer.experiments.core.Registry;
 import dev.primer.experiments.core.RunRecord;
 import dev.primer.experiments.core.Runner;
 import picocli.CommandLine.Command;
@@ -20,8 +19,7 @@ final class RunCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        Experiment<?> e = Registry.find(name).orElseThrow(() -> badInput("unknown experiment '" + name
-                + "'; `primer list` shows the registered ones"));
+        Experiment<?> e = experiment(name);
         RunRecord r = Runner.run(e, options.budget, options.seed, options.out);
         System.out.printf("%s: %s (%.1f s)%n", r.name(), r.headline(), r.wallSeconds());
         System.out.println("wrote " + options.out.resolve(r.name()).resolve(RunRecord.FILE));

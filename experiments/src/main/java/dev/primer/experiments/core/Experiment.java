@@ -14,4 +14,14 @@ public interface Experiment<M extends Record> {
 
     /** Runs the experiment, writing plots into {@code ctx.dir()}; returns its metrics and plot files. */
     Outcome<M> run(Context ctx) throws Exception;
+
+    /** The primer's claim this experiment tests; one that states none is filed under {@link Chapter#OTHER}. */
+    default Claim claim() {
+        return Claim.unfiled(description());
+    }
+
+    /** Whether {@code metrics} reproduce {@link #claim()}: computed from the measured figures, never fixed. */
+    default Verdict judge(M metrics) {
+        return Verdict.NOT_JUDGED;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.primer.experiments.core;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -8,82 +9,214 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG plots (800x500) for experiment results: lines, lines on logarithmic axes, scatters; pictures as captioned image grids and tight mosaics. */
+/**
+ * PNG plots for experiment results, all 800 wide with a 500-high chart plus a legend line per series (drawn at twice
+ * the pixels for sharp text): lines, lines on logarithmic axes (labels at decades only, no grid lines along them;
+ * log10 on a linear scale where decade labels would overlap), scatters; the Okabe–Ito colour-blind-safe palette,
+ * dashed grey reference lines for theory; pictures as captioned image grids and tight mosaics.
+ */
 public final class Plots {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 500;
+    /** Height added per series for the legend under the plot, so every plot area is the same size. */
+    private static final int LEGEND_LINE = 18;
+    /** Twice the screen's 72 DPI: the PNG holds 1600x1000 pixels, shown at 800x500. */
+    private static final int DPI = 144;
+    /** Most decades a log axis spans before its decade labels (one each) would overlap. */
+    static final int MAX_DECADES = 24;
+    /**
+     * Okabe &amp; Ito 2008, "Color universal design": blue, vermillion, bluish green, orange, reddish purple, sky blue,
+     * black, yellow.
+     */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.SQUARE};
+    private static final BasicStroke SOLID_LINE = new BasicStroke(2f);
+    private static final BasicStroke DASHED_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {8f, 4f}, 0f);
+    private static final BasicStroke REFERENCE_LINE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f);
+    private static final Color REFERENCE_COLOR = new Color(0x555555);
+
     private Plots() {
     }
 
-    /** One named line: x and y values of equal length. */
-    public record Series(String name, double[] x, double[] y) {
+    /**
+     * One named line: x and y values of equal length.
+     *
+     * @param reference whether it is a reference (a theory line, a threshold), drawn thin, dashed and grey
+     */
+    public record Series(String name, double[] x, double[] y, boolean reference) {
+        /** A measured line. */
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, false);
+        }
+
+        /**
+         * The reference line y = y0·(x/x0)^slope from x0 to x1 (a straight line of that slope on log-log axes), e.g. a
+         * theoretical rate anchored at a measured point.
+         */
+        public static Series powerLaw(String name, double x0, double y0, double x1, double slope) {
+            return new Series(name, new double[] {x0, x1}, new double[] {y0, y0 * Math.pow(x1 / x0, slope)}, true);
+        }
     }
 
     /** Writes a line chart of {@code series} to {@code dir/file} (800x500 PNG) and returns the file name. */
     public static String lines(Path dir, String file, String title, String xLabel, String yLabel,
                                List<Series> series) throws IOException {
-        XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setMarkerSize(0);
-        for (Series s : series) {
-            XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
-            xy.setMarker(SeriesMarkers.NONE);
+        XYChart chart = chart(title, xLabel, yLabel, series.size());
+        for (int i = 0; i < series.size(); i++) {
+            style(add(chart, series.get(i), series.get(i).x(), series.get(i).y()), series.get(i), i);
         }
         return save(chart, dir, file);
     }
 
-    /** A line chart with a logarithmic y axis and, if {@code logX}, x axis; non-positive points are dropped. */
+    /**
+     * A line chart with a logarithmic y axis and, if {@code logX}, x axis; non-positive points are dropped. An axis
+     * spanning more than {@link #MAX_DECADES} decades, whose decade labels would overlap, shows log10 of the values
+     * on a linear scale instead (its title says so).
+     */
     public static String logLines(Path dir, String file, String title, String xLabel, String yLabel, boolean logX,
                                   List<Series> series) throws IOException {
-        XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setMarkerSize(0);
+        List<Series> kept = new ArrayList<>();
+        double[] xRange = {Double.POSITIVE_INFINITY, 0};
+        double[] yRange = {Double.POSITIVE_INFINITY, 0};
         for (Series s : series) {
             int n = 0;
-            for (int i = 0; i < s.x().length; i++) {
-                n += s.y()[i] > 0 && (!logX || s.x()[i] > 0) ? 1 : 0;
+            for (int j = 0; j < s.x().length; j++) {
+                n += s.y()[j] > 0 && (!logX || s.x()[j] > 0) ? 1 : 0;
             }
             double[] x = new double[n];
             double[] y = new double[n];
-            for (int i = 0, k = 0; i < s.x().length; i++) {
-                if (s.y()[i] > 0 && (!logX || s.x()[i] > 0)) {
-                    x[k] = s.x()[i];
-                    y[k++] = s.y()[i];
+            for (int j = 0, k = 0; j < s.x().length; j++) {
+                if (s.y()[j] > 0 && (!logX || s.x()[j] > 0)) {
+                    x[k] = s.x()[j];
+                    y[k++] = s.y()[j];
+                    widen(xRange, x[k - 1]);
+                    widen(yRange, y[k - 1]);
                 }
             }
-            if (n > 0) {
-                chart.addSeries(s.name(), x, y).setMarker(SeriesMarkers.NONE);
+            kept.add(new Series(s.name(), x, y, s.reference()));
+        }
+        boolean wideX = logX && decades(xRange) > MAX_DECADES;
+        boolean wideY = decades(yRange) > MAX_DECADES;
+        XYChart chart = chart(title, wideX ? "log10 " + xLabel : xLabel, wideY ? "log10 " + yLabel : yLabel,
+                kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Series s = kept.get(i);
+            if (s.x().length > 0) {
+                style(add(chart, s, wideX ? log10(s.x()) : s.x(), wideY ? log10(s.y()) : s.y()), s, i);
             }
         }
+        XYStyler st = chart.getStyler();
+        st.setYAxisLogarithmic(!wideY).setYAxisLogarithmicDecadeOnly(decades(yRange) >= 1);
+        st.setXAxisLogarithmic(logX && !wideX).setXAxisLogarithmicDecadeOnly(decades(xRange) >= 1);
+        // XChart draws a grid line at every 2..9 between decades: none along a log axis spanning a decade or more.
+        st.setPlotGridVerticalLinesVisible(!(logX && !wideX) || decades(xRange) < 1);
+        st.setPlotGridHorizontalLinesVisible(wideY || decades(yRange) < 1);
         return save(chart, dir, file);
     }
 
-    /** A scatter chart of each series' points; returns the file name. */
+    private static double[] log10(double[] v) {
+        double[] l = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            l[i] = Math.log10(v[i]);
+        }
+        return l;
+    }
+
+    /** A scatter chart of each series' points (circles, then other shapes past the palette's eight colours). */
     public static String scatter(Path dir, String file, String title, String xLabel, String yLabel,
                                  List<Series> series) throws IOException {
-        XYChart chart = chart(title, xLabel, yLabel);
+        XYChart chart = chart(title, xLabel, yLabel, series.size());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(3);
-        for (Series s : series) {
-            chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.CIRCLE);
+        chart.getStyler().setMarkerSize(4);
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            chart.addSeries(s.name(), s.x(), s.y()).setMarker(MARKERS[i / PALETTE.length % MARKERS.length])
+                    .setMarkerColor(s.reference() ? REFERENCE_COLOR : PALETTE[i % PALETTE.length]);
         }
         return save(chart, dir, file);
     }
 
-    private static XYChart chart(String title, String xLabel, String yLabel) {
-        return new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
-                .build();
+    /** A labelled arrow from point (x0, y0) to (x1, y1), e.g. from one word's vector to its partner's. */
+    public record Segment(String fromLabel, double x0, double y0, String toLabel, double x1, double y1) {
+    }
+
+    /** Draws each segment as a line with a dot at both ends and its two labels; returns the file name. */
+    public static String segments(Path dir, String file, String title, String xLabel, String yLabel,
+                                  List<Segment> segments) throws IOException {
+        XYChart chart = chart(title, xLabel, yLabel, 0);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(6);
+        for (Segment s : segments) {
+            chart.addSeries(s.fromLabel() + " → " + s.toLabel(), new double[] {s.x0(), s.x1()},
+                    new double[] {s.y0(), s.y1()}).setMarker(SeriesMarkers.CIRCLE);
+            chart.addAnnotation(new AnnotationText(s.fromLabel(), s.x0(), s.y0(), false));
+            chart.addAnnotation(new AnnotationText(s.toLabel(), s.x1(), s.y1(), false));
+        }
+        return save(chart, dir, file);
+    }
+
+    private static XYSeries add(XYChart chart, Series s, double[] x, double[] y) {
+        return chart.addSeries(s.name(), x, y);
+    }
+
+    /** The i-th measured series in the i-th palette colour (dashed after the palette's eight), references grey. */
+    private static void style(XYSeries xy, Series s, int i) {
+        xy.setMarker(SeriesMarkers.NONE);
+        if (s.reference()) {
+            xy.setLineColor(REFERENCE_COLOR).setLineStyle(REFERENCE_LINE);
+        } else {
+            xy.setLineColor(PALETTE[i % PALETTE.length]).setLineStyle(i < PALETTE.length ? SOLID_LINE : DASHED_LINE);
+        }
+    }
+
+    private static void widen(double[] range, double v) {
+        range[0] = Math.min(range[0], v);
+        range[1] = Math.max(range[1], v);
+    }
+
+    private static double decades(double[] range) {
+        return range[1] > 0 && range[0] > 0 ? Math.log10(range[1] / range[0]) : 0;
+    }
+
+    /** A white chart with the legend below the plot, one line per series, the image growing by the legend's height. */
+    private static XYChart chart(String title, String xLabel, String yLabel, int series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + LEGEND_LINE * series).title(title)
+                .xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        XYStyler st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE).setPlotBorderVisible(false)
+                .setLegendBorderColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Vertical).setChartTitleBoxVisible(false)
+                .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15))
+                .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).setSeriesColors(PALETTE);
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
+                .setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
+                .setPlotGridLinesColor(new Color(0xE6E6E6)).setPlotGridLinesStroke(new BasicStroke(1f))
+                .setAxisTickMarksColor(Color.GRAY).setXAxisTickMarkSpacingHint(120).setYAxisTickMarkSpacingHint(60);
+        st.setMarkerSize(0);
+        return chart;
     }
 
     private static String save(XYChart chart, Path dir, String file) throws IOException {
         String name = file.endsWith(".png") ? file : file + ".png";
-        BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmapWithDPI(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG, DPI);
         return name;
     }
 

@@ -1,6 +1,7 @@
 package dev.primer.experiments.core;
 
 import dev.primer.experiments.go.AlphaGoSl;
+import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.nn.AdamOnRealNets;
 import dev.primer.experiments.nn.Adversarial;
 import dev.primer.experiments.nn.BatchNorm;
@@ -15,9 +16,15 @@ import dev.primer.experiments.nn.MemorizeRandomLabels;
 import dev.primer.experiments.nn.Rademacher;
 import dev.primer.experiments.nn.Residual;
 import dev.primer.experiments.nn.UniversalApproximation;
+import dev.primer.experiments.prob.Ebm2d;
+import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
+import dev.primer.experiments.prob.LearnedProposal;
+import dev.primer.experiments.prob.MadeFashion;
 import dev.primer.experiments.prob.Optimizers;
+import dev.primer.experiments.prob.PlanarFlows2d;
+import dev.primer.experiments.prob.RealNvpFlows;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
 import dev.primer.experiments.prob.VaeFashion;
@@ -25,6 +32,12 @@ import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
 import dev.primer.experiments.rl.Rl4jVsPrimer;
+import dev.primer.experiments.seq.AttentionExperiment;
+import dev.primer.experiments.seq.LstmGates;
+import dev.primer.experiments.seq.LstmMemory;
+import dev.primer.experiments.seq.Seq2SeqExperiment;
+import dev.primer.experiments.text.SentimentNeuron;
+import dev.primer.experiments.text.WordVectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +50,10 @@ public final class Registry {
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),
-            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance());
+            new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
+            new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
+            new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
+            new Gan(), new LearnedProposal(), new Ebm2d());
 
     private Registry() {
     }

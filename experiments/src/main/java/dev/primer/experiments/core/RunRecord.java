@@ -26,9 +26,10 @@ import java.util.Map;
  * @param wallSeconds wall time of the run
  * @param backend     ND4J backend summary
  * @param finishedAt  ISO-8601 time the run ended
+ * @param verdict     the experiment's {@link Verdict#label()} of its metrics (null in results older than verdicts)
  */
 public record RunRecord(String name, long seed, String budget, Map<String, Object> metrics, List<String> plots,
-                        String headline, double wallSeconds, String backend, String finishedAt) {
+                        String headline, double wallSeconds, String backend, String finishedAt, String verdict) {
     /** File name inside each experiment's directory. */
     public static final String FILE = "result.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,7 @@
 package dev.primer.experiments.go;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
@@ -72,5 +74,13 @@ public final class AlphaGoSl extends NamedExperiment<AlphaGoSl.Metrics> {
                         + "moves (top-3 %.1f%%, %.1f%% averaging the 8 symmetries; AlphaGo's SL policy: 57.0%% on "
                         + "human 19x19 games).", c.blocks(), c.filters(), r.result().state().step(), games.size(),
                 100 * r.test().top1(), 100 * r.test().top3(), 100 * r.testSymmetries().top1()));
+    }
+
+    /** Not judged: AlphaGo's 57% is on human 19x19 games, not comparable with GNU Go's 9x9 moves. */
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.RL_AND_GO, "A supervised policy network predicts held-out expert moves.",
+                "Silver et al. 2016, §2", "57.0% top-1 on human 19x19 games (a different corpus)", "test_top1",
+                "test_top3", "test_top1_symmetries");
     }
 }

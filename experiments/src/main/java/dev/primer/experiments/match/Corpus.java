@@ -56,7 +56,7 @@ public final class Corpus {
     /** The ledger's file name. */
     public static final String LEDGER = "corpus.tsv";
     /** Games in a row that may fail before the run stops: an engine that fails them all is broken, not unlucky. */
-    static final int MAX_FAILURES_IN_A_ROW = 10;
+    public static final int MAX_FAILURES_IN_A_ROW = 10;
     private static final String HEADER = "game\tstatus\tmoves\tresult\tdetail";
     private static final double SETUP_TIMEOUT_SECONDS = 30;
 
@@ -151,43 +151,68 @@ public final class Corpus {
     }
 
     private void work() {
-        GtpClient engine = null;
-        String name = "";
-        try {
+        try (Player player = new Player(config)) {
             int game;
             while ((game = claim()) > 0) {
-                Played p;
-                try {
-                    if (engine == null) {
-                        engine = new GtpClient(config.engine());
-                        name = engine.send("name", SETUP_TIMEOUT_SECONDS) + " "
-                                + engine.send("version", SETUP_TIMEOUT_SECONDS);
-                    }
-                    p = play(engine, name.strip(), game);
-                } catch (EngineFailure | RuntimeException f) {
-                    if (engine != null) {
-                        engine.close();
-                        engine = null;
-                    }
-                    if (aborted || Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                    p = new Played(new Entry(game, Status.FAILED, "", "", f.getMessage()), null);
+                Game g = player.play(game);
+                if (g.entry().status() == Status.FAILED && (aborted || Thread.currentThread().isInterrupted())) {
+                    return;
                 }
-                complete(p);
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
+                complete(g);
             }
         }
     }
 
-    /** A finished or failed game, with its record when it finished. */
-    private record Played(Entry entry, SgfNode record) {
+    /**
+     * A played game: its ledger row and, when it finished, its record.
+     *
+     * @param entry  the ledger row (kept or failed; duplicates are found by whoever gathers the games)
+     * @param record the SGF game tree of a finished game, null for a failed one
+     */
+    public record Game(Entry entry, SgfNode record) {
     }
 
-    private Played play(GtpClient engine, String name, int id) throws EngineFailure {
+    /**
+     * One engine process playing corpus games one after another: a game that fails (crash, timeout, illegal move)
+     * comes back as a FAILED entry and the engine is restarted for the next. Game {@code id} depends on the
+     * config and {@code id} alone, whichever player, thread or machine plays it.
+     */
+    public static final class Player implements AutoCloseable {
+        private final CorpusConfig config;
+        private GtpClient engine;
+        private String name = "";
+
+        /** Creates a player; the engine starts with the first game. */
+        public Player(CorpusConfig config) {
+            this.config = config;
+        }
+
+        /** Plays game {@code id} (from 1) and returns it. */
+        public Game play(int id) {
+            try {
+                if (engine == null) {
+                    engine = new GtpClient(config.engine());
+                    name = (engine.send("name", SETUP_TIMEOUT_SECONDS) + " "
+                            + engine.send("version", SETUP_TIMEOUT_SECONDS)).strip();
+                }
+                return Corpus.play(config, engine, name, id);
+            } catch (EngineFailure | RuntimeException f) {
+                close();
+                return new Game(new Entry(id, Status.FAILED, "", "", String.valueOf(f.getMessage())), null);
+            }
+        }
+
+        /** Ends the engine process, if one runs. */
+        @Override
+        public void close() {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        }
+    }
+
+    private static Game play(CorpusConfig config, GtpClient engine, String name, int id) throws EngineFailure {
         GameState game = new GameState(config.size(), Rules.CHINESE, config.komi());
         Coords coords = game.coords();
         engine.send("boardsize " + config.size(), SETUP_TIMEOUT_SECONDS);
@@ -213,7 +238,7 @@ public final class Corpus {
         String result = null;
         while (!game.isOver()) {
             if (game.moves().size() >= config.maxMoves()) {
-                return new Played(new Entry(id, Status.FAILED, "", "", "move limit " + config.maxMoves()), null);
+                return new Game(new Entry(id, Status.FAILED, "", "", "move limit " + config.maxMoves()), null);
             }
             Color c = game.toMove();
             String vertex = engine.send("genmove " + Match.colourWord(c), config.moveTimeoutSeconds());
@@ -254,7 +279,7 @@ public final class Corpus {
         root.add("PB", name).add("PW", name).add("GN", "game " + id);
         root.add("GC", String.format(Locale.ROOT, "primer go corpus: engine '%s', seed %d, game %d, %d random opening "
                 + "moves", config.engine(), config.seed(), id, config.randomOpening()));
-        return new Played(new Entry(id, Status.KEPT, moves(coords, game.moves()), result, detail), root);
+        return new Game(new Entry(id, Status.KEPT, moves(coords, game.moves()), result, detail), root);
     }
 
     /** Returns the seed of game {@code id}'s opening: a function of (seed, id) alone, so threads change nothing. */
@@ -278,7 +303,7 @@ public final class Corpus {
     }
 
     /** Saves a kept game, then records it in the ledger (the commit point of a game). */
-    private synchronized void complete(Played p) {
+    private synchronized void complete(Game p) {
         inFlight--;
         Entry e = p.entry();
         if (e.status() == Status.KEPT && keptMoves.contains(e.moves())) {
@@ -286,15 +311,11 @@ public final class Corpus {
         }
         try {
             if (e.status() == Status.KEPT) {
-                Path file = config.out().resolve(fileName(e.game()));
-                Path tmp = config.out().resolve(fileName(e.game()) + ".tmp");
-                Files.writeString(tmp, Sgf.write(List.of(p.record())), StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                save(config.out(), e.game(), p.record());
             }
             try (BufferedWriter w = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND)) {
-                w.write(e.game() + "\t" + e.status().name().toLowerCase(Locale.ROOT) + "\t" + e.moves() + "\t"
-                        + e.result() + "\t" + e.detail().replace('\t', ' ').replace('\n', ' ') + "\n");
+                w.write(row(e));
             }
         } catch (IOException x) {
             throw new UncheckedIOException("cannot record game " + e.game() + " in " + config.out(), x);
@@ -310,6 +331,32 @@ public final class Corpus {
                     + lastFailure + " (engine '" + config.engine() + "'); the " + kept + " kept games stay in "
                     + config.out());
         }
+    }
+
+    /**
+     * Saves game {@code id} as {@code dir/}{@link #fileName}: written to a temporary file of its own (ending in
+     * {@code .tmp}), then renamed over any earlier copy, so that the name only ever holds a whole game and writers of
+     * the same game replace, never mix, each other's files.
+     */
+    public static void save(Path dir, int id, SgfNode record) throws IOException {
+        saveAs(dir.resolve(fileName(id)), record);
+    }
+
+    /** Saves {@code record} as {@code file} the way {@link #save} does: whole or not at all under that name. */
+    public static void saveAs(Path file, SgfNode record) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, Sgf.write(List.of(record)), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Returns ledger row {@code e} with its newline, tabs and newlines in the detail turned into spaces. */
+    public static String row(Entry e) {
+        return e.game() + "\t" + e.status().name().toLowerCase(Locale.ROOT) + "\t" + e.moves() + "\t" + e.result()
+                + "\t" + e.detail().replace('\t', ' ').replace('\n', ' ') + "\n";
     }
 
     /**
@@ -384,7 +431,7 @@ public final class Corpus {
     }
 
     /** The settings a ledger is bound to: a rerun must use the same ones. */
-    private Map<String, String> identity() {
+    private static Map<String, String> identity(CorpusConfig config) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("engine", config.engine());
         m.put("size", Integer.toString(config.size()));
@@ -394,12 +441,17 @@ public final class Corpus {
         return m;
     }
 
+    /** Returns the head of a ledger for {@code config}: its settings as comment lines, then the column names. */
+    public static String ledgerHead(CorpusConfig config) {
+        StringBuilder head = new StringBuilder();
+        identity(config).forEach((k, v) -> head.append("# ").append(k).append('=').append(v).append('\n'));
+        return head.append(HEADER).append('\n').toString();
+    }
+
     private void readLedger() throws IOException {
-        Map<String, String> identity = identity();
+        Map<String, String> identity = identity(config);
         if (!Files.exists(ledger)) {
-            StringBuilder head = new StringBuilder();
-            identity.forEach((k, v) -> head.append("# ").append(k).append('=').append(v).append('\n'));
-            Files.writeString(ledger, head.append(HEADER).append('\n').toString(), StandardCharsets.UTF_8);
+            Files.writeString(ledger, ledgerHead(config), StandardCharsets.UTF_8);
             return;
         }
         byte[] all = Files.readAllBytes(ledger);
@@ -442,7 +494,7 @@ public final class Corpus {
     }
 
     /** Parses a ledger row; null when it is not one (a row cut short by a crash). */
-    static Entry parse(String line) {
+    public static Entry parse(String line) {
         String[] f = line.split("\t", -1);
         if (f.length != 5) {
             return null;

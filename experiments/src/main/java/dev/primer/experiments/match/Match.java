@@ -48,9 +48,17 @@ public final class Match {
 
     /** Plays every game and returns the table; engines are shut down at the end. */
     public MatchReport run() {
+        return new MatchReport(config, play(1, config.games()));
+    }
+
+    /**
+     * Plays games {@code first..last} (numbered from 1, colours by number as in the whole match) and returns them in
+     * order; engines are shut down at the end. Game {@code i} is the same game whichever range holds it.
+     */
+    public List<GameResult> play(int first, int last) {
         List<GameResult> results = new ArrayList<>();
         try {
-            for (int i = 1; i <= config.games(); i++) {
+            for (int i = first; i <= last; i++) {
                 Color aColor = config.alternate() && i % 2 == 0 ? Color.WHITE : Color.BLACK;
                 GameResult r = play(i, aColor);
                 results.add(r);
@@ -59,7 +67,7 @@ public final class Match {
         } finally {
             closeAll();
         }
-        return new MatchReport(config, List.copyOf(results));
+        return List.copyOf(results);
     }
 
     private GameResult play(int index, Color aColor) {
@@ -182,15 +190,15 @@ public final class Match {
         r.failure().ifPresent(f -> root.add("GC", f));
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "game-%03d.sgf", r.index())),
-                    Sgf.write(List.of(root)), StandardCharsets.UTF_8);
+            Corpus.saveAs(dir.resolve(String.format(Locale.ROOT, "game-%03d.sgf", r.index())), root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save game " + r.index() + " in " + dir, e);
         }
     }
 
     private void setup(GtpClient e) throws EngineFailure {
-        e.send("boardsize " + config.size(), SETUP_TIMEOUT_SECONDS);
+        // the first answer waits for the engine's start-up (a JVM loading networks), so it gets the move timeout too
+        e.send("boardsize " + config.size(), Math.max(SETUP_TIMEOUT_SECONDS, config.moveTimeoutSeconds()));
         e.send("clear_board", SETUP_TIMEOUT_SECONDS);
         e.send("komi " + config.komi(), SETUP_TIMEOUT_SECONDS);
     }

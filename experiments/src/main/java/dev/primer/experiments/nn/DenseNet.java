@@ -1,10 +1,13 @@
 package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.DenseNetSpec;
@@ -137,5 +140,20 @@ public final class DenseNet extends SettingsExperiment<DenseNet.Metrics, DenseNe
         curves.add(new Plots.Series(label, points.stream().mapToDouble(p -> p[0]).toArray(), acc));
         return new Arm(r.net().model().numParams(), acc[acc.length - 1], Arrays.stream(acc).max().orElse(Double.NaN),
                 seconds);
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.CONVNETS, "A DenseNet-BC matches a conventional convnet's accuracy with under half"
+                        + " its parameters.", "Huang et al. 2017, Fig. 4", "DenseNet-BC matches ResNet accuracy at"
+                        + " ~1/3 of the parameters (CIFAR/ImageNet)", "param_ratio", "densenet_final_test_accuracy",
+                "convnet_final_test_accuracy");
+    }
+
+    /** Reproduced as {@code reproduced} says; partly when at ≤ half the parameters it is within a point. */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.reproduced(), m.paramRatio() <= 0.5
+                && m.densenet().finalTestAccuracy() >= m.convnet().finalTestAccuracy() - 0.01);
     }
 }

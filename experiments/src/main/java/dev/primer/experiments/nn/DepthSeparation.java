@@ -2,10 +2,13 @@ package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.primer.experiments.core.Budget;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,5 +197,24 @@ public final class DepthSeparation extends NamedExperiment<DepthSeparation.Metri
                         + "which training (best of %d, %d L-BFGS iterations) reached MSE < 1e-3: %s.",
                 last.deepNetMaxError(), last.k(), last.deepNetParameters(), last.lowerBoundWidth(), last.constructiveWidth(), last.k(),
                 restarts, iterations, trained);
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "Depth buys exponential width: a depth-k width-2 ReLU net computes"
+                        + " Telgarsky's sawtooth exactly, one hidden layer needs about 2^k units.",
+                "Telgarsky 2016, Thm. 1.1", "exact deep net; shallow width between 2^(k−1) and 2^k", "rows");
+    }
+
+    /**
+     * Reproduced when every deep net is exact (1e-9) and training found, for every k, a shallow width at or above the
+     * lower bound; partly when the deep nets are exact.
+     */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean deep = m.rows().stream().allMatch(r -> r.deepNetMaxError() <= 1e-9);
+        boolean shallow = m.rows().stream().allMatch(r -> r.smallestTrainedWidth() != null
+                && r.smallestTrainedWidth() >= r.lowerBoundWidth());
+        return Verdict.of(deep && shallow, deep);
     }
 }

@@ -1,10 +1,13 @@
 package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.data.ArrayDataset;
@@ -127,5 +130,20 @@ public final class DropoutExperiment extends SettingsExperiment<DropoutExperimen
 
     private static ArrayDataset flat(ArrayDataset images) {
         return images.withFeatures(images.features().reshape(images.size(), PIXELS));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "Dropout lowers an MLP's test error and its train-test gap.",
+                "Srivastava et al. 2014, Table 2", "MNIST MLP: 1.60% → 1.25% test error with dropout",
+                "plain_test_error", "dropout_test_error", "plain_gap", "dropout_gap");
+    }
+
+    /** Reproduced when dropout lowers both test error and gap, partly when one of them. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean error = m.dropout().testError() < m.plain().testError();
+        boolean gap = m.dropout().gap() < m.plain().gap();
+        return Verdict.of(error && gap, error || gap);
     }
 }

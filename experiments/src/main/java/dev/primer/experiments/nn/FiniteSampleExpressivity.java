@@ -1,9 +1,12 @@
 package dev.primer.experiments.nn;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.data.Datasets;
 import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
@@ -117,5 +120,19 @@ public final class FiniteSampleExpressivity extends NamedExperiment<FiniteSample
                         + "tenth into its gap.", at1000.parameters(), at1000.maxAbsError(), last.n(), last.parameters(),
                 last.maxAbsError(), last.conditionNumber(), lastTenth.maxAbsError(), lastTenth.conditionNumber());
         return new Outcome<>(new Metrics(images[0].length, rows), List.of(conditioning, error), headline);
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "A depth-2 ReLU network with 2n + d weights fits any n labelled points"
+                        + " exactly.", "Zhang et al. 2017, Thm. 1", "an exact fit (a theorem)", "rows");
+    }
+
+    /** Reproduced when every fit with midpoint biases is exact to 1e-6 (targets are N(0, 1)), partly when one is. */
+    @Override
+    public Verdict judge(Metrics m) {
+        List<Row> mid = m.rows().stream().filter(r -> r.biasPosition() == 0.5).toList();
+        long exact = mid.stream().filter(r -> r.maxAbsError() <= 1e-6).count();
+        return Verdict.of(!mid.isEmpty() && exact == mid.size(), exact > 0);
     }
 }

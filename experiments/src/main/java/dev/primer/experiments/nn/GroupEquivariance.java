@@ -1,10 +1,13 @@
 package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -160,5 +163,18 @@ public final class GroupEquivariance extends SettingsExperiment<GroupEquivarianc
 
     private static List<Integer> boxed(int[] a) {
         return Arrays.stream(a).boxed().toList();
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.CONVNETS, "A group-equivariant (P4) convnet beats a plain one of equal parameters on"
+                        + " rotated images.", "Cohen & Welling 2016, Table 1", "MNIST-rot: 2.28% vs 5.03% test error"
+                        + " (ratio 0.45)", "error_ratio", "p4_test_error", "plain_test_error");
+    }
+
+    /** Reproduced at an error ratio ≤ 0.7 (the bar), partly below 1. */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.errorRatio() <= 0.7, m.errorRatio() < 1);
     }
 }

@@ -3,10 +3,13 @@ package dev.primer.experiments.nn;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -285,5 +289,21 @@ public final class MemorizeRandomLabels extends SettingsExperiment<MemorizeRando
                 yield base.withFeatures(Nd4j.create(x, base.features().shape(), DataType.FLOAT));
             }
         };
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "A convnet reaches 100% training accuracy on true labels, random labels,"
+                        + " shuffled pixels and Gaussian noise, and at every level of label corruption.",
+                "Zhang et al. 2017, §2, Fig. 1", "100% training accuracy in every condition (CIFAR-10, Fig. 1a)",
+                "random_labels_final_train_accuracy", "random_labels_steps", "true_labels_steps");
+    }
+
+    /** Reproduced when all four conditions and every corruption level fit; partly when random labels do. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean all = Stream.of(m.trueLabels(), m.randomLabels(), m.shuffledPixels(), m.gaussian()).allMatch(Fit::reached)
+                && m.labelCorruption().stream().allMatch(Level::reached);
+        return Verdict.of(all, m.randomLabels().reached());
     }
 }

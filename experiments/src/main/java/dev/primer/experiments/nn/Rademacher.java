@@ -1,9 +1,12 @@
 package dev.primer.experiments.nn;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
 import dev.primer.experiments.core.SettingsExperiment;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.ImageShape;
@@ -247,5 +250,22 @@ public final class Rademacher extends SettingsExperiment<Rademacher.Metrics, Rad
     private static <T> Plots.Series series(String name, List<T> rows, ToIntFunction<T> x, ToDoubleFunction<T> y) {
         return new Plots.Series(name, rows.stream().mapToDouble(x::applyAsInt).toArray(),
                 rows.stream().mapToDouble(y).toArray());
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "A convnet's empirical Rademacher complexity is about 1, so the bound it"
+                        + " gives on test error is vacuous.", "Zhang et al. 2017, §2.2",
+                "R̂ ≈ 1 (the network fits random signs)", "convnet", "linear");
+    }
+
+    /** At the largest n: reproduced when R̂ ≥ 0.9 and the bound ≥ 1 (vacuous), partly when only the bound is. */
+    @Override
+    public Verdict judge(Metrics m) {
+        if (m.convnet().isEmpty()) {
+            return Verdict.NOT_JUDGED;
+        }
+        ConvnetAt last = m.convnet().get(m.convnet().size() - 1);
+        return Verdict.of(last.rademacher() >= 0.9 && last.bound() >= 1, last.bound() >= 1);
     }
 }

@@ -1,10 +1,13 @@
 package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.Networks;
 import dev.primer.nn.Networks.TowerHeads;
@@ -133,5 +136,24 @@ public final class Residual extends NamedExperiment<Residual.Metrics> {
                 100 * m.plain8().finalTrainError(), 100 * m.plain32().finalTrainError(),
                 100 * m.residual8().finalTrainError(), 100 * m.residual32().finalTrainError(),
                 m.plain32().gradRatioAtInit(), m.residual32().gradRatioAtInit()));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.CONVNETS, "Deeper plain stacks train worse (degradation); residual ones do not.",
+                "He et al. 2016, Fig. 1 and Fig. 6", "CIFAR-10: plain-56 above plain-20 in training error, ResNets"
+                        + " not", "plain8_final_train_error", "plain32_final_train_error",
+                "residual8_final_train_error", "residual32_final_train_error");
+    }
+
+    /**
+     * Reproduced when plain-32's training error is ≥ 5 points above plain-8's and residual-32's at most 2 points above
+     * residual-8's; partly when only the plain stack degrades.
+     */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean degrades = m.plain32().finalTrainError() - m.plain8().finalTrainError() >= 0.05;
+        boolean residualHolds = m.residual32().finalTrainError() - m.residual8().finalTrainError() <= 0.02;
+        return Verdict.of(degrades && residualHolds, degrades);
     }
 }

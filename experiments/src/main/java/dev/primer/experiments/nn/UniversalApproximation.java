@@ -1,10 +1,13 @@
 package dev.primer.experiments.nn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -227,5 +230,20 @@ public final class UniversalApproximation extends NamedExperiment<UniversalAppro
 
     private static List<Double> boxed(double[] v) {
         return Arrays.stream(v).boxed().toList();
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.REPRESENT, "One hidden layer suffices: the error of the best width-m ReLU net on a"
+                        + " smooth target falls at least as 1/sqrt(m).", "Barron 1993, Thm. 1",
+                "error ≤ 2·C_f/sqrt(m/2), slope −1/2 or steeper", "curves");
+    }
+
+    /** Reproduced when every target with a Barron constant has a log-log slope ≤ −1/2, partly when one has. */
+    @Override
+    public Verdict judge(Metrics m) {
+        List<Curve> smooth = m.curves().stream().filter(c -> c.barronConstant() != null).toList();
+        long steep = smooth.stream().filter(c -> c.slope() <= -0.5).count();
+        return Verdict.of(!smooth.isEmpty() && steep == smooth.size(), steep > 0);
     }
 }

@@ -1,9 +1,12 @@
 package dev.primer.experiments.prob;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Kernel;
 import dev.primer.prob.mcmc.Langevin;
@@ -143,5 +146,21 @@ public final class LangevinVsSgd extends NamedExperiment<LangevinVsSgd.Metrics> 
             b += x[1];
         }
         return List.of(a / xs.size(), b / xs.size());
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.OPTIMISE, "At equal gradient cost SGD returns a point while SGLD and full-batch"
+                        + " Langevin return samples of the posterior.", "Welling & Teh 2011, §3",
+                "SGLD's samples approach the posterior; SGD's do not (qualitative)", "tv_sgld",
+                "tv_full_batch_langevin", "tv_sgd_point_mass");
+    }
+
+    /** Reproduced when SGLD and Langevin each get under half SGD's total variation, partly when one does. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean sgld = m.tvSgld() < m.tvSgdPointMass() / 2;
+        boolean langevin = m.tvFullBatchLangevin() < m.tvSgdPointMass() / 2;
+        return Verdict.of(sgld && langevin, sgld || langevin);
     }
 }

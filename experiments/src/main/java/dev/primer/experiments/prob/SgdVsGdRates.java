@@ -1,9 +1,12 @@
 package dev.primer.experiments.prob;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.prob.optim.Newton;
 import dev.primer.prob.optim.StepSizeSchedule;
 import dev.primer.prob.targets.LogisticRegression;
@@ -88,7 +91,11 @@ public final class SgdVsGdRates extends NamedExperiment<SgdVsGdRates.Metrics> {
                                 toDouble(gdAt), gd),
                         new Plots.Series(String.format(Locale.ROOT, "SGD eta0/sqrt(t), overlapping (slope %.2f)",
                                 sgdSlope), toDouble(sgdAt), sgd),
-                        new Plots.Series("GD, overlapping (linear rate)", toDouble(gdAt), gdOverlap)));
+                        new Plots.Series("GD, overlapping (linear rate)", toDouble(gdAt), gdOverlap),
+                        Plots.Series.powerLaw("theory: slope -1", gdAt[POINTS - 1], gd[POINTS - 1],
+                                gdAt[POINTS - 1] / 100.0, -1),
+                        Plots.Series.powerLaw("theory: slope -1/2", sgdAt[POINTS - 1], sgd[POINTS - 1],
+                                sgdAt[POINTS - 1] / 100.0, -0.5)));
         String headline = String.format(Locale.ROOT, "Fitted log-log slopes of excess logistic loss: %.2f for GD on "
                 + "separable data (theory -1) and %.2f for SGD with eta0/sqrt(t) steps on overlapping classes "
                 + "(theory -1/2), over the last two decades of %d and %d iterations.", gdSlope, sgdSlope, gdSteps,
@@ -201,4 +208,23 @@ public final class SgdVsGdRates extends NamedExperiment<SgdVsGdRates.Metrics> {
         }
         return r;
     }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.OPTIMISE, "On logistic regression GD's loss falls as 1/t on separable data and SGD's"
+                        + " excess loss with 1/sqrt(t) steps as 1/sqrt(t) on overlapping data.",
+                "Soudry et al. 2018, Thm. 3; Moulines & Bach 2011, Thm. 1", "log-log slopes −1 (GD) and −1/2 (SGD)",
+                "gd_separable_slope", "sgd_overlapping_slope");
+    }
+
+    /** Reproduced when both fitted slopes lie within 0.15 of theory's (−1 and −1/2), partly when one does. */
+    @Override
+    public Verdict judge(Metrics m) {
+        boolean gd = Math.abs(m.gdSeparableSlope() + 1) <= SLOPE_TOLERANCE;
+        boolean sgd = Math.abs(m.sgdOverlappingSlope() + 0.5) <= SLOPE_TOLERANCE;
+        return Verdict.of(gd && sgd, gd || sgd);
+    }
+
+    /** How far a fitted slope may be from theory's and count as reproducing it (a choice, not an interval). */
+    static final double SLOPE_TOLERANCE = 0.15;
 }

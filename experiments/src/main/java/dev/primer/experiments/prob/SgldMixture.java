@@ -1,10 +1,13 @@
 package dev.primer.experiments.prob;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.prob.LogDensity;
 import dev.primer.prob.mcmc.Chains;
 import dev.primer.prob.mcmc.Nuts;
@@ -198,5 +201,20 @@ public final class SgldMixture extends NamedExperiment<SgldMixture.Metrics> {
             y[i] = pts.get(i)[1];
         }
         return new Plots.Series(name, x, y);
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.OPTIMISE, "SGLD with one datum per step samples both modes of a bimodal posterior"
+                        + " in their right proportions.", "Welling & Teh 2011, §5.1, Fig. 1",
+                "both modes found (Fig. 1, by eye)", "tv_sgld", "tv_nuts", "sgld_fraction_theta2_below_0",
+                "grid_fraction_theta2_below_0");
+    }
+
+    /** Reproduced when the mode shares match and SGLD's total variation to the grid is ≤ 0.25; partly for one. */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.sgldModeProportionsMatch() && m.tvSgld() <= 0.25,
+                m.sgldModeProportionsMatch() || m.tvSgld() <= 0.25);
     }
 }

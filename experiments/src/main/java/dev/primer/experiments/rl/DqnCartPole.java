@@ -1,9 +1,12 @@
 package dev.primer.experiments.rl;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
@@ -94,5 +97,19 @@ public final class DqnCartPole extends NamedExperiment<DqnCartPole.Metrics> {
                 "DQN on CartPole-v1, %d seed(s) × %,d steps: median %d-episode greedy return of the kept (best "
                         + "evaluated) policy %.1f (solved at %.0f: %s); of the final policy %.1f.", s.seeds(), s.steps(),
                 s.finalEpisodes(), median, SOLVED, median >= SOLVED ? "yes" : "no", SeedRuns.median(finals)));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.RL_AND_GO, "DQN solves CartPole-v1 in 50k steps: a 100-episode greedy return of at"
+                        + " least 475.", "Mnih et al. 2015; rl-baselines3-zoo's tuned preset",
+                "solved (≥ 475) by rl-baselines3-zoo's DQN", "median_kept_policy_mean_return",
+                "median_final_policy_mean_return");
+    }
+
+    /** Reproduced when the median kept policy solves the task (≥ 475), partly at CartPole-v0's bar (≥ 195). */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.medianKeptPolicyMeanReturn() >= SOLVED, m.medianKeptPolicyMeanReturn() >= 195);
     }
 }

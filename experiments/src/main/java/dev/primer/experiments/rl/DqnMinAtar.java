@@ -1,10 +1,13 @@
 package dev.primer.experiments.rl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.optim.LearningRate;
 import dev.primer.nn.optim.Updates;
 import dev.primer.rl.core.Task;
@@ -133,5 +136,20 @@ public final class DqnMinAtar extends NamedExperiment<DqnMinAtar.Metrics> {
                 "DQN on MinAtar %s after %,d frames: last-100-episode average %.2f (published DQN ≈ %.0f at 5M), "
                         + "%.0f frames/s.", s.game(), r.state().step(), r.recentReturn(),
                 PUBLISHED.getOrDefault(s.game(), Double.NaN), r.framesPerSecond()));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.RL_AND_GO, "DQN with MinAtar's preset reaches the published average return.",
+                "Young & Tian 2019 (MinAtar); MinAtar's dqn.py", "published DQN ≈ 10 on Breakout at 5M frames",
+                "last_100_training_episodes_mean_return", "published_dqn_at_5M_frames", "frames");
+    }
+
+    /** Reproduced at the published return or above, partly at half of it. */
+    @Override
+    public Verdict judge(Metrics m) {
+        double got = m.last100TrainingEpisodesMeanReturn();
+        return Double.isNaN(m.publishedDqnAt5MFrames()) ? Verdict.NOT_JUDGED
+                : Verdict.of(got >= m.publishedDqnAt5MFrames(), got >= m.publishedDqnAt5MFrames() / 2);
     }
 }

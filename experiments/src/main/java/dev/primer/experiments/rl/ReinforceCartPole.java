@@ -1,9 +1,12 @@
 package dev.primer.experiments.rl;
 
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
 import dev.primer.experiments.core.Plots;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.pg.ReinforceAgent;
@@ -69,5 +72,18 @@ public final class ReinforceCartPole extends NamedExperiment<ReinforceCartPole.M
         return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "REINFORCE with a baseline on CartPole-v1: median %d-episode greedy return %.1f after %,d steps "
                         + "(%d seed(s)).", s.finalEpisodes(), median, s.steps(), s.seeds()));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.RL_AND_GO, "REINFORCE with a learned baseline learns CartPole-v1 to the solved"
+                        + " return of 475.", "Williams 1992; Sutton & Barto 2018, §13.4", "solved at ≥ 475",
+                "median_final_mean_return");
+    }
+
+    /** Reproduced when the median greedy return reaches 475, partly at CartPole-v0's bar (≥ 195). */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.medianFinalMeanReturn() >= DqnCartPole.SOLVED, m.medianFinalMeanReturn() >= 195);
     }
 }

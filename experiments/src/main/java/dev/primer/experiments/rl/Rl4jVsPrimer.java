@@ -1,9 +1,12 @@
 package dev.primer.experiments.rl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.primer.experiments.core.Chapter;
+import dev.primer.experiments.core.Claim;
 import dev.primer.experiments.core.Context;
 import dev.primer.experiments.core.NamedExperiment;
 import dev.primer.experiments.core.Outcome;
+import dev.primer.experiments.core.Verdict;
 import dev.primer.rl.core.Task;
 import dev.primer.rl.core.Training;
 import dev.primer.rl.dqn.DqnAgent;
@@ -72,5 +75,19 @@ public final class Rl4jVsPrimer extends NamedExperiment<Rl4jVsPrimer.Metrics> {
                 "On %s with the same network and hyperparameters, our DQN trains at %.0f frames/s and RL4J at %.0f "
                         + "(%.1fx); greedy returns after %,d steps: %.2f vs %.2f.", s.task(), ours.framesPerSecond(),
                 rl4j.framesPerSecond(), ratio, s.steps(), ours.finalEval().mean(), rl4j.evalMean()));
+    }
+
+    @Override
+    public Claim claim() {
+        return Claim.of(Chapter.RL_AND_GO, "Our DQN trains faster than RL4J's on the same network and"
+                        + " hyperparameters and learns as well.", "RL4J 1.0.0-M2.1 as referee",
+                "RL4J's frames/s and greedy return, run beside it", "speedup", "primer_greedy_mean_return",
+                "rl4j_greedy_mean_return");
+    }
+
+    /** Reproduced when ours is faster and its greedy return at least RL4J's, partly when only faster. */
+    @Override
+    public Verdict judge(Metrics m) {
+        return Verdict.of(m.speedup() > 1 && m.primerGreedyMeanReturn() >= m.rl4jGreedyMeanReturn(), m.speedup() > 1);
     }
 }

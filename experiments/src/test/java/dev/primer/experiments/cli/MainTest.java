@@ -88,7 +88,8 @@ class MainTest {
     void reportOnAnEmptyDirectoryWritesAPage() throws Exception {
         Run r = run("report", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.readString(dir.resolve("index.html")).contains("0 experiment(s)"));
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains(dev.primer.experiments.core.Registry.all().size() + " not run"), index);
     }
 
     @Test
@@ -130,6 +131,29 @@ class MainTest {
         Run missing = run("bench", "playouts", "--policy", "trained", "--weights", dir.resolve("none").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("none"), missing.err());
+    }
+
+    @Test
+    void theAlphaGoPlayerRefusesToStartWithoutItsNetworksAndNamesTheBadFile(@TempDir Path dir) throws Exception {
+        Path corrupt = dir.resolve("value.ckpt");
+        Files.writeString(corrupt, "not a checkpoint");
+        Path policy = dir.resolve("policy.ckpt");
+        dev.primer.nn.train.Checkpoint.write(policy, dev.primer.rl.alphago.SlPolicy.network(
+                new dev.primer.rl.alphago.SlPolicy.Config(4, 0, 8, 1e-3, 0, 1, 1, 1, 0, 1), 9),
+                dev.primer.nn.train.TrainState.start(1, 1));
+        Run missing = run("gtp", "--player", "alphago", "--model", dir.resolve("none.ckpt").toString(),
+                "--value-model", corrupt.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--model") && missing.err().contains("none.ckpt"), missing.err());
+        Run bad = run("gtp", "--player", "alphago", "--model", policy.toString(), "--value-model",
+                corrupt.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--value-model") && bad.err().contains("value.ckpt"), bad.err());
+        assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString()).code(), "no value network");
+        assertEquals(2, run("gtp", "--player", "alphago", "--no-priors", "--no-value").code(), "nothing left");
+        assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString(), "--no-value", "--lambda",
+                "0.3").code());
+        assertEquals(2, run("gtp", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
     }
 
     @Test

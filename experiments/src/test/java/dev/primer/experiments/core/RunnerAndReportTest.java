@@ -39,6 +39,17 @@ class RunnerAndReportTest {
                     List.of(new Plots.Series("mean", x, y)));
             return new Outcome<>(new Metrics(y[n - 1]), List.of(plot), "mean " + y[n - 1]);
         }
+
+        @Override
+        public Claim claim() {
+            return Claim.of(Chapter.OPTIMISE, "The running mean of uniform draws tends to 1/2.", "", "1/2", "mean");
+        }
+
+        /** Reproduced within 0.1 of 1/2. */
+        @Override
+        public Verdict judge(Metrics m) {
+            return Verdict.of(Math.abs(m.mean() - 0.5) < 0.1, false);
+        }
     }
 
     @Test
@@ -53,9 +64,14 @@ class RunnerAndReportTest {
         assertTrue(back.backend().contains("CPU"), back.backend());
         double mean = ((Number) back.metrics().get("mean")).doubleValue();
         assertTrue(mean > 0.4 && mean < 0.6, "mean of 100 uniforms " + mean);
-        String html = Files.readString(Report.write(out));
-        assertTrue(html.contains("<img src=\"running-mean/mean.png\""), html);
-        assertTrue(html.contains(r.headline()));
+        assertEquals("reproduced", back.verdict(), "the verdict judged from the metrics");
+        String index = Files.readString(Report.write(out));
+        assertTrue(index.contains("<a href=\"running-mean/index.html\">running-mean</a>"), index);
+        assertTrue(index.contains("not run"), "registered experiments without a result are listed: " + index);
+        String page = Files.readString(dir.resolve(Report.PAGE));
+        assertTrue(page.contains("<img src=\"mean.png\""), page);
+        assertTrue(page.contains(r.headline()) && page.contains("./primer run running-mean --budget full --seed 3"),
+                page);
     }
 
     @Test

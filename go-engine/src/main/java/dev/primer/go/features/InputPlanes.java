@@ -9,6 +9,8 @@ import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Encodes a position as {@link Plane#COUNT} planes of size x size floats, in C x N x N (channel-major) layout.
@@ -18,6 +20,8 @@ import java.util.List;
  */
 public final class InputPlanes {
     private static final int SIZE_CAP = 8;
+    /** Planes MOVE_1_AGO to MOVE_8_AGO. */
+    private static final int MOVE_PLANES = Plane.MOVE_8_AGO.ordinal() - Plane.MOVE_1_AGO.ordinal() + 1;
 
     /** Scratch for moves whose outcome needs playing out (possible self-atari or suicide); sized on first use. */
     private Board scratch;
@@ -44,11 +48,26 @@ public final class InputPlanes {
      * {@link #encode(GameState, float[])} but reusing this encoder's scratch board.
      */
     public void encodeInto(GameState state, float[] out) {
-        Coords coords = state.coords();
+        Color me = state.toMove();
+        List<Move> moves = state.moves();
+        encodeInto(state.board(), me, p -> state.legality(me, p),
+                k -> k < moves.size() ? moves.get(moves.size() - 1 - k).point() : Coords.NONE, out);
+    }
+
+    /**
+     * Writes the planes of {@code board} with {@code me} to move into {@code out}, legality from the board alone (simple
+     * ko, suicide forbidden: a search position's rules); {@code movesAgo} maps k to the point (or PASS) played k + 1
+     * moves ago, or NONE before the known history.
+     */
+    public void encodeInto(Board board, Color me, IntUnaryOperator movesAgo, float[] out) {
+        encodeInto(board, me, p -> board.legality(p, me), movesAgo, out);
+    }
+
+    private void encodeInto(Board board, Color me, IntFunction<Legality> legality, IntUnaryOperator movesAgo,
+                            float[] out) {
+        Coords coords = board.coords();
         int area = coords.area();
         Arrays.fill(out, 0f);
-        Board board = state.board();
-        Color me = state.toMove();
         int myCode = me.code();
         if (scratch == null || scratch.coords() != coords) {
             scratch = new Board(coords);
@@ -62,7 +81,7 @@ public final class InputPlanes {
             int code = board.codeAt(p);
             if (code == Stone.EMPTY_CODE) {
                 set(out, Plane.EMPTY, i, area, 1);
-                Legality l = state.legality(me, p);
+                Legality l = legality.apply(p);
                 if (l.isLegal()) {
                     set(out, Plane.LEGAL, i, area, 1);
                     set(out, Plane.CAPTURE_SIZE, i, area, capped(capturedBy(board, p, myCode)));
@@ -81,11 +100,13 @@ public final class InputPlanes {
                     : libs == 3 ? Plane.LIBERTIES_3 : Plane.LIBERTIES_4_PLUS;
             set(out, libPlane, i, area, 1);
         }
-        List<Move> moves = state.moves();
-        for (int k = 0; k < 8 && k < moves.size(); k++) {
-            Move m = moves.get(moves.size() - 1 - k);
-            if (!m.isPass()) {
-                set(out, Plane.values()[Plane.MOVE_1_AGO.ordinal() + k], coords.index(m.point()), area, 1);
+        for (int k = 0; k < MOVE_PLANES; k++) {
+            int m = movesAgo.applyAsInt(k);
+            if (m == Coords.NONE) {
+                break;
+            }
+            if (m != Coords.PASS) {
+                set(out, Plane.values()[Plane.MOVE_1_AGO.ordinal() + k], coords.index(m), area, 1);
             }
         }
     }

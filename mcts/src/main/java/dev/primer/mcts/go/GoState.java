@@ -1,11 +1,13 @@
 package dev.primer.mcts.go;
 
 import dev.primer.go.GameState;
+import dev.primer.go.Move;
 import dev.primer.go.board.Board;
 import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Stone;
 import dev.primer.mcts.SearchState;
+import java.util.List;
 
 /**
  * A Go position for the search, on the fast board layer: simple ko only (the player filters superko at the root),
@@ -14,6 +16,9 @@ import dev.primer.mcts.SearchState;
  * {@link #maxMoves()} moves end the game, scored by Tromp-Taylor area with stones as they stand.
  */
 public final class GoState implements SearchState<GoState> {
+    /** Moves of history a position keeps, as many as the nets' input planes show (go-engine {@code Plane.MOVE_8_AGO}). */
+    public static final int HISTORY = 8;
+
     private final Coords coords;
     private final Board board;
     private double komi;
@@ -21,7 +26,10 @@ public final class GoState implements SearchState<GoState> {
     private int toMove;
     private int passes;
     private int moves;
-    private int lastMove = Coords.NONE;
+    /** The last {@link #HISTORY} moves in a ring, the newest at {@code historyHead}: the nets' move planes. */
+    private final int[] history = new int[HISTORY];
+    private int historyHead;
+    private int historyLength;
 
     /** Creates the empty position of side {@code size} with Black to move. */
     public GoState(int size, double komi) {
@@ -41,8 +49,9 @@ public final class GoState implements SearchState<GoState> {
     /** Returns the search position of {@code game} with {@code c} to move. */
     public static GoState of(GameState game, Color c) {
         GoState s = new GoState(game.board(), c, game.consecutivePasses(), game.komi());
-        if (!game.moves().isEmpty()) {
-            s.lastMove = game.moves().get(game.moves().size() - 1).point();
+        List<Move> moves = game.moves();
+        for (Move m : moves.subList(Math.max(0, moves.size() - HISTORY), moves.size())) {
+            s.remember(m.point());
         }
         return s;
     }
@@ -64,7 +73,18 @@ public final class GoState implements SearchState<GoState> {
 
     /** Returns the point of the last move, PASS, or NONE at the start. */
     public int lastMove() {
-        return lastMove;
+        return recentMove(0);
+    }
+
+    /** Returns the point (or PASS) of the move {@code k + 1} moves ago, for k below {@link #HISTORY}, or NONE before the known history. */
+    public int recentMove(int k) {
+        return k < historyLength ? history[(historyHead - k) & (HISTORY - 1)] : Coords.NONE;
+    }
+
+    private void remember(int p) {
+        historyHead = (historyHead + 1) & (HISTORY - 1);
+        history[historyHead] = p;
+        historyLength = Math.min(HISTORY, historyLength + 1);
     }
 
     /** Returns the passes ending the history. */
@@ -143,7 +163,7 @@ public final class GoState implements SearchState<GoState> {
         passes = p == Coords.PASS ? passes + 1 : 0;
         toMove ^= 1;
         moves++;
-        lastMove = p;
+        remember(p);
     }
 
     @Override
@@ -167,15 +187,16 @@ public final class GoState implements SearchState<GoState> {
         toMove = other.toMove;
         passes = other.passes;
         moves = other.moves;
-        lastMove = other.lastMove;
+        System.arraycopy(other.history, 0, history, 0, HISTORY);
+        historyHead = other.historyHead;
+        historyLength = other.historyLength;
         komi = other.komi;
     }
 
     @Override
     public GoState copy() {
         GoState s = new GoState(board, color(), passes, komi);
-        s.moves = moves;
-        s.lastMove = lastMove;
+        s.copyFrom(this);
         return s;
     }
 

@@ -9,6 +9,7 @@ import dev.primer.go.player.Decision;
 import dev.primer.go.player.MoveGenerator;
 import dev.primer.go.player.TimeBudget;
 import dev.primer.go.score.DeadStones;
+import dev.primer.mcts.Evaluator;
 import dev.primer.mcts.Limits;
 import dev.primer.mcts.Search;
 import dev.primer.mcts.SearchResult;
@@ -34,6 +35,7 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
     private static final double CONTESTED_HIGH = 0.7;
 
     private final PlayerConfig config;
+    private final Evaluator<GoState> evaluator;
     private Search<GoState> search;
     private int searchSize;
     private double searchKomi = Double.NaN;
@@ -41,9 +43,18 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
     private long rootSetupHash;
     private SearchResult last;
 
-    /** Creates a player with {@code config}. */
+    /** Creates a player with {@code config}; its tree priors are Go knowledge when the config asks for them. */
     public MctsPlayer(PlayerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Creates a player with {@code config} whose leaves {@code evaluator} scores (priors and/or values, a network's say)
+     * in place of the knowledge priors; null keeps the config's choice.
+     */
+    public MctsPlayer(PlayerConfig config, Evaluator<GoState> evaluator) {
         this.config = config;
+        this.evaluator = evaluator;
     }
 
     /** Returns the configuration. */
@@ -168,7 +179,7 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
             }
             var coords = game.coords();
             search = new Search<>(config.search(), config.rollout().factory(coords, config.weights()),
-                    config.knowledge() ? new GoKnowledge(coords, config.weights()) : null);
+                    evaluator(coords));
             searchSize = size;
             rootHistory.clear();
             searchKomi = Double.NaN;
@@ -208,10 +219,18 @@ public final class MctsPlayer implements MoveGenerator, AutoCloseable {
     public void warmUp(double seconds) {
         Coords coords = Coords.of(9);
         try (Search<GoState> s = new Search<>(config.search(), config.rollout().factory(coords, config.weights()),
-                config.knowledge() ? new GoKnowledge(coords, config.weights()) : null)) {
+                evaluator(coords))) {
             s.setRoot(new GoState(9, 7));
             s.run(new Limits(Integer.MAX_VALUE, seconds, false));
         }
+    }
+
+    /** Returns the leaf evaluator for boards of {@code coords}: the given one, Go knowledge, or none. */
+    private Evaluator<GoState> evaluator(Coords coords) {
+        if (evaluator != null) {
+            return evaluator;
+        }
+        return config.knowledge() ? new GoKnowledge(coords, config.weights()) : null;
     }
 
     /** Stops the search threads. */

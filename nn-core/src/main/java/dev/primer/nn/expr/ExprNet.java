@@ -53,13 +53,13 @@ public final class ExprNet {
 
     /**
      * A network running {@code program}, its parameters initialised from {@code seed} as each PARAM node says,
-     * trained by {@code updates} (rule and schedule; L2 and clipping are not supported here).
+     * trained by {@code updates} (rule, schedule and clipping, each PARAM node's gradient clipped to L2 norm
+     * clipNorm as DL4J's ClipL2PerLayer clips a layer's; L2 is not supported here).
      */
     public ExprNet(Program program, Updates updates, long seed) {
-        if (updates.l2() != 0 || updates.clipNorm() != 0) {
-            throw new IllegalArgumentException("an expression network takes no L2 or clipping from Updates;"
-                    + " write a penalty into the loss instead (got l2 " + updates.l2() + ", clip "
-                    + updates.clipNorm() + ")");
+        if (updates.l2() != 0) {
+            throw new IllegalArgumentException("an expression network takes no L2 from Updates; write a penalty"
+                    + " into the loss instead (got l2 " + updates.l2() + ")");
         }
         Backend.init();
         this.program = program;
@@ -164,6 +164,14 @@ public final class ExprNet {
      */
     public double fit(INDArray... inputs) {
         double loss = gradient(inputs);
+        if (updates.clipNorm() > 0) {
+            for (INDArray g : gradViews) {
+                double norm = g == null ? 0 : g.norm2Number().doubleValue();
+                if (norm > updates.clipNorm()) {
+                    g.muli(updates.clipNorm() / norm);
+                }
+            }
+        }
         updater.applyUpdater(grads, iterations, 0);
         params.subi(grads);
         iterations++;
@@ -317,6 +325,7 @@ public final class ExprNet {
             for (Node node : nodes) {
                 if (node.op() == Program.Op.DENSE) {
                     matrixOperand[node.args()[0]] = true;
+                    matrixOperand[node.args()[1]] = true;
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -324,8 +333,11 @@ public final class ExprNet {
                 int r = node.rows() == Program.BATCH ? rows : node.rows();
                 int len = r * node.cols();
                 if (node.op() == Program.Op.PARAM) {
+                    // A parameter also used elementwise collects its gradient on the heap, so its matrix-product
+                    // gradient goes through a native scratch rather than straight into the gradient view.
                     nv[i] = paramViews[i];
-                    ng[i] = gradViews[i];
+                    ng[i] = !heapParam[i] ? gradViews[i]
+                            : matrixOperand[i] && needsGrad[i] ? Nd4j.zeros(DataType.FLOAT, r, node.cols()) : null;
                 } else if (matrixOperand[i] || node.op() == Program.Op.DENSE) {
                     nv[i] = Nd4j.zeros(DataType.FLOAT, r, node.cols());
                     ng[i] = needsGrad[i] ? Nd4j.zeros(DataType.FLOAT, r, node.cols()) : null;

@@ -79,17 +79,104 @@ final class Kernels {
                 }
             }
             case DENSE -> {
-                if (nodeOp(b, a[0]) != Program.Op.PARAM) {
-                    b.pushValue(a[0]);
+                for (int k = 0; k < 2; k++) {
+                    if (nodeOp(b, a[k]) != Program.Op.PARAM) {
+                        b.pushValue(a[k]);
+                    }
                 }
                 Nd4j.gemm(b.nv[a[0]], b.nv[a[1]], b.nv[i], false, false, 1.0, 0.0);
                 b.pullValue(i);
-                float[] bias = b.v[a[2]];
-                int cols = n.cols();
-                for (int r = 0; r < y.length; r += cols) {
-                    for (int k = 0; k < cols; k++) {
-                        y[r + k] += bias[k];
+                if (a.length > 2) {
+                    float[] bias = b.v[a[2]];
+                    int cols = n.cols();
+                    for (int r = 0; r < y.length; r += cols) {
+                        for (int k = 0; k < cols; k++) {
+                            y[r + k] += bias[k];
+                        }
                     }
+                }
+            }
+            case SIGMOID -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = sigmoid(x[k]);
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = tanh(x[k]);
+                }
+            }
+            case COLUMNS -> {
+                int from = (int) n.c();
+                int cols = n.cols();
+                int in = x.length / (y.length / cols);
+                for (int r = 0, s = 0; r < y.length; r += cols, s += in) {
+                    System.arraycopy(x, s + from, y, r, cols);
+                }
+            }
+            case CONCAT -> {
+                int rows = y.length / n.cols();
+                int at = 0;
+                for (int id : a) {
+                    float[] part = b.v[id];
+                    int cols = part.length / rows;
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(part, r * cols, y, r * n.cols() + at, cols);
+                    }
+                    at += cols;
+                }
+            }
+            case TILE -> {
+                int cols = x.length / (y.length / n.cols());
+                for (int r = 0, s = 0; r < y.length; s += cols) {
+                    for (int k = 0; k < (int) n.c(); k++, r += cols) {
+                        System.arraycopy(x, s, y, r, cols);
+                    }
+                }
+            }
+            case MUL_ROW -> {
+                int cols = o.length;
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = x[k] * o[k % cols];
+                }
+            }
+            case GROUP_SUM -> {
+                int k = (int) n.c();
+                for (int j = 0; j < y.length; j++) {
+                    float s = 0;
+                    for (int t = j * k; t < (j + 1) * k; t++) {
+                        s += x[t];
+                    }
+                    y[j] = s;
+                }
+            }
+            case MIX_BLOCKS -> {
+                int m = n.cols();
+                int steps = x.length / (y.length / m);
+                java.util.Arrays.fill(y, 0f);
+                for (int r = 0; r < y.length / m; r++) {
+                    for (int j = 0; j < steps; j++) {
+                        float w = x[r * steps + j];
+                        int base = (r * steps + j) * m;
+                        for (int k = 0; k < m; k++) {
+                            y[r * m + k] += w * o[base + k];
+                        }
+                    }
+                }
+            }
+            case CONST -> System.arraycopy(n.data(), 0, y, 0, y.length);
+            case TRANSPOSE -> {
+                int rows = n.cols();
+                int cols = n.rows();
+                for (int r = 0; r < rows; r++) {
+                    for (int k = 0; k < cols; k++) {
+                        y[k * rows + r] = x[r * cols + k];
+                    }
+                }
+            }
+            case LOG_ABS -> {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = (float) Math.log(Math.abs(x[k]));
                 }
             }
             case RELU -> {
@@ -152,6 +239,12 @@ final class Kernels {
                     y[r] = s;
                 }
             }
+            case BROADCAST -> {
+                for (int r = 0; r < y.length; r += x.length) {
+                    System.arraycopy(x, 0, y, r, x.length);
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.forward(n, i, b);
             case MEAN_ROWS -> {
                 int rows = x.length / y.length;
                 for (int k = 0; k < y.length; k++) {
@@ -239,14 +332,118 @@ final class Kernels {
                     b.pullGrad(a[0]);
                 }
                 if (needsGrad[a[1]]) {
+                    // A weight that is only ever a matrix operand accumulates natively; any other goes via its heap copy.
+                    boolean heap = b.g[a[1]] != null;
+                    if (heap) {
+                        b.pushGrad(a[1]);
+                    }
                     Nd4j.gemm(b.nv[a[0]], b.ng[i], b.ng[a[1]], true, false, 1.0, 1.0);
+                    if (heap) {
+                        b.pullGrad(a[1]);
+                    }
                 }
-                float[] gb = b.g[a[2]];
+                float[] gb = a.length > 2 ? b.g[a[2]] : null;
                 if (gb != null) {
                     int cols = n.cols();
                     for (int r = 0; r < gy.length; r += cols) {
                         for (int k = 0; k < cols; k++) {
                             gb[k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case SIGMOID -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * y[k] * (1 - y[k]);
+                    }
+                }
+            }
+            case TANH -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * (1 - y[k] * y[k]);
+                    }
+                }
+            }
+            case COLUMNS -> {
+                if (gx != null) {
+                    int from = (int) n.c();
+                    int cols = n.cols();
+                    int in = gx.length / (gy.length / cols);
+                    for (int r = 0, s = 0; r < gy.length; r += cols, s += in) {
+                        for (int k = 0; k < cols; k++) {
+                            gx[s + from + k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case CONCAT -> {
+                int rows = gy.length / n.cols();
+                int at = 0;
+                for (int id : a) {
+                    float[] part = b.g[id];
+                    int cols = b.v[id].length / rows;
+                    if (part != null) {
+                        for (int r = 0; r < rows; r++) {
+                            for (int k = 0; k < cols; k++) {
+                                part[r * cols + k] += gy[r * n.cols() + at + k];
+                            }
+                        }
+                    }
+                    at += cols;
+                }
+            }
+            case TILE -> {
+                if (gx != null) {
+                    int cols = gx.length / (gy.length / n.cols());
+                    for (int r = 0, s = 0; r < gy.length; s += cols) {
+                        for (int k = 0; k < (int) n.c(); k++, r += cols) {
+                            for (int j = 0; j < cols; j++) {
+                                gx[s + j] += gy[r + j];
+                            }
+                        }
+                    }
+                }
+            }
+            case MUL_ROW -> {
+                int cols = o.length;
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] * o[k % cols];
+                    }
+                }
+                if (go != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        go[k % cols] += gy[k] * x[k];
+                    }
+                }
+            }
+            case GROUP_SUM -> {
+                if (gx != null) {
+                    int k = (int) n.c();
+                    for (int t = 0; t < gx.length; t++) {
+                        gx[t] += gy[t / k];
+                    }
+                }
+            }
+            case MIX_BLOCKS -> {
+                // y = Σⱼ aⱼ bⱼ: ∂/∂aⱼ = ⟨gy, bⱼ⟩, ∂/∂bⱼ = aⱼ gy.
+                int m = n.cols();
+                int steps = x.length / (gy.length / m);
+                for (int r = 0; r < gy.length / m; r++) {
+                    for (int j = 0; j < steps; j++) {
+                        int base = (r * steps + j) * m;
+                        float w = x[r * steps + j];
+                        float dot = 0;
+                        for (int k = 0; k < m; k++) {
+                            dot += gy[r * m + k] * o[base + k];
+                            if (go != null) {
+                                go[base + k] += w * gy[r * m + k];
+                            }
+                        }
+                        if (gx != null) {
+                            gx[r * steps + j] += dot;
                         }
                     }
                 }
@@ -287,6 +484,26 @@ final class Kernels {
                 }
             }
             case SHIFT -> addInto(gx, gy, 1f);
+            case CONST -> {
+            }
+            case TRANSPOSE -> {
+                if (gx != null) {
+                    int rows = n.cols();
+                    int cols = n.rows();
+                    for (int r = 0; r < rows; r++) {
+                        for (int k = 0; k < cols; k++) {
+                            gx[r * cols + k] += gy[k * rows + r];
+                        }
+                    }
+                }
+            }
+            case LOG_ABS -> {
+                if (gx != null) {
+                    for (int k = 0; k < gy.length; k++) {
+                        gx[k] += gy[k] / x[k];
+                    }
+                }
+            }
             case ADD -> {
                 addInto(gx, gy, 1f);
                 addInto(go, gy, 1f);
@@ -329,6 +546,16 @@ final class Kernels {
                     }
                 }
             }
+            case BROADCAST -> {
+                if (gx != null) {
+                    for (int r = 0; r < gy.length; r += gx.length) {
+                        for (int k = 0; k < gx.length; k++) {
+                            gx[k] += gy[r + k];
+                        }
+                    }
+                }
+            }
+            case CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE -> MemoryKernels.backward(n, i, b);
             case MEAN_ROWS -> {
                 if (gx != null) {
                     int rows = gx.length / gy.length;
@@ -345,6 +572,12 @@ final class Kernels {
     /** log(1 + e^x) without overflow: max(x, 0) + log(1 + e^−|x|), in double so the small term keeps float precision. */
     static float softplus(float x) {
         return (float) (Math.max(x, 0) + Math.log(1 + Math.exp(-Math.abs(x))));
+    }
+
+    /** tanh x as sign(x)·(1 − e^−2|x|)/(1 + e^−2|x|): one intrinsic exp instead of the slower Math.tanh. */
+    static float tanh(float x) {
+        double e = Math.exp(-2 * Math.abs((double) x));
+        return (float) Math.copySign((1 - e) / (1 + e), x);
     }
 
     /** 1 / (1 + e^−x) without overflow for either sign. */

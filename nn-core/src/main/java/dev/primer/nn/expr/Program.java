@@ -27,7 +27,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
     public enum Op {
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
         MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
-        STOP_GRADIENT
+        STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS, BROADCAST,
+        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE, LOG_ABS, TRANSPOSE, CONST
     }
 
     /**
@@ -38,10 +39,12 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
      * @param rows  its row count, or {@link #BATCH}
      * @param cols  its column count
      * @param c     the constant of SCALE, SHIFT and AT_LEAST, the initialisation bound of PARAM (uniform in ±c; 0 for
-     *              zeros), the group size of the group operations, the rate of DECAY
+     *              zeros), the group size of the group operations, the rate of DECAY, the first column of COLUMNS,
+     *              the copies of TILE
      * @param name  the name of an INPUT or PARAM, else null
+     * @param data  the row-major values of a CONST, else null
      */
-    public record Node(Op op, int[] args, int rows, int cols, double c, String name) {
+    public record Node(Op op, int[] args, int rows, int cols, double c, String name, float[] data) {
     }
 
     /** A handle on a node while the program is written: its id and shape. */
@@ -73,7 +76,7 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
             for (int i = 0; i < args.length; i++) {
                 ids[i] = args[i].id();
             }
-            nodes.add(new Node(op, ids, rows, cols, c, name));
+            nodes.add(new Node(op, ids, rows, cols, c, name, null));
             return new Expr(nodes.size() - 1, rows, cols);
         }
 
@@ -105,6 +108,119 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                         + b.shape() + " do not fit x·W + b");
             }
             return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w, b);
+        }
+
+        /** {@code x·w} for a weight {@code w} (a parameter or any fixed-row node) of x's columns × n; no bias. */
+        public Expr matmul(Expr x, Expr w) {
+            if (w.rows() != x.cols() || w.rows() == BATCH) {
+                throw new IllegalArgumentException("matmul: x " + x.shape() + " and W " + w.shape() + " do not fit x·W");
+            }
+            return add(Op.DENSE, x.rows(), w.cols(), 0, null, x, w);
+        }
+
+        /**
+         * A masked fully connected layer {@code x·(W ⊙ M) + b} with {@code nn.Linear}'s initialisation, its parameters
+         * named {@code name.W} and {@code name.b}: entries where the mask {@code M} (x's columns × out, 0 or 1) is 0
+         * are cut, as in MADE's autoregressive layers (Germain et al. 2015, eq. 10).
+         */
+        public Expr maskedLinear(String name, Expr x, float[][] mask) {
+            int out = mask[0].length;
+            double bound = 1 / Math.sqrt(x.cols());
+            Expr w = mul(param(name + ".W", x.cols(), out, bound), constant(mask));
+            return dense(x, w, param(name + ".b", 1, out, bound));
+        }
+
+        /** A fixed matrix (no gradient), copied from {@code values} (rows × cols, all rows of one length). */
+        public Expr constant(float[][] values) {
+            int cols = values[0].length;
+            float[] data = new float[values.length * cols];
+            for (int r = 0; r < values.length; r++) {
+                if (values[r].length != cols) {
+                    throw new IllegalArgumentException("constant: row " + r + " has " + values[r].length
+                            + " values, row 0 has " + cols);
+                }
+                System.arraycopy(values[r], 0, data, r * cols, cols);
+            }
+            nodes.add(new Node(Op.CONST, new int[0], values.length, cols, 0, null, data));
+            return new Expr(nodes.size() - 1, values.length, cols);
+        }
+
+        /** The transpose of a fixed-row node (a parameter, or what is computed from parameters). */
+        public Expr transpose(Expr x) {
+            if (x.rows() == BATCH) {
+                throw new IllegalArgumentException("transpose: only fixed-row nodes, got " + x.shape());
+            }
+            return add(Op.TRANSPOSE, x.cols(), x.rows(), 0, null, x);
+        }
+
+        /** The logistic sigmoid 1 / (1 + e^−x). */
+        public Expr sigmoid(Expr x) {
+            return add(Op.SIGMOID, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** tanh x. */
+        public Expr tanh(Expr x) {
+            return add(Op.TANH, x.rows(), x.cols(), 0, null, x);
+        }
+
+        /** Columns {@code from} to {@code from + count − 1} of x. */
+        public Expr columns(Expr x, int from, int count) {
+            if (from < 0 || count < 1 || from + count > x.cols()) {
+                throw new IllegalArgumentException("columns: " + from + " to " + (from + count - 1) + " lie outside "
+                        + x.shape());
+            }
+            return add(Op.COLUMNS, x.rows(), count, from, null, x);
+        }
+
+        /** The columns of each operand side by side, in order; all operands have the same rows. */
+        public Expr concat(Expr... xs) {
+            int cols = 0;
+            for (Expr x : xs) {
+                if (x.rows() != xs[0].rows()) {
+                    throw new IllegalArgumentException("concat: rows of " + x.shape() + " and " + xs[0].shape()
+                            + " differ");
+                }
+                cols += x.cols();
+            }
+            return add(Op.CONCAT, xs[0].rows(), cols, 0, null, xs);
+        }
+
+        /** {@code k} copies of x side by side: n × m → n × km. */
+        public Expr tile(Expr x, int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("tile: need at least one copy, got " + k);
+            }
+            return add(Op.TILE, x.rows(), k * x.cols(), k, null, x);
+        }
+
+        /** x ⊙ r for a 1 × m row {@code r} broadcast over x's rows (a peephole weight, say). */
+        public Expr mulRow(Expr x, Expr r) {
+            if (r.rows() != 1 || r.cols() != x.cols()) {
+                throw new IllegalArgumentException("mulRow: the row must be 1x" + x.cols() + ", got " + r.shape());
+            }
+            return add(Op.MUL_ROW, x.rows(), x.cols(), 0, null, x, r);
+        }
+
+        /** The sum of each run of {@code k} consecutive columns: n × km → n × m. */
+        public Expr groupSum(Expr x, int k) {
+            return add(Op.GROUP_SUM, x.rows(), x.cols() / groups(x, k), groups(x, k), null, x);
+        }
+
+        /**
+         * Σⱼ aⱼ·bⱼ for each row, where {@code a} has T columns and {@code blocks} is T blocks bⱼ of m columns side
+         * by side: n × T and n × Tm → n × m (an attention context from its weights and the encoder states).
+         */
+        public Expr mixBlocks(Expr a, Expr blocks) {
+            if (a.rows() != blocks.rows() || blocks.cols() % a.cols() != 0) {
+                throw new IllegalArgumentException("mixBlocks: weights " + a.shape() + " do not split blocks "
+                        + blocks.shape());
+            }
+            return add(Op.MIX_BLOCKS, a.rows(), blocks.cols() / a.cols(), 0, null, a, blocks);
+        }
+
+        /** log |x| (its gradient 1/x; −∞ at 0). */
+        public Expr logAbs(Expr x) {
+            return add(Op.LOG_ABS, x.rows(), x.cols(), 0, null, x);
         }
 
         /** Standard normal noise with {@code like}'s rows and {@code cols} columns, drawn afresh at every run. */
@@ -237,6 +353,95 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                 throw new IllegalArgumentException(op + ": shapes " + x.shape() + " and " + y.shape() + " differ");
             }
             return add(op, x.rows(), x.cols(), 0, null, x, y);
+        }
+
+        /** The 1 × m row {@code p} repeated on every row of {@code like}'s batch (a learnt initial state). */
+        public Expr broadcast(Expr p, Expr like) {
+            if (p.rows() != 1) {
+                throw new IllegalArgumentException("broadcast: expected a 1-row operand, got " + p.shape());
+            }
+            return add(Op.BROADCAST, like.rows(), p.cols(), 0, null, p, like);
+        }
+
+        /**
+         * Content addressing of a memory of N rows of width W, each batch row holding the memory row-major (N·W
+         * columns): w_i = softmax_i(β·K(k, M_i)) with K the cosine similarity (Graves et al. 2014, eqs. 5–6), for a
+         * key k of W columns and a strength β of one column; N columns out.
+         */
+        public Expr contentAddress(Expr memory, Expr key, Expr beta) {
+            memoryRows(memory, key, "contentAddress");
+            column(beta, memory, "contentAddress: beta");
+            return add(Op.CONTENT_ADDRESS, memory.rows(), memory.cols() / key.cols(), 0, null, memory, key, beta);
+        }
+
+        /** g·w_c + (1 − g)·w_prev for a gate g of one column (Graves et al. 2014, eq. 7). */
+        public Expr interpolate(Expr content, Expr previous, Expr gate) {
+            if (!content.sameShape(previous)) {
+                throw new IllegalArgumentException("interpolate: weightings " + content.shape() + " and "
+                        + previous.shape() + " differ");
+            }
+            column(gate, content, "interpolate: gate");
+            return add(Op.INTERPOLATE, content.rows(), content.cols(), 0, null, content, previous, gate);
+        }
+
+        /**
+         * The circular convolution w̃_i = Σ_j w_j s_{i−j} (Graves et al. 2014, eq. 8) with a shift weighting s of an
+         * odd number S of columns, column k meaning a shift by k − (S − 1)/2 (so for S = 3: −1, 0, +1).
+         */
+        public Expr circularShift(Expr w, Expr shifts) {
+            if (shifts.rows() != w.rows() || shifts.cols() % 2 != 1 || shifts.cols() > w.cols()) {
+                throw new IllegalArgumentException("circularShift: shifts " + shifts.shape() + " must have an odd"
+                        + " number of columns, at most the " + w.cols() + " of the weighting, on its rows");
+            }
+            return add(Op.CIRCULAR_SHIFT, w.rows(), w.cols(), 0, null, w, shifts);
+        }
+
+        /** w_i^γ / Σ_j w_j^γ for a γ ≥ 1 of one column (Graves et al. 2014, eq. 9). */
+        public Expr sharpen(Expr w, Expr gamma) {
+            column(gamma, w, "sharpen: gamma");
+            return add(Op.SHARPEN, w.rows(), w.cols(), 0, null, w, gamma);
+        }
+
+        /** The read vector r = Σ_i w_i M_i of a weighting w over the memory's N rows (Graves et al. 2014, eq. 2). */
+        public Expr read(Expr memory, Expr w) {
+            int width = memoryWidth(memory, w, "read");
+            return add(Op.READ, memory.rows(), width, 0, null, memory, w);
+        }
+
+        /**
+         * The memory after a write: M_i ⊙ (1 − w_i e) + w_i a for erase e and add a vectors of the memory's width
+         * (Graves et al. 2014, eqs. 3–4).
+         */
+        public Expr write(Expr memory, Expr w, Expr erase, Expr addVector) {
+            int width = memoryWidth(memory, w, "write");
+            if (erase.cols() != width || addVector.cols() != width || erase.rows() != memory.rows()
+                    || addVector.rows() != memory.rows()) {
+                throw new IllegalArgumentException("write: erase " + erase.shape() + " and add " + addVector.shape()
+                        + " must be as wide as the memory's rows (" + width + ")");
+            }
+            return add(Op.WRITE, memory.rows(), memory.cols(), 0, null, memory, w, erase, addVector);
+        }
+
+        private static void memoryRows(Expr memory, Expr key, String op) {
+            if (memory.rows() != key.rows() || memory.cols() % key.cols() != 0) {
+                throw new IllegalArgumentException(op + ": a key " + key.shape() + " does not divide the rows of"
+                        + " memory " + memory.shape());
+            }
+        }
+
+        private static int memoryWidth(Expr memory, Expr w, String op) {
+            if (memory.rows() != w.rows() || memory.cols() % w.cols() != 0) {
+                throw new IllegalArgumentException(op + ": a weighting " + w.shape() + " over the memory's rows does"
+                        + " not divide memory " + memory.shape());
+            }
+            return memory.cols() / w.cols();
+        }
+
+        private static void column(Expr c, Expr like, String what) {
+            if (c.cols() != 1 || c.rows() != like.rows()) {
+                throw new IllegalArgumentException(what + " must be one column on the rows of " + like.shape()
+                        + ", got " + c.shape());
+            }
         }
 
         /** The program minimising {@code loss} (a 1 × 1 node) with these named outputs, in this order. */

@@ -18,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The expression network's gradients, noise and saved state. */
-class ExprNetTest {
+public class ExprNetTest {
     /**
      * A small model using every operation: a reparametrised Gaussian layer (noise inside the graph) between two
      * dense layers, a Bernoulli likelihood on input x and a squared penalty against input y.
@@ -62,7 +62,7 @@ class ExprNetTest {
      * should follow), with step h. A float32 loss of size ~10 is rounded by ~1e-6, so the central difference is good
      * to ~1e-3 (~1e-6/h).
      */
-    static double worstGradientError(ExprNet net, ExprNet reference, INDArray[] in, double h) {
+    public static double worstGradientError(ExprNet net, ExprNet reference, INDArray[] in, double h) {
         net.gradient(in);
         float[] analytic = net.gradients().toFloatVector();
         reference.params().assign(net.params());
@@ -107,6 +107,49 @@ class ExprNetTest {
         assertTrue(nearest > 2 * h, "a value at " + nearest + " from atLeast's kink");
         double worst = worstGradientError(net, net, in, h);
         assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    /**
+     * The sequence ops: matmul, sigmoid, tanh, columns, concat, tile, mulRow, groupSum and mixBlocks, wired as an
+     * attention step (weights over three blocks mixing them).
+     */
+    static Program sequence() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 6);
+        Expr h = p.tanh(p.matmul(x, p.param("W", 6, 4, 0.5)));
+        Expr s = p.sigmoid(p.linear("s", x, 3));
+        Expr part = p.columns(p.concat(h, s, x), 2, 4);
+        Expr scores = p.groupSum(p.mulRow(p.tile(part, 3), p.param("v", 1, 12, 0.5)), 4);
+        Expr blocks = p.concat(h, p.tanh(p.linear("b2", x, 4)), part);
+        Expr mixed = p.mixBlocks(p.groupSoftmax(scores, 3), blocks);
+        return p.build(p.meanRows(p.rowSum(p.square(p.shift(mixed, -0.3)))), Map.of("mixed", mixed));
+    }
+
+    @Test
+    void sequenceOpGradientsMatchCentralDifferences() {
+        ExprNet net = new ExprNet(sequence(), Updates.adam(1e-3), 4);
+        double worst = worstGradientError(net, net, new INDArray[] {batch(5, 6)[0]}, 1e-3);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    @Test
+    void sequenceOpsComputeWhatTheySay() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 4);
+        Expr a = p.columns(x, 0, 2);
+        Program prog = p.build(p.meanRows(p.rowSum(p.mulRow(x, p.param("w", 1, 4, 1)))), Map.of("cols", p.columns(x, 1, 2), "cat",
+                p.concat(a, x), "tile", p.tile(a, 2), "sum", p.groupSum(x, 2), "mix", p.mixBlocks(a,
+                        p.columns(x, 0, 4)), "tanh", p.tanh(x)));
+        ExprNet net = new ExprNet(prog, Updates.adam(1e-3), 1);
+        Map<String, INDArray> out = net.outputs(Nd4j.createFromArray(new float[][] {{1, 2, 3, 4}}));
+        assertEquals(Nd4j.createFromArray(new float[][] {{2, 3}}), out.get("cols"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1, 2, 1, 2, 3, 4}}), out.get("cat"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1, 2, 1, 2}}), out.get("tile"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{3, 7}}), out.get("sum"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1 * 1 + 2 * 3, 1 * 2 + 2 * 4}}), out.get("mix"));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(Math.tanh(k + 1), out.get("tanh").getDouble(0, k), 1e-6);
+        }
     }
 
     /** loss = mean Σ (group softmax of a linear map) ⊙ c, through straightThrough or not, for a fixed input c. */
@@ -225,6 +268,59 @@ class ExprNetTest {
         }
         assertEquals(a.params(), b.params());
         assertEquals(a.updaterState(), b.updaterState());
+    }
+
+    /**
+     * The flow ops: a planar step z + û·tanh(z·w + b) whose û is computed from parameters (transpose, matmul with a
+     * parameter on the left and a computed weight on the right), its log |1 + ψᵀû| (tanh, logAbs), a MADE-style
+     * masked layer (constant mask) and a broadcast row product with a constant and a parameter row.
+     */
+    static Program flowOps() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 3);
+        Expr w = p.param("w", 3, 1, 0.8);
+        Expr u = p.param("u", 1, 3, 0.8);
+        Expr wRow = p.transpose(w);
+        Expr uHat = p.add(u, p.matmul(p.matmul(u, w), wRow));
+        Expr h = p.tanh(p.dense(x, w, p.param("b", 1, 1, 0.5)));
+        Expr z = p.add(x, p.matmul(h, uHat));
+        Expr gain = p.shift(p.matmul(p.shift(p.scale(p.square(h), -1), 1), p.matmul(uHat, w)), 3);
+        Expr logDet = p.logAbs(gain);
+        float[][] mask = {{1, 0, 1, 0}, {1, 1, 0, 0}, {0, 1, 1, 1}};
+        Expr m = p.tanh(p.maskedLinear("made", z, mask));
+        Expr rowed = p.mulRow(p.mulRow(m, p.constant(new float[][] {{1, 0.5f, -1, 2}})), p.param("r", 1, 4, 0.7));
+        return p.build(p.meanRows(p.add(p.rowSum(p.square(rowed)), logDet)), Map.of("gain", gain));
+    }
+
+    @Test
+    void flowOpGradientsMatchCentralDifferences() {
+        ExprNet net = new ExprNet(flowOps(), Updates.adam(1e-3), 4);
+        Nd4j.getRandom().setSeed(6);
+        INDArray[] in = {Nd4j.randn(DataType.FLOAT, 7, 3)};
+        double nearest = Transforms.abs(net.outputs(in).get("gain")).minNumber().doubleValue();
+        assertTrue(nearest > 0.1, "log |x| evaluated at " + nearest + ", too close to its pole");
+        double worst = worstGradientError(net, net, in, 1e-3);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
+
+    @Test
+    void maskedEntriesNeverMoveUnderTraining() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 2);
+        Expr y = p.maskedLinear("m", x, new float[][] {{1, 0}, {1, 1}});
+        ExprNet net = new ExprNet(p.build(p.meanRows(p.rowSum(p.square(p.shift(y, -3)))), Map.of("y", y)),
+                Updates.adam(1e-2), 2);
+        INDArray in = Nd4j.createFromArray(new float[][] {{1, 2}, {-1, 0.5f}});
+        float cut = net.param("m.W").getFloat(0, 1);
+        for (int i = 0; i < 50; i++) {
+            net.fit(in);
+        }
+        // The cut weight W[0][1] has no effect and so no gradient: x0 never reaches output 1.
+        assertEquals(cut, net.param("m.W").getFloat(0, 1));
+        assertNotEquals(0f, net.param("m.W").getFloat(0, 0) - net.fresh().param("m.W").getFloat(0, 0));
+        INDArray moved = in.dup();
+        moved.putScalar(0, 0, 5f);
+        assertEquals(net.outputs(in).get("y").getFloat(0, 1), net.outputs(moved).get("y").getFloat(0, 1));
     }
 
     @Test

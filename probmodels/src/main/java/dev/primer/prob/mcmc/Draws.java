@@ -3,12 +3,12 @@ package dev.primer.prob.mcmc;
 import dev.primer.random.SplitMix64;
 
 /** The random draws kernels share, on a {@link SplitMix64} whose one-long state travels inside kernel states. */
-final class Draws {
+public final class Draws {
     private Draws() {
     }
 
     /** log U for U uniform on (0, 1]. */
-    static double logUniform(SplitMix64 rng) {
+    public static double logUniform(SplitMix64 rng) {
         return Math.log(1.0 - rng.nextDouble());
     }
 

@@ -8,6 +8,7 @@ import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,7 +34,14 @@ public final class PolicyBatches implements Batches {
 
     @Override
     public Iterator<DataSet> batches(int batchSize, long seed, int epoch) {
-        int n = positions.count();
+        return epoch(positions.count(), batchSize, seed, epoch, (rows, sym) -> batch(positions, rows, sym));
+    }
+
+    /**
+     * Returns one epoch over {@code n} examples in an order fixed by {@code (seed, epoch)}, each with one of the 8
+     * symmetries drawn for it, as minibatches that {@code batch} builds from the rows and their symmetry ordinals.
+     */
+    static Iterator<DataSet> epoch(int n, int batchSize, long seed, int epoch, BiFunction<int[], byte[], DataSet> batch) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
@@ -57,12 +65,9 @@ public final class PolicyBatches implements Batches {
                 }
                 int b = Math.min(batchSize, n - next);
                 int[] rows = Arrays.copyOfRange(order, next, next + b);
-                byte[] sym = new byte[b];
-                for (int i = 0; i < b; i++) {
-                    sym[i] = symmetry[next + i];
-                }
+                byte[] sym = Arrays.copyOfRange(symmetry, next, next + b);
                 next += b;
-                return batch(positions, rows, sym);
+                return batch.apply(rows, sym);
             }
         };
     }

@@ -1,0 +1,228 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.go.features.Plane;
+import dev.primer.nn.Net;
+import dev.primer.nn.train.Checkpoint;
+import dev.primer.nn.train.Progress;
+import dev.primer.nn.train.RunDirectory;
+import dev.primer.nn.train.StepCsv;
+import dev.primer.nn.train.TrainState;
+import dev.primer.random.SplitMix64;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * AlphaGo's RL policy network (Silver et al. 2016, "Reinforcement learning of policy networks"): starting from the SL
+ * policy, each iteration plays a minibatch of games side by side between the current network and an opponent drawn
+ * uniformly from a pool of its earlier snapshots, colours alternating, and takes one REINFORCE step (Williams 1992)
+ * along Σ_t z ∇log p(a_t|s_t) over the current network's moves, z = ±1 its result (0 for jigo). A snapshot joins the
+ * pool every {@code snapshotEvery} iterations; every {@code evalEvery} the current network plays the SL network.
+ */
+public final class RlTraining {
+    /** File name of the trained network in the output directory. */
+    public static final String MODEL = "rl-policy.ckpt";
+    /** File name of the evaluations against the SL policy: step, win rate, games. */
+    public static final String VS_SL = "vs-sl.csv";
+    private static final String POOL_PREFIX = "pool-";
+
+    private RlTraining() {
+    }
+
+    /**
+     * A run.
+     *
+     * @param iterations    REINFORCE steps
+     * @param games         games per step, played side by side (AlphaGo: 128)
+     * @param learningRate  Adam's step size for the policy (AlphaGo: SGD at 0.001)
+     * @param snapshotEvery steps between snapshots joining the opponent pool (AlphaGo: 500)
+     * @param evalEvery     steps between matches against the SL policy
+     * @param evalGames     games of each such match, colours alternating
+     * @param komi          komi of the games
+     * @param seed          seed of the games and the opponent draws
+     */
+    public record Config(int iterations, int games, double learningRate, int snapshotEvery, int evalEvery,
+                         int evalGames, double komi, long seed) {
+        /** Rejects runs that cannot work. */
+        public Config {
+            if (iterations < 1 || games < 2 || !(learningRate > 0) || snapshotEvery < 1 || evalEvery < 1
+                    || evalGames < 2) {
+                throw new IllegalArgumentException("invalid RL run: " + this);
+            }
+        }
+
+        /** A short run for the tour: 30 steps of 32 games, a snapshot every 10, 100 games against SL every 10. */
+        public static Config quick() {
+            return new Config(30, 32, 1e-4, 10, 10, 100, 7, 1);
+        }
+
+        /** A longer run: 500 steps of 64 games, a snapshot every 50, 400 games against SL every 50. */
+        public static Config full() {
+            return new Config(500, 64, 1e-4, 50, 50, 400, 7, 1);
+        }
+
+        /** Returns this run with {@code n} steps. */
+        public Config withIterations(int n) {
+            return new Config(n, games, learningRate, snapshotEvery, evalEvery, evalGames, komi, seed);
+        }
+
+        /** Returns this run with seed {@code s}. */
+        public Config withSeed(long s) {
+            return new Config(iterations, games, learningRate, snapshotEvery, evalEvery, evalGames, komi, s);
+        }
+
+        /** Returns this run with {@code n} games per step, snapshots and matches against SL every {@code every} steps of {@code evalN} games. */
+        public Config withGames(int n, int every, int evalN) {
+            return new Config(iterations, n, learningRate, every, every, evalN, komi, seed);
+        }
+    }
+
+    /**
+     * A match between two policies.
+     *
+     * @param wins  games the first policy won (a jigo counts one half)
+     * @param games games played
+     */
+    public record Match(double wins, int games) {
+        /** Returns the first policy's share of the points. */
+        public double rate() {
+            return wins / games;
+        }
+    }
+
+    /**
+     * Plays {@code games} games side by side between policies {@code a} and {@code b} sampling their moves, {@code a}
+     * Black in the even games, and returns a's score.
+     */
+    public static Match match(Net a, Net b, int games, int size, double komi, SplitMix64 rng) {
+        float[] black = SelfPlay.play(games, size, komi, (g, move) -> (g + move) % 2 == 0 ? a : b,
+                (g, move, s, x, action) -> { }, rng);
+        double wins = 0;
+        for (int g = 0; g < games; g++) {
+            wins += g % 2 == 0 ? black[g] : 1 - black[g];
+        }
+        return new Match(wins, games);
+    }
+
+    /**
+     * REINFORCE's labels for the policy tower's own softmax cross-entropy head. Its gradient with respect to the logits
+     * is p − label, so the label (1 − z) p + z y, with y the one-hot move, gives z (p − y): a step down it is a step up
+     * z ∇log p(a|s). The label sums to 1, as DL4J's MCXENT assumes, so the SL network trains on unchanged
+     * (nets.PolicyGradientLoss carries the same gradient for heads built with it).
+     */
+    static float[] reinforceLabels(float[] p, int action, float z) {
+        float[] label = new float[p.length];
+        for (int k = 0; k < p.length; k++) {
+            label[k] = (1 - z) * p[k];
+        }
+        label[action] += z;
+        return label;
+    }
+
+    /** Takes one REINFORCE step on {@code net} from {@code planes} (n positions), their moves and their players' results. */
+    static void step(Net net, float[] planes, int[] actions, float[] z, int size) {
+        int n = actions.length;
+        int outputs = size * size + 1;
+        var x = Nd4j.create(planes, new long[] {n, Plane.COUNT, size, size}, 'c');
+        float[] p = net.output(x)[0].reshape((long) n * outputs).toFloatVector();
+        float[] labels = new float[n * outputs];
+        for (int i = 0; i < n; i++) {
+            float[] row = new float[outputs];
+            System.arraycopy(p, i * outputs, row, 0, outputs);
+            System.arraycopy(reinforceLabels(row, actions[i], z[i]), 0, labels, i * outputs, outputs);
+        }
+        net.fit(new DataSet(x, Nd4j.create(labels, new long[] {n, outputs}, 'c')));
+    }
+
+    /**
+     * Trains from the SL network in {@code slFile} (boards of side {@code size}) into {@code out}; a checkpoint there
+     * resumes a killed run at its last step. Returns the rows of {@link #VS_SL} (step, win rate against SL, games).
+     */
+    public static List<double[]> train(Config c, Path slFile, int size, Path out, boolean progress)
+            throws IOException {
+        RunDirectory dir = new RunDirectory(out);
+        dir.create();
+        Net sl = Checkpoint.read(slFile).net();
+        Checkpoint.Loaded resumed = dir.resume(Checkpoint::read);
+        Net current = resumed != null ? resumed.net() : Checkpoint.read(slFile).net();
+        long start = resumed != null ? resumed.state().step() : 0;
+        ((ComputationGraph) current.model()).setLearningRate(c.learningRate());
+        List<Net> opponents = new ArrayList<>(List.of(sl));
+        for (Path p : pool(out, start)) {
+            opponents.add(Checkpoint.read(p).net());
+        }
+        try (StepCsv train = dir.csv(RunDirectory.TRAIN, "step,win_rate,positions,moves_per_game", start);
+             StepCsv vsSl = dir.csv(VS_SL, "step,win_rate_vs_sl,games", start);
+             ProgressBar bar = Progress.bar(progress, c.iterations(), start)) {
+            for (long it = start + 1; it <= c.iterations(); it++) {
+                SplitMix64 rng = new SplitMix64(c.seed() * 0x9E3779B97F4A7C15L + it);
+                Net opponent = opponents.get(rng.nextIntModulo(opponents.size()));
+                Net me = current;
+                int stride = Plane.COUNT * size * size;
+                List<float[]> planes = new ArrayList<>();
+                List<int[]> moves = new ArrayList<>();
+                float[] black = SelfPlay.play(c.games(), size, c.komi(),
+                        (g, move) -> (g + move) % 2 == 0 ? me : opponent,
+                        (g, move, s, x, action) -> {
+                            if ((g + move) % 2 == 0) {
+                                planes.add(x);
+                                moves.add(new int[] {g, action});
+                            }
+                        }, rng);
+                float[] x = new float[planes.size() * stride];
+                int[] actions = new int[planes.size()];
+                float[] z = new float[planes.size()];
+                double won = 0;
+                for (int g = 0; g < c.games(); g++) {
+                    won += g % 2 == 0 ? black[g] : 1 - black[g];
+                }
+                for (int i = 0; i < planes.size(); i++) {
+                    System.arraycopy(planes.get(i), 0, x, i * stride, stride);
+                    int g = moves.get(i)[0];
+                    actions[i] = moves.get(i)[1];
+                    float mine = g % 2 == 0 ? black[g] : 1 - black[g];
+                    z[i] = 2 * mine - 1;
+                }
+                step(current, x, actions, z, size);
+                train.row(it, won / c.games(), planes.size(), 2.0 * planes.size() / c.games());
+                if (it % c.snapshotEvery() == 0) {
+                    Path snap = out.resolve(String.format("%s%06d.ckpt", POOL_PREFIX, it));
+                    Checkpoint.write(snap, current, TrainState.start(c.seed(), c.games()));
+                    opponents.add(Checkpoint.read(snap).net());
+                }
+                if (it % c.evalEvery() == 0 || it == c.iterations()) {
+                    Match m = match(current, sl, c.evalGames(), size, c.komi(),
+                            new SplitMix64(c.seed() * 31 + it));
+                    vsSl.row(it, m.rate(), m.games());
+                }
+                Checkpoint.write(dir.checkpoint(), current, new TrainState(it, 0, 0, c.seed(), c.games(), c.seed(),
+                        Double.NaN, 0, won / c.games()));
+                if (bar != null) {
+                    bar.stepTo(it);
+                }
+            }
+        }
+        Checkpoint.write(out.resolve(MODEL), current, TrainState.start(c.seed(), c.games()));
+        return StepCsv.rows(dir.file(VS_SL));
+    }
+
+    /** Returns the snapshots in {@code out} taken at or before step {@code upTo}, oldest first (the SL network is the pool's first member, not among them). */
+    private static List<Path> pool(Path out, long upTo) {
+        try (Stream<Path> files = Files.list(out)) {
+            return new ArrayList<>(files.filter(p -> p.getFileName().toString().startsWith(POOL_PREFIX))
+                    .filter(p -> Long.parseLong(p.getFileName().toString().substring(POOL_PREFIX.length(),
+                            POOL_PREFIX.length() + 6)) <= upTo)
+                    .sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.primer.rl.alphago;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primer.go.features.InputPlanes;
+import dev.primer.go.features.Plane;
+import dev.primer.mcts.go.GoState;
+import dev.primer.mcts.go.RolloutWeights;
+import org.junit.jupiter.api.Test;
+
+class ValueTrainingTest {
+    private static final ValueTraining.Config SMALL = new ValueTraining.Config(new ValueNet.Shape(8, 1, 8, 1e-3, 0, 2),
+            40, 16, 12, 0.25, 8, 1, 1, 0.5, 4);
+
+    @Test
+    void onePositionPerGameAfterItsRandomMoveLabelledForThePlayerToMove() {
+        ValueTraining.Positions data = ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5);
+        assertTrue(data.count() >= 36, "nearly every game reaches U + 1 <= 12 moves: " + data.count());
+        float[] one = new float[Plane.COUNT * 25];
+        InputPlanes encoder = new InputPlanes();
+        int blackWins = 0;
+        for (int i = 0; i < data.count(); i++) {
+            GoState s = data.states().get(i);
+            assertEquals(data.move()[i], s.movesPlayed());
+            assertTrue(data.move()[i] >= 1 && data.move()[i] <= 12);
+            assertTrue(data.z()[i] == 1 || data.z()[i] == -1, "komi 0.5: no jigo");
+            encoder.encodeInto(s.board(), s.color(), s::recentMove, one);
+            float[] stored = java.util.Arrays.copyOfRange(data.planes(), i * one.length, (i + 1) * one.length);
+            assertArrayEquals(one, stored, "position " + i);
+            blackWins += (s.toMove() == 0) == (data.z()[i] > 0) ? 1 : 0;
+        }
+        assertTrue(blackWins > 0 && blackWins < data.count(), "both colours win some: " + blackWins);
+        ValueTraining.Positions[] split = ValueTraining.split(data, 0.25);
+        assertEquals(data.count(), split[0].count() + split[1].count());
+    }
+
+    @Test
+    void rolloutEstimatesOfAFinishedPositionAreItsResult() {
+        // a position after two passes is terminal: every rollout returns its score at once
+        GoState s = new GoState(5, 0.5);
+        s.apply(12);
+        s.apply(25);
+        s.apply(25);
+        ValueTraining.Positions one = new ValueTraining.Positions(5, new float[Plane.COUNT * 25], new float[] {1},
+                new int[] {3}, java.util.List.of(s));
+        // Black owns the board after C3 and two passes; White is to move and has lost
+        assertArrayEquals(new float[] {-1}, ValueTraining.rolloutEstimates(one, 10, null, 1));
+        assertArrayEquals(new float[] {-1}, ValueTraining.rolloutEstimates(one, 10, RolloutWeights.defaults(), 1));
+        assertEquals(4.0, ValueTraining.mse(new float[] {-1}, new float[] {1}));
+    }
+}
