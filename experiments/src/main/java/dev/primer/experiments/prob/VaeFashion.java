@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,6 +77,18 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
         Trainer.Result r = trainer.run(() -> Net.of(model.get()), train, eval);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Trained(((Net.Expr) r.net()).net(), r, seconds);
+    }
+
+    /** The series named {@code name} of {@code metric} against the update, from the evaluations of the run in dir. */
+    static Plots.Series curve(String name, Path dir, String metric) {
+        List<Map<String, Double>> rows = Trainer.evaluations(dir);
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rows.get(i).get("step");
+            y[i] = rows.get(i).get(metric);
+        }
+        return new Plots.Series(name, x, y);
     }
 
     /** A Fashion-MNIST split, binarised, flattened to 784 columns, the first {@code limit} images. */

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * independent draws of its noise: E‖g‖² and tr Cov(g) (the variance summed over the group's coordinates, with the
  * unbiased 1/(R − 1)), from which ‖E g‖² = E‖g‖² − tr Cov(g) and the signal-to-noise ratio ‖E g‖²/tr Cov(g).
  *
- * @param group           the parameter group (the names of {@link #groups} or {@link #ALL})
+ * @param group           the parameter group
  * @param meanSquaredNorm E‖g‖² estimated by the mean over the draws
  * @param traceCovariance tr Cov(g), unbiased
  * @param mean            the mean gradient over the draws, the group's coordinates in parameter order
@@ -21,9 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record GradientMoments(String group, double meanSquaredNorm, double traceCovariance, double[] mean,
                               int draws) {
-    /** The group of all the listed groups together. */
-    public static final String ALL = "all";
-
     /** ‖E g‖²/tr Cov(g), with ‖E g‖² estimated as E‖g‖² − tr Cov(g) (negative when the noise hides the mean). */
     public double snr() {
         return (meanSquaredNorm - traceCovariance) / traceCovariance;
@@ -31,7 +28,7 @@ public record GradientMoments(String group, double meanSquaredNorm, double trace
 
     /**
      * The moments of {@code net}'s loss gradient on {@code batch} for each of {@code groups} (sets of parameter
-     * names, each named by its key) and for all of them together ({@link #ALL}), over {@code draws} noise draws: draw
+     * names, each named by its key; they may overlap) over {@code draws} noise draws: draw
      * r is the noise of update r (so two networks of one seed draw the same ε on draw r). The network's update
      * counter is left at {@code draws}; its parameters are not changed.
      */
@@ -42,7 +39,6 @@ public record GradientMoments(String group, double meanSquaredNorm, double trace
         }
         Map<String, int[]> offsets = offsets(net.program());
         Map<String, List<int[]>> ranges = new LinkedHashMap<>();
-        List<int[]> every = new ArrayList<>();
         groups.forEach((g, names) -> {
             List<int[]> rs = new ArrayList<>();
             for (String name : names) {
@@ -54,9 +50,7 @@ public record GradientMoments(String group, double meanSquaredNorm, double trace
                 rs.add(r);
             }
             ranges.put(g, rs);
-            every.addAll(rs);
         });
-        ranges.put(ALL, every);
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, double[]> squares = new LinkedHashMap<>();
         ranges.forEach((g, rs) -> {
