@@ -9,7 +9,6 @@ import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.data.ArrayDataset;
-import dev.primer.nn.data.Datasets;
 import dev.primer.nn.expr.ExprNet;
 import dev.primer.nn.optim.Updates;
 import dev.primer.prob.vae.Bounds;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Importance-weighted autoencoders (Burda, Grosse &amp; Salakhutdinov 2016) against the plain VAE on statically
@@ -110,10 +108,10 @@ public final class IwaeFashion extends SettingsExperiment<IwaeFashion.Metrics, I
 
     @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
-        ArrayDataset train = VaeFashion.binarized(Datasets.Split.TRAIN, s.trainLimit());
-        ArrayDataset test = VaeFashion.binarized(Datasets.Split.TEST, s.testLimit());
-        INDArray curve = test.features().get(NDArrayIndex.interval(0, Math.min(test.size(), s.curveLimit())),
-                NDArrayIndex.all());
+        VaeFashion.Data data = VaeFashion.Data.of(s.trainLimit(), s.testLimit(), s.curveLimit());
+        ArrayDataset train = data.train();
+        ArrayDataset test = data.test();
+        INDArray curve = data.curve();
         List<Scored> scored = new ArrayList<>();
         for (int k : TRAIN_K) {
             Path dir = ctx.dir().resolve("train-k" + k);

@@ -9,7 +9,6 @@ import dev.primer.experiments.core.SettingsExperiment;
 import dev.primer.experiments.core.Verdict;
 import dev.primer.nn.Net;
 import dev.primer.nn.data.ArrayDataset;
-import dev.primer.nn.data.Datasets;
 import dev.primer.nn.expr.ExprNet;
 import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Trainer;
@@ -134,10 +133,10 @@ public final class VaeEstimators extends SettingsExperiment<VaeEstimators.Metric
 
     @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
-        ArrayDataset train = VaeFashion.binarized(Datasets.Split.TRAIN, s.trainLimit());
-        ArrayDataset test = VaeFashion.binarized(Datasets.Split.TEST, s.testLimit());
-        INDArray curve = test.features().get(NDArrayIndex.interval(0, Math.min(test.size(), s.curveLimit())),
-                NDArrayIndex.all());
+        VaeFashion.Data data = VaeFashion.Data.of(s.trainLimit(), s.testLimit(), s.curveLimit());
+        ArrayDataset train = data.train();
+        ArrayDataset test = data.test();
+        INDArray curve = data.curve();
         INDArray batch = train.features().get(NDArrayIndex.interval(0, BATCH), NDArrayIndex.all());
         INDArray fit = train.features().get(NDArrayIndex.interval(BATCH, BATCH + s.fitRows()), NDArrayIndex.all());
         long fitSeed = ctx.seed() * 31 + 7;

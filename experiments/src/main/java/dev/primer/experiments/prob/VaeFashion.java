@@ -25,6 +25,7 @@ import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The VAE of Kingma &amp; Welling (2014) on statically binarised Fashion-MNIST (784-400-20, Bernoulli decoder, Adam
@@ -89,6 +90,22 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
             y[i] = rows.get(i).get(metric);
         }
         return new Plots.Series(name, x, y);
+    }
+
+    /**
+     * Binarised training and test images and the first test images, on which a run's curves are evaluated.
+     *
+     * @param train the training images
+     * @param test  the test images
+     * @param curve the first test images (at most curveLimit)
+     */
+    record Data(ArrayDataset train, ArrayDataset test, INDArray curve) {
+        /** The first {@code trainLimit} training and {@code testLimit} test images, the first curveLimit of those. */
+        static Data of(int trainLimit, int testLimit, int curveLimit) {
+            ArrayDataset test = binarized(Datasets.Split.TEST, testLimit);
+            return new Data(binarized(Datasets.Split.TRAIN, trainLimit), test, test.features().get(
+                    NDArrayIndex.interval(0, Math.min(test.size(), curveLimit)), NDArrayIndex.all()));
+        }
     }
 
     /** A Fashion-MNIST split, binarised, flattened to 784 columns, the first {@code limit} images. */

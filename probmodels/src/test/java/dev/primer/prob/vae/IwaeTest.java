@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.nn.expr.ExprNet;
+import dev.primer.nn.expr.ExprNetTest;
 import dev.primer.nn.optim.Updates;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,20 +71,7 @@ class IwaeTest {
         double nearest = Transforms.abs(pre).minNumber().doubleValue();
         assertTrue(nearest > 2 * h, "a pre-activation at " + nearest + " is too close to the ReLU kink");
         net.setIterations(7);
-        net.gradient(x);
-        float[] analytic = net.gradients().toFloatVector();
-        INDArray theta = net.params();
-        double worst = 0;
-        for (int i = 0; i < theta.length(); i++) {
-            double t = theta.getDouble(i);
-            theta.putScalar(i, t + h);
-            double up = net.gradient(x);
-            theta.putScalar(i, t - h);
-            double down = net.gradient(x);
-            theta.putScalar(i, t);
-            double numeric = (up - down) / (2 * h);
-            worst = Math.max(worst, Math.abs(numeric - analytic[i]) / Math.max(1, Math.abs(numeric)));
-        }
+        double worst = ExprNetTest.worstGradientError(net, net, new INDArray[] {x}, h);
         // Float32 losses of size ~5 are rounded by ~1e-6, so central differences are good to ~1e-3.
         assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
     }
