@@ -109,37 +109,35 @@ public final class IwaeFashion extends SettingsExperiment<IwaeFashion.Metrics, I
     @Override
     public Outcome<Metrics> run(Context ctx, Settings s) throws Exception {
         VaeFashion.Data data = VaeFashion.Data.of(s.trainLimit(), s.testLimit(), s.curveLimit());
-        ArrayDataset train = data.train();
-        ArrayDataset test = data.test();
-        INDArray curve = data.curve();
         List<Scored> scored = new ArrayList<>();
         for (int k : TRAIN_K) {
             Path dir = ctx.dir().resolve("train-k" + k);
-            VaeFashion.Trained t = train(k, train, curve, s.epochs(), s.curveK(), ctx.seed(), dir);
+            VaeFashion.Trained t = train(k, data.train(), data.curve(), s.epochs(), s.curveK(), ctx.seed(), dir);
             ExprNet eval = k == 1 ? t.net() : new Iwae(Vae.of(LATENT), k).evaluator(t.net());
             String name = k == 1 ? "VAE (k = 1)" : "IWAE k = " + k;
-            scored.add(new Scored(Bounds.of(eval, test.features(), s.k(), ctx.seed()),
-                    Iwae.activeUnits(eval, test.features()), t.seconds() / s.epochs(),
+            INDArray test = data.test().features();
+            scored.add(new Scored(Bounds.of(eval, test, s.k(), ctx.seed()), Iwae.activeUnits(eval, test), t.seconds() / s.epochs(),
                     VaeFashion.curve(name, dir, "iwae_nll"), VaeFashion.curve(name, dir, "test_elbo")));
         }
         List<String> plots = new ArrayList<>();
         plots.add(Plots.lines(ctx.dir(), "iwae-nll-curves.png", "test NLL (IWAE-" + s.curveK() + ", first "
-                        + curve.size(0) + " test images) during training", "update", "NLL (nats)",
+                        + data.curve().size(0) + " test images) during training", "update", "NLL (nats)",
                 scored.stream().map(Scored::nll).toList()));
-        plots.add(Plots.lines(ctx.dir(), "elbo-curves.png", "test ELBO (first " + curve.size(0)
+        plots.add(Plots.lines(ctx.dir(), "elbo-curves.png", "test ELBO (first " + data.curve().size(0)
                 + " test images) during training", "update", "ELBO (nats)", scored.stream().map(Scored::elbo)
                 .toList()));
         Scored vae = scored.get(0);
         Scored k5 = scored.get(1);
         Scored k50 = scored.get(2);
-        Metrics m = new Metrics(s.epochs(), train.size(), test.size(), s.k(), k50.bounds().elbo(),
+        int n = data.train().size();
+        Metrics m = new Metrics(s.epochs(), n, data.test().size(), s.k(), k50.bounds().elbo(),
                 -k50.bounds().iwae(), k50.activeUnits(), vae.bounds().elbo(), -vae.bounds().iwae(),
                 vae.activeUnits(), k5.bounds().elbo(), -k5.bounds().iwae(), k5.activeUnits(), k50.secondsPerEpoch(),
                 vae.secondsPerEpoch(), k5.secondsPerEpoch());
         return new Outcome<>(m, plots, String.format(Locale.ROOT,
                 "On binarised Fashion-MNIST (%d epoch(s), %d images), IWAE-%d test NLL: VAE %.2f, IWAE k = 5 %.2f, "
                         + "k = 50 %.2f nats; test ELBO %.2f / %.2f / %.2f; active units %d / %d / %d of %d.",
-                s.epochs(), train.size(), s.k(), m.iwaeNllVae(), m.iwaeNllK5(), m.iwaeNll(), m.testElboVae(),
+                s.epochs(), n, s.k(), m.iwaeNllVae(), m.iwaeNllK5(), m.iwaeNll(), m.testElboVae(),
                 m.testElboK5(), m.testElbo(), m.activeUnitsVae(), m.activeUnitsK5(), m.activeUnits(), LATENT));
     }
 
