@@ -116,8 +116,9 @@ public final class IwaeFashion extends SettingsExperiment<IwaeFashion.Metrics, I
             ExprNet eval = k == 1 ? t.net() : new Iwae(Vae.of(LATENT), k).evaluator(t.net());
             String name = k == 1 ? "VAE (k = 1)" : "IWAE k = " + k;
             INDArray test = data.test().features();
-            scored.add(new Scored(Bounds.of(eval, test, s.k(), ctx.seed()), Iwae.activeUnits(eval, test), t.seconds() / s.epochs(),
-                    VaeFashion.curve(name, dir, "iwae_nll"), VaeFashion.curve(name, dir, "test_elbo")));
+            scored.add(new Scored(Bounds.of(eval, test, s.k(), ctx.seed()), Iwae.activeUnits(eval, test),
+                    t.seconds() / s.epochs(), VaeFashion.curve(name, dir, "iwae_nll"),
+                    VaeFashion.curve(name, dir, "test_elbo")));
         }
         List<String> plots = new ArrayList<>();
         plots.add(Plots.lines(ctx.dir(), "iwae-nll-curves.png", "test NLL (IWAE-" + s.curveK() + ", first "

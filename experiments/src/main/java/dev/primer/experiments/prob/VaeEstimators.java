@@ -17,6 +17,7 @@ import dev.primer.prob.vae.GradientMoments;
 import dev.primer.prob.vae.Iwae;
 import dev.primer.prob.vae.ScoreFunctionVae;
 import dev.primer.prob.vae.Vae;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class VaeEstimators extends SettingsExperiment<VaeEstimators.Metrics, VaeEstimators.Settings> {
     private static final int BATCH = 128;
     private static final int LATENT = 20;
+    /** The file the moments' table is written to, in the run's directory. */
+    static final String TABLE = "gradient-moments.md";
     /** The estimators measured, as named in the metrics CSV. */
     static final List<String> ESTIMATORS = List.of("reparam", "score", "score_baseline");
     /** The parameter groups measured: the encoder's layers one by one, the whole encoder, the whole decoder. */
@@ -90,7 +93,7 @@ public final class VaeEstimators extends SettingsExperiment<VaeEstimators.Metric
      * @param traceCovReparamEnd         reparametrisation, after the last epoch
      * @param traceCovScoreEnd           score function without baseline, after the last epoch
      * @param traceCovScoreBaselineEnd   score function with baseline, after the last epoch
-     * @param minVarianceRatio           the least, over the measurements, of tr Cov(score with baseline)/tr Cov(reparam)
+     * @param minVarianceRatio           the least, over the measurements, of tr Cov(score + baseline)/tr Cov(reparam)
      * @param minVarianceRatioNoBaseline the same without the baseline
      * @param secondsPerEpoch            reparametrised training wall time per epoch (measurements included)
      * @param secondsPerEpochScoreFunction score-function training wall time per epoch
@@ -167,10 +170,10 @@ public final class VaeEstimators extends SettingsExperiment<VaeEstimators.Metric
         first.put("step", 0.0);
         rows.add(first);
         rows.addAll(Trainer.evaluations(reparamDir));
+        Files.writeString(ctx.dir().resolve(TABLE), table(rows, perEpoch));
         List<String> plots = new ArrayList<>();
-        plots.add(Plots.logLines(ctx.dir(), "gradient-variance.png", "encoder gradient on one minibatch: tr Cov over " + s.draws()
-                        + " draws",
-                "epochs of reparametrised training", "sum of variances", false, List.of(
+        plots.add(Plots.logLines(ctx.dir(), "gradient-variance.png", "encoder gradient on one minibatch: tr Cov over "
+                        + s.draws() + " draws", "epochs of reparametrised training", "sum of variances", false, List.of(
                         series("reparametrisation", rows, perEpoch, "trcov.reparam.encoder"),
                         series("score function", rows, perEpoch, "trcov.score.encoder"),
                         series("score function + baseline", rows, perEpoch, "trcov.score_baseline.encoder"),
@@ -209,6 +212,29 @@ public final class VaeEstimators extends SettingsExperiment<VaeEstimators.Metric
                         + " function), IWAE-%d NLL %.2f against %.2f.",
                 minRatio, minRatioNoBaseline, s.epochs(), s.epochs(), br.elbo(), bs.elbo(), s.k(), -br.iwae(),
                 -bs.iwae()));
+    }
+
+    /**
+     * The moments as a Markdown table, one row per measurement and group: E‖g‖² and tr Cov of each estimator, the
+     * score function's (with baseline) variance over the reparametrisation's, and the SNR ‖E g‖²/tr Cov of both.
+     */
+    static String table(List<Map<String, Double>> rows, int perEpoch) {
+        StringBuilder t = new StringBuilder("| epoch | group | E‖g‖² reparam | tr Cov reparam | tr Cov score | tr Cov"
+                + " score+baseline | ratio score+baseline / reparam | SNR reparam | SNR score+baseline |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Double> r : rows) {
+            for (String g : GROUPS.keySet()) {
+                double msn = r.get("msn.reparam." + g);
+                double rep = r.get("trcov.reparam." + g);
+                double sfb = r.get("trcov.score_baseline." + g);
+                double snrRep = new GradientMoments(g, msn, rep, new double[0], 0).snr();
+                double snrSfb = new GradientMoments(g, r.get("msn.score_baseline." + g), sfb, new double[0], 0).snr();
+                t.append(String.format(Locale.ROOT, "| %.0f | %s | %.3g | %.3g | %.3g | %.3g | %.3g | %.3g | %.3g |\n",
+                        r.get("step") / perEpoch, g, msn, rep, r.get("trcov.score." + g), sfb, sfb / rep, snrRep,
+                        snrSfb));
+            }
+        }
+        return t.toString();
     }
 
     private static Plots.Series series(String name, List<Map<String, Double>> rows, int perEpoch, String key) {
