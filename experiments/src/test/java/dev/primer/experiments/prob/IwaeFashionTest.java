@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.experiments.core.Verdict;
-import dev.primer.nn.data.ArrayDataset;
-import dev.primer.nn.data.Datasets;
 import dev.primer.nn.train.Trainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The IWAE experiment's mechanism (per-epoch curves of a k-sample model) and its verdicts. */
 class IwaeFashionTest {
@@ -21,9 +18,8 @@ class IwaeFashionTest {
 
     @Test
     void twoEpochsOfIwaeFiveRecordFallingTestNll() {
-        ArrayDataset train = VaeFashion.binarized(Datasets.Split.TRAIN, 384);
-        INDArray curve = VaeFashion.binarized(Datasets.Split.TEST, 50).features();
-        VaeFashion.Trained t = IwaeFashion.train(5, train, curve, 2, 5, 1, dir);
+        VaeFashion.Data data = VaeFashion.Data.of(384, 50, 50);
+        VaeFashion.Trained t = IwaeFashion.train(5, data.train(), data.curve(), 2, 5, 1, dir);
         List<Map<String, Double>> rows = Trainer.evaluations(dir);
         assertEquals(6, t.result().state().step());
         assertEquals(2, rows.size(), "one evaluation per epoch");
