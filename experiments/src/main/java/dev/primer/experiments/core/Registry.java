@@ -36,6 +36,7 @@ import dev.primer.experiments.seq.AttentionExperiment;
 import dev.primer.experiments.seq.LstmGates;
 import dev.primer.experiments.seq.LstmMemory;
 import dev.primer.experiments.seq.Seq2SeqExperiment;
+import dev.primer.experiments.seq.SketchRnnExperiment;
 import dev.primer.experiments.text.SentimentNeuron;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class Registry {
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
-            new Gan(), new LearnedProposal(), new Ebm2d());
+            new Gan(), new LearnedProposal(), new Ebm2d(),
+            new SketchRnnExperiment());
 
     private Registry() {
     }
