@@ -173,12 +173,8 @@ public record SketchRnn(int steps, int encoderCells, int decoderCells, int laten
     public Program training() {
         Program.Builder p = Program.builder();
         Params w = Params.declare(p, this);
-        Expr strokes = p.input("strokes", strokeColumns());
+        Expr[] points = points(p);
         Expr mask = p.input("mask", steps);
-        Expr[] points = new Expr[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            points[i] = p.columns(strokes, i * POINT, POINT);
-        }
         Map<String, Expr> outputs = new LinkedHashMap<>();
         Expr z = null;
         Expr klRow = null;
@@ -216,12 +212,7 @@ public record SketchRnn(int steps, int encoderCells, int decoderCells, int laten
         requireLatent("encoder");
         Program.Builder p = Program.builder();
         Params w = Params.declare(p, this);
-        Expr strokes = p.input("strokes", strokeColumns());
-        Expr[] points = new Expr[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            points[i] = p.columns(strokes, i * POINT, POINT);
-        }
-        Expr[] posterior = encode(p, w, points);
+        Expr[] posterior = encode(p, w, points(p));
         Expr loss = p.meanRows(p.rowSum(posterior[0]));
         return p.build(loss, Map.of(MU, posterior[0], SIGMA_HAT, posterior[1]));
     }
@@ -259,6 +250,16 @@ public record SketchRnn(int steps, int encoderCells, int decoderCells, int laten
         if (latent == 0) {
             throw new IllegalStateException("the unconditional decoder (latent 0) has no " + what);
         }
+    }
+
+    /** The {@code strokes} input, declared here, as its points S₀ … S_{N_max}. */
+    private Expr[] points(Program.Builder p) {
+        Expr strokes = p.input("strokes", strokeColumns());
+        Expr[] points = new Expr[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            points[i] = p.columns(strokes, i * POINT, POINT);
+        }
+        return points;
     }
 
     /** μ and σ̂ from the final outputs of the forward and backward LSTMs over S₁ … S_{N_max}. */
