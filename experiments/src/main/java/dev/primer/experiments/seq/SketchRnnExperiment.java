@@ -95,7 +95,7 @@ public final class SketchRnnExperiment extends SettingsExperiment<SketchRnnExper
     public SketchRnnExperiment() {
         super("sketch-rnn", "Sketch-RNN (Ha & Eck) on Hershey font glyphs: held-out reconstruction, prior samples and"
                         + " latent interpolations", new Settings(16, 32, 64, 16, 5, 32, 60, 30, 3e-3, 0.99, 100, 20),
-                new Settings(48, 128, 256, 64, 10, 64, 4_000, 500, 1e-3, 0.9995, 200, 100));
+                new Settings(24, 64, 128, 32, 10, 64, 4_000, 500, 2e-3, 0.999, 200, 100));
     }
 
     /** The glyphs a run uses and their layout. */
