@@ -38,6 +38,7 @@ import dev.primer.experiments.seq.AttentionExperiment;
 import dev.primer.experiments.seq.LstmGates;
 import dev.primer.experiments.seq.LstmMemory;
 import dev.primer.experiments.seq.Seq2SeqExperiment;
+import dev.primer.experiments.seq.SketchRnnExperiment;
 import dev.primer.experiments.text.SentimentNeuron;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
@@ -56,8 +57,7 @@ public final class Registry {
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
             new Gan(), new LearnedProposal(), new Ebm2d(),
-            new IwaeFashion(),
-            new VaeEstimators());
+            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment());
 
     private Registry() {
     }

@@ -255,6 +255,20 @@ final class Kernels {
                     y[k] = (float) (s / rows);
                 }
             }
+            case GROUP_LOG_SUM_EXP -> {
+                int k = (int) n.c();
+                for (int g = 0; g < y.length; g++) {
+                    float m = Float.NEGATIVE_INFINITY;
+                    for (int j = g * k; j < (g + 1) * k; j++) {
+                        m = Math.max(m, x[j]);
+                    }
+                    double z = 0;
+                    for (int j = g * k; j < (g + 1) * k; j++) {
+                        z += Math.exp(x[j] - m);
+                    }
+                    y[g] = (float) (m + Math.log(z));
+                }
+            }
         }
     }
 
@@ -562,6 +576,17 @@ final class Kernels {
                     for (int r = 0; r < rows; r++) {
                         for (int k = 0; k < gy.length; k++) {
                             gx[r * gy.length + k] += gy[k] / rows;
+                        }
+                    }
+                }
+            }
+            case GROUP_LOG_SUM_EXP -> {
+                if (gx != null) {
+                    // ∂y/∂xⱼ = e^{xⱼ − y}, the softmax of the group.
+                    int k = (int) n.c();
+                    for (int g = 0; g < gy.length; g++) {
+                        for (int j = g * k; j < (g + 1) * k; j++) {
+                            gx[j] += gy[g] * (float) Math.exp(x[j] - y[g]);
                         }
                     }
                 }
