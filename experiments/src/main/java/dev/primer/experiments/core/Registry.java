@@ -19,6 +19,7 @@ import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.Ebm2d;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
+import dev.primer.experiments.prob.IafVaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.LearnedProposal;
 import dev.primer.experiments.prob.MadeFashion;
@@ -53,7 +54,8 @@ public final class Registry {
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
-            new Gan(), new LearnedProposal(), new Ebm2d());
+            new Gan(), new LearnedProposal(), new Ebm2d(),
+            new IafVaeFashion());
 
     private Registry() {
     }
