@@ -108,7 +108,7 @@ public final class IafVaeFashion extends SettingsExperiment<IafVaeFashion.Metric
                 seed, iafDir);
         Bounds bv = Bounds.of(vae.net(), test, s.k(), seed);
         Bounds bf = Bounds.of(flow.net(), test, s.k(), seed);
-        double[] gain = paired(bf.perExample(), bv.perExample());
+        Bounds.Gap gain = Bounds.gap(bv.perExample(), bf.perExample());
 
         int perEpoch = (train.size() + BATCH - 1) / BATCH;
         List<Plots.Series> curves = new ArrayList<>();
@@ -118,27 +118,14 @@ public final class IafVaeFashion extends SettingsExperiment<IafVaeFashion.Metric
                 "first %d test images, k = %d: IWAE NLL and -ELBO", curve.size(0), s.k()), "epoch", "nats", curves);
 
         Metrics m = new Metrics(flow.result().state().epoch(), flow.result().state().step(), train.size(),
-                (int) test.size(0), s.k(), s.flowSteps(), bf.elbo(), -bf.iwae(), bv.elbo(), -bv.iwae(), gain[0],
-                gain[1], flow.seconds() / s.epochs(), vae.seconds() / s.epochs(), flow.result().resumedFrom());
+                (int) test.size(0), s.k(), s.flowSteps(), bf.elbo(), -bf.iwae(), bv.elbo(), -bv.iwae(), gain.mean(),
+                gain.standardError(), flow.seconds() / s.epochs(), vae.seconds() / s.epochs(),
+                flow.result().resumedFrom());
         return new Outcome<>(m, List.of(plot), String.format(Locale.ROOT,
                 "After %d epoch(s) on %d images, %d IAF steps reach a test IWAE-%d NLL of %.2f nats (ELBO %.2f) "
                         + "against the diagonal VAE's %.2f (ELBO %.2f): %.2f ± %.2f nats better.",
                 s.epochs(), train.size(), s.flowSteps(), s.k(), m.iwaeNll(), m.testElbo(), m.vaeIwaeNll(),
                 m.vaeTestElbo(), m.nllGain(), m.nllGainSe()));
-    }
-
-    /** The mean of {@code a − b} and its standard error, over paired entries. */
-    static double[] paired(double[] a, double[] b) {
-        int n = a.length;
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < n; i++) {
-            double d = a[i] - b[i];
-            sum += d;
-            sumSq += d * d;
-        }
-        double mean = sum / n;
-        return new double[] {mean, Math.sqrt(Math.max(0, sumSq / n - mean * mean) / (n - 1))};
     }
 
     /** The NLL and −ELBO curves the trainer recorded in {@code dir}, against epochs. */

@@ -107,13 +107,11 @@ public record IafVae(int pixels, int hidden, int latent, int context, int steps,
     /** The model as a program: input {@code x} (binary pixels), loss the mean one-sample −ELBO. */
     public Program program() {
         Program.Builder p = Program.builder();
-        Expr x = p.input("x", pixels);
-        Expr enc = p.relu(p.linear("enc", x, hidden));
-        Expr mu = p.linear("enc.mu", enc, latent);
-        Expr logvar = p.linear("enc.logvar", enc, latent);
-        Expr h = p.linear("enc.h", enc, context);
-        Expr eps = p.normal(x, latent);
-        Step f = flow(p, p.add(mu, p.mul(p.exp(p.scale(logvar, 0.5)), eps)), h);
+        Vae.Encoder enc = new Vae(pixels, hidden, latent).encoder(p);
+        Expr x = enc.x();
+        Expr logvar = enc.logvar();
+        Expr eps = enc.eps();
+        Step f = flow(p, enc.z(), p.linear("enc.h", enc.hidden(), context));
         Expr logits = p.linear("dec.out", p.relu(p.linear("dec", f.z(), hidden)), pixels);
         Expr nll = p.rowSum(p.bceWithLogits(logits, x));
         // log p(z_T) − log q(z_T | x) = −½ Σ z_T² + ½ Σ (ε² + log σ₀²) + Σ_t Σ log σ_t (Algorithm 1; log 2π cancels).
@@ -124,7 +122,7 @@ public record IafVae(int pixels, int hidden, int latent, int context, int steps,
         Map<String, Expr> outputs = new LinkedHashMap<>();
         outputs.put(Vae.NEG_ELBO, negElbo);
         outputs.put(Vae.LOG_W, logW);
-        outputs.put(Vae.MU, mu);
+        outputs.put(Vae.MU, enc.mu());
         outputs.put(Vae.LOGVAR, logvar);
         outputs.put(Vae.LOGITS, logits);
         outputs.put(Z, f.z());
