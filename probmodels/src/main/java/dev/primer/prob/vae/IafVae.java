@@ -14,8 +14,8 @@ import java.util.Map;
  * (Kingma, Salimans, Jozefowicz, Chen, Sutskever &amp; Welling 2016, §4 and Algorithm 1). The encoder x → relu(hidden)
  * → (μ, log σ₀², h) gives z₀ = μ + σ₀ ⊙ ε, ε ~ N(0, I); step t reads [m_t, s_t] from a one-hidden-layer MADE of
  * z_{t−1} (Germain et al. 2015) whose hidden layer also sees the context h, and moves
- * z_t = σ_t ⊙ z_{t−1} + (1 − σ_t) ⊙ m_t with σ_t = sigmoid(s_t) (their eq. 14, the LSTM-type update). Each m_{t,i},
- * s_{t,i} depends only on the variables before i in step t's order, so ∂z_t/∂z_{t−1} is triangular with diagonal σ_t
+ * z_t = σ_t ⊙ z_{t−1} + (1 − σ_t) ⊙ m_t with σ_t = sigmoid(s_t) (their LSTM-type update). Each m_{t,i}, s_{t,i}
+ * depends only on the variables before i in step t's order, so ∂z_t/∂z_{t−1} is triangular with diagonal σ_t
  * and log q(z_T | x) = −Σᵢ (½εᵢ² + ½ log 2π + log σ₀ᵢ) − Σ_t Σᵢ log σ_{t,i} (Algorithm 1). The order is reversed
  * between steps, so that every variable is conditioned on every other within two steps.
  *
