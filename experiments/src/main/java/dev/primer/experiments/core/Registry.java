@@ -19,6 +19,7 @@ import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.Ebm2d;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
+import dev.primer.experiments.prob.IafVaeFashion;
 import dev.primer.experiments.prob.IwaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.LearnedProposal;
@@ -57,7 +58,7 @@ public final class Registry {
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
             new Gan(), new LearnedProposal(), new Ebm2d(),
-            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment());
+            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment(), new IafVaeFashion());
 
     private Registry() {
     }
