@@ -51,10 +51,10 @@ public record Iwae(Vae vae, int k) {
         int latent = vae.latent();
         int hidden = vae.hidden();
         Program.Builder p = Program.builder();
-        Expr x = p.input("x", vae.pixels());
-        Expr h = p.relu(p.linear("enc", x, hidden));
-        Expr mu = p.linear("enc.mu", h, latent);
-        Expr logvar = p.linear("enc.logvar", h, latent);
+        Vae.Posterior q = vae.posterior(p);
+        Expr x = q.x();
+        Expr mu = q.mu();
+        Expr logvar = q.logvar();
         double b1 = 1 / Math.sqrt(latent);
         double b2 = 1 / Math.sqrt(hidden);
         Expr w1 = p.param("dec.W", latent, hidden, b1);

@@ -38,19 +38,17 @@ public record ScoreFunctionVae(Vae vae, boolean baseline) {
 
     /** The model as a program: input {@code x} (binary pixels), loss whose gradient is the estimator. */
     public Program program() {
-        int latent = vae.latent();
         Program.Builder p = Program.builder();
-        Expr x = p.input("x", vae.pixels());
-        Expr h = p.relu(p.linear("enc", x, vae.hidden()));
-        Expr mu = p.linear("enc.mu", h, latent);
-        Expr logvar = p.linear("enc.logvar", h, latent);
-        Expr eps = p.normal(x, latent);
-        Expr zPath = p.add(mu, p.mul(p.exp(p.scale(logvar, 0.5)), eps));
-        Expr z = p.stopGradient(zPath);
+        Vae.Encoder enc = vae.encoder(p);
+        Expr x = enc.x();
+        Expr h = enc.hidden();
+        Expr mu = enc.mu();
+        Expr logvar = enc.logvar();
+        Expr eps = enc.eps();
+        Expr z = p.stopGradient(enc.z());
         Expr logits = p.linear("dec.out", p.relu(p.linear("dec", z, vae.hidden())), vae.pixels());
         Expr nll = p.rowSum(p.bceWithLogits(logits, x));
-        // KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²), Kingma & Welling 2014, Appendix B.
-        Expr kl = p.scale(p.rowSum(p.sub(p.sub(p.shift(logvar, 1), p.square(mu)), p.exp(logvar))), -0.5);
+        Expr kl = Vae.kl(p, mu, logvar);
         Expr negElbo = p.add(nll, kl);
         // log q(z|x) up to a constant, z held fixed: its gradient is ε/σ for μ and (ε² − 1)/2 for log σ².
         Expr logq = p.scale(p.rowSum(p.add(logvar, p.mul(p.square(p.sub(z, mu)), p.exp(p.scale(logvar, -1))))),
