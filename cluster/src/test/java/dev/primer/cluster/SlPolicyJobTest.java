@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.primer.nn.Net;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.rl.alphago.PolicyAccuracy;
+import dev.primer.rl.alphago.PolicyBatches;
 import dev.primer.rl.alphago.ShippedCorpus;
 import dev.primer.rl.alphago.SlPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.junit.jupiter.api.io.TempDir;
 
 class SlPolicyJobTest {
@@ -35,6 +40,37 @@ class SlPolicyJobTest {
         assertTrue(log.toString().contains("step 40/40 (8 rounds, epoch 0)"), log.toString());
         Net loaded = Checkpoint.read(dir.resolve(SlPolicy.MODEL)).net();
         assertEquals(r.test(), PolicyAccuracy.of(loaded, r.data().test(), false), "the checkpoint is the trained net");
+    }
+
+    @Test
+    void oneWorkerAveragingEveryRoundIsTheSingleMachineAdamRun(@TempDir Path dir) throws Exception {
+        // 1 worker, 2 rounds of 3 minibatches (one fit per round keeps the plan's order): averaging one worker is the
+        // identity, so the result is plain Adam over the 6 minibatches, provided round 2 goes on at Adam's step 3
+        SlPolicy.Config c = new SlPolicy.Config(8, 1, 16, 1e-2, 1e-4, 6, 3, 50, ShippedCorpus.RANDOM_OPENING, 3);
+        StringWriter log = new StringWriter();
+        SlPolicyJob.Report r;
+        try (JavaSparkContext sc = SparkJobs.open("local[1]", "test")) {
+            r = SlPolicyJob.run(sc, new SlPolicyJob.Plan(c, 1, 3), dir, new PrintWriter(log, true));
+        }
+        Net single = SlPolicy.network(c, ShippedCorpus.SIZE);
+        PolicyBatches batches = new PolicyBatches(r.data().train());
+        Iterator<PolicyBatches.Rows> plan = PolicyBatches.plan(r.data().train().count(), 16, c.seed(), 0);
+        for (int i = 0; i < 6; i++) {
+            single.fit(batches.batch(plan.next()));
+        }
+        INDArray distributed = Checkpoint.read(dir.resolve(SlPolicy.MODEL)).net().params();
+        double gap = distributed.sub(single.params()).norm2Number().doubleValue();
+        assertTrue(gap < 1e-4 * single.params().norm2Number().doubleValue(), "parameter gap " + gap);
+    }
+
+    @Test
+    void theStepCountHookOnlyRaisesTheCount() {
+        ComputationGraph g = ((Net.Graph) SlPolicy.network(SlPolicy.Config.quick(), ShippedCorpus.SIZE)).net();
+        new SlPolicyJob.StepCount(30).preUpdate((MultiDataSet) null, g);
+        assertEquals(30, g.getConfiguration().getIterationCount());
+        g.getConfiguration().setIterationCount(31);
+        new SlPolicyJob.StepCount(30).preUpdate((MultiDataSet) null, g);
+        assertEquals(31, g.getConfiguration().getIterationCount(), "within a round the count is the worker's own");
     }
 
     @Test
