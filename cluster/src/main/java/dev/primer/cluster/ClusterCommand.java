@@ -170,8 +170,8 @@ final class ClusterCommand extends CommandGroup {
 
     /** {@code primer cluster train-sl}: {@code primer alphago train-sl} data-parallel, by parameter averaging. */
     @Command(name = "train-sl", mixinStandardHelpOptions = true,
-            description = "Train the SL policy network of 'primer alphago train-sl' on the shipped corpus data-parallel "
-                    + "with dl4j-spark's parameter averaging: W workers each take F minibatches of B/W positions per "
+            description = "Train the SL policy network of 'primer alphago train-sl' on the shipped corpus "
+                    + "data-parallel with dl4j-spark's parameter averaging: W workers each take F minibatches of B/W positions per "
                     + "round, then parameters and Adam's moments are averaged; print progress, then the test top-1/"
                     + "top-3/NLL, and save the network as OUT/" + SlPolicy.MODEL + ".")
     static final class TrainSlCommand extends CliCommand {
@@ -212,7 +212,8 @@ final class ClusterCommand extends CommandGroup {
             SlPolicy.Data d = r.data();
             log.printf(Locale.ROOT, "games %d train / %d validation / %d test; %d training positions; %d steps, %d "
                     + "positions seen in %.1f s (%.0f positions/s)%n", d.trainGames(), d.validationGames(),
-                    d.testGames(), d.train().count(), r.steps(), r.positions(), r.seconds(), r.positions() / r.seconds());
+                    d.testGames(), d.train().count(), r.steps(), r.positions(), r.seconds(),
+                    r.positions() / r.seconds());
             log.println("test, untrained " + r.untrained().line());
             log.println("test " + r.test().line());
             log.println("test, 8 symmetries averaged " + r.testSymmetries().line());

@@ -27,10 +27,7 @@ class SlPolicyJobTest {
         // a 1-block tower of 16 filters, 40 steps of 2 x 16 positions, averaged every 5: 8 rounds in 2 evaluations
         SlPolicy.Config c = new SlPolicy.Config(16, 1, 32, 5e-3, 1e-4, 40, 20, 200, ShippedCorpus.RANDOM_OPENING, 1);
         StringWriter log = new StringWriter();
-        SlPolicyJob.Report r;
-        try (JavaSparkContext sc = SparkJobs.open("local[2]", "test")) {
-            r = SlPolicyJob.run(sc, new SlPolicyJob.Plan(c, 2, 5), dir, new PrintWriter(log, true));
-        }
+        SlPolicyJob.Report r = train("local[2]", new SlPolicyJob.Plan(c, 2, 5), dir, log);
         assertEquals(40, r.steps());
         assertEquals(40 * 32, r.positions(), "fewer than an epoch: every minibatch full");
         // untrained, the net is near uniform over the ~60 legal moves (NLL about log 60 = 4.1)
@@ -47,11 +44,7 @@ class SlPolicyJobTest {
         // 1 worker, 2 rounds of 3 minibatches (one fit per round keeps the plan's order): averaging one worker is the
         // identity, so the result is plain Adam over the 6 minibatches, provided round 2 goes on at Adam's step 3
         SlPolicy.Config c = new SlPolicy.Config(8, 1, 16, 1e-2, 1e-4, 6, 3, 50, ShippedCorpus.RANDOM_OPENING, 3);
-        StringWriter log = new StringWriter();
-        SlPolicyJob.Report r;
-        try (JavaSparkContext sc = SparkJobs.open("local[1]", "test")) {
-            r = SlPolicyJob.run(sc, new SlPolicyJob.Plan(c, 1, 3), dir, new PrintWriter(log, true));
-        }
+        SlPolicyJob.Report r = train("local[1]", new SlPolicyJob.Plan(c, 1, 3), dir, new StringWriter());
         Net single = SlPolicy.network(c, ShippedCorpus.SIZE);
         PolicyBatches batches = new PolicyBatches(r.data().train());
         Iterator<PolicyBatches.Rows> plan = PolicyBatches.plan(r.data().train().count(), 16, c.seed(), 0);
@@ -79,5 +72,13 @@ class SlPolicyJobTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new SlPolicyJob.Plan(c, 3, 5));
         assertTrue(e.getMessage().contains("64 positions does not split evenly over 3 workers"), e.getMessage());
         assertEquals(16, new SlPolicyJob.Plan(c, 4, 5).workerBatch());
+    }
+
+    /** Runs {@code plan} on {@code master} into {@code dir}, logging to {@code log}. */
+    private static SlPolicyJob.Report train(String master, SlPolicyJob.Plan plan, Path dir, StringWriter log)
+            throws Exception {
+        try (JavaSparkContext sc = SparkJobs.open(master, "test")) {
+            return SlPolicyJob.run(sc, plan, dir, new PrintWriter(log, true));
+        }
     }
 }

@@ -4,10 +4,14 @@ import dev.primer.experiments.core.Budget;
 import dev.primer.rl.alphago.SlPolicy;
 import picocli.CommandLine.Option;
 
-/** {@code --budget} and {@code --steps} of an SL policy run, shared by {@code alphago train-sl} and {@code cluster train-sl}. */
+/**
+ * {@code --budget} and {@code --steps} of an SL policy run, shared by {@code alphago train-sl} and
+ * {@code cluster train-sl}.
+ */
 public final class SlPolicyOptions {
     @Option(names = "--budget", defaultValue = "quick",
-            description = "quick (2x32 tower, 1,500 steps) or full (6x64 tower, 20,000 steps); default ${DEFAULT-VALUE}")
+            description = "quick (2x32 tower, 1,500 steps) or full (6x64 tower, 20,000 steps); "
+                    + "default ${DEFAULT-VALUE}")
     Budget budget;
 
     @Option(names = "--steps", description = "updates, replacing the budget's")

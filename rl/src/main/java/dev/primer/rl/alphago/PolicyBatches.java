@@ -80,7 +80,8 @@ public final class PolicyBatches implements Batches {
                     throw new NoSuchElementException();
                 }
                 int b = Math.min(batchSize, n - next);
-                Rows r = new Rows(Arrays.copyOfRange(order, next, next + b), Arrays.copyOfRange(symmetry, next, next + b));
+                Rows r = new Rows(Arrays.copyOfRange(order, next, next + b),
+                        Arrays.copyOfRange(symmetry, next, next + b));
                 next += b;
                 return r;
             }

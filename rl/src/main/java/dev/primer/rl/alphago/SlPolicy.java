@@ -34,7 +34,8 @@ public final class SlPolicy {
     }
 
     /**
-     * A training run; serializable, so that a data-parallel trainer can ship it to the executors that build the batches.
+     * A training run; serializable, so that a data-parallel trainer can ship it to the executors that build the
+     * batches.
      *
      * @param filters       tower width
      * @param blocks        residual blocks
