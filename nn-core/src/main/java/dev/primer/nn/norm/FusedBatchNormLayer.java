@@ -178,70 +178,73 @@ public class FusedBatchNormLayer extends BatchNormalization {
         float[] beta = getParam(BETA).toFloatVector();
         double[] dBeta = new double[c];
         double[] dGamma = new double[c];
-        for (int e = 0; e < n; e++) {
-            in.get(e * chw, a, 0, chw);
-            grad.get(e * chw, b, 0, chw);
+        examples(in, grad, null, n, chw, () -> {
             for (int k = 0; k < c; k++) {
-                float mu = mean[k];
-                float is = invStd[k];
-                float ga = gamma[k];
-                float be = beta[k];
-                float sg0 = 0;
-                float sg1 = 0;
-                float sgx0 = 0;
-                float sgx1 = 0;
-                int i = k * hw;
-                int to = i + hw;
-                for (; i + 1 < to; i += 2) {
-                    float xh0 = (a[i] - mu) * is;
-                    float xh1 = (a[i + 1] - mu) * is;
-                    float g0 = relu ? masked(b[i], xh0 * ga + be) : b[i];
-                    float g1 = relu ? masked(b[i + 1], xh1 * ga + be) : b[i + 1];
-                    sg0 += g0;
-                    sg1 += g1;
-                    sgx0 += g0 * xh0;
-                    sgx1 += g1 * xh1;
-                }
-                if (i < to) {
-                    float xh = (a[i] - mu) * is;
-                    float gi = relu ? masked(b[i], xh * ga + be) : b[i];
-                    sg0 += gi;
-                    sgx0 += gi * xh;
-                }
-                dBeta[k] += sg0 + sg1;
-                dGamma[k] += sgx0 + sgx1;
+                accumulate(k, hw, gamma[k], beta[k], relu, dBeta, dGamma);
             }
-        }
+        });
         float m = (float) n * hw;
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer out = FloatViews.slice(dx);
+        examples(in, grad, FloatViews.slice(dx), n, chw, () -> {
+            for (int k = 0; k < c; k++) {
+                inputGradient(k, hw, gamma[k], beta[k], relu, (float) dBeta[k], (float) dGamma[k], m);
+            }
+        });
+        return new Pair<>(gradient(dGamma, dBeta, c), dx);
+    }
+
+    /** Loads each example's input into {@link #a} and gradient into {@link #b}, runs {@code body}, stores b to out. */
+    private void examples(FloatBuffer in, FloatBuffer grad, FloatBuffer out, int n, int chw, Runnable body) {
         for (int e = 0; e < n; e++) {
             in.get(e * chw, a, 0, chw);
             grad.get(e * chw, b, 0, chw);
-            for (int k = 0; k < c; k++) {
-                float mu = mean[k];
-                float is = invStd[k];
-                float ga = gamma[k];
-                float be = beta[k];
-                float db = (float) dBeta[k];
-                float dg = (float) dGamma[k];
-                float scale = ga * is / m;
-                if (batchStats) {
-                    for (int i = k * hw, to = i + hw; i < to; i++) {
-                        float xh = (a[i] - mu) * is;
-                        float gi = relu ? masked(b[i], xh * ga + be) : b[i];
-                        b[i] = scale * (m * gi - db - xh * dg);
-                    }
-                } else {
-                    for (int i = k * hw, to = i + hw; i < to; i++) {
-                        float gi = relu ? masked(b[i], (a[i] - mu) * is * ga + be) : b[i];
-                        b[i] = gi * ga * is;
-                    }
-                }
+            body.run();
+            if (out != null) {
+                out.put(e * chw, b, 0, chw);
             }
-            out.put(e * chw, b, 0, chw);
         }
-        return new Pair<>(gradient(dGamma, dBeta, c), dx);
+    }
+
+    /** Adds channel k's Σg and Σg·x̂ over the loaded example to {@code dBeta[k]}, {@code dGamma[k]}. */
+    private void accumulate(int k, int hw, float ga, float be, boolean relu, double[] dBeta, double[] dGamma) {
+        float mu = mean[k];
+        float is = invStd[k];
+        float sg0 = 0;
+        float sg1 = 0;
+        float sgx0 = 0;
+        float sgx1 = 0;
+        int i = k * hw;
+        int to = i + hw;
+        for (; i + 1 < to; i += 2) {
+            float xh0 = (a[i] - mu) * is;
+            float xh1 = (a[i + 1] - mu) * is;
+            float g0 = relu ? masked(b[i], xh0 * ga + be) : b[i];
+            float g1 = relu ? masked(b[i + 1], xh1 * ga + be) : b[i + 1];
+            sg0 += g0;
+            sg1 += g1;
+            sgx0 += g0 * xh0;
+            sgx1 += g1 * xh1;
+        }
+        if (i < to) {
+            float xh = (a[i] - mu) * is;
+            float gi = relu ? masked(b[i], xh * ga + be) : b[i];
+            sg0 += gi;
+            sgx0 += gi * xh;
+        }
+        dBeta[k] += sg0 + sg1;
+        dGamma[k] += sgx0 + sgx1;
+    }
+
+    /** Overwrites channel k of the loaded gradient {@link #b} with ∂L/∂x, from the sums ∂L/∂β, ∂L/∂γ over m values. */
+    private void inputGradient(int k, int hw, float ga, float be, boolean relu, float db, float dg, float m) {
+        float mu = mean[k];
+        float is = invStd[k];
+        float scale = ga * is / m;
+        for (int i = k * hw, to = i + hw; i < to; i++) {
+            float xh = (a[i] - mu) * is;
+            float gi = relu ? masked(b[i], xh * ga + be) : b[i];
+            b[i] = batchStats ? scale * (m * gi - db - xh * dg) : gi * ga * is;
+        }
     }
 
     /** The parameter gradient: γ and β from the sums, and the running estimates' moves. */
