@@ -4,11 +4,15 @@ import dev.primer.experiments.cli.CliCommand;
 import dev.primer.experiments.cli.CommandGroup;
 import dev.primer.experiments.cli.CorpusOptions;
 import dev.primer.experiments.cli.MatchOptions;
+import dev.primer.experiments.cli.SeedOption;
+import dev.primer.experiments.cli.SlPolicyOptions;
 import dev.primer.experiments.core.Budget;
 import dev.primer.experiments.core.Registry;
 import dev.primer.experiments.match.Corpus;
 import dev.primer.experiments.match.MatchConfig;
 import dev.primer.experiments.match.MatchReport;
+import dev.primer.rl.alphago.ShippedCorpus;
+import dev.primer.rl.alphago.SlPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = "Corpus generation, matches, seed sweeps and training as Apache Spark jobs: embedded with "
                 + "--master local[N], on a standalone cluster with --master spark://HOST:PORT, or under spark-submit.",
         subcommands = {ClusterCommand.CorpusCommand.class, ClusterCommand.MatchCommand.class,
-                ClusterCommand.SweepCommand.class})
+                ClusterCommand.SweepCommand.class, ClusterCommand.TrainSlCommand.class})
 final class ClusterCommand extends CommandGroup {
 
 
@@ -160,6 +164,60 @@ final class ClusterCommand extends CommandGroup {
                 SweepJob.run(sc, plan, log);
             }
             log.println("wrote " + plan.out().resolve(SweepJob.SUMMARY));
+            return 0;
+        }
+    }
+
+    /** {@code primer cluster train-sl}: {@code primer alphago train-sl} data-parallel, by parameter averaging. */
+    @Command(name = "train-sl", mixinStandardHelpOptions = true,
+            description = "Train the SL policy network of 'primer alphago train-sl' on the shipped corpus "
+                    + "data-parallel with dl4j-spark's parameter averaging: W workers each take F minibatches of B/W positions per "
+                    + "round, then parameters and Adam's moments are averaged; print progress, then the test top-1/"
+                    + "top-3/NLL, and save the network as OUT/" + SlPolicy.MODEL + ".")
+    static final class TrainSlCommand extends CliCommand {
+        @Mixin
+        SlPolicyOptions options;
+
+        @Mixin
+        SeedOption seed;
+
+        @Option(names = "--out", required = true, description = "directory of the trained network")
+        Path out;
+
+        @Option(names = "--workers", defaultValue = "2", description = "data-parallel workers W, tasks per round "
+                + "(default: ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--averaging-frequency", defaultValue = "5", description = "minibatches F each worker takes "
+                + "between two averagings (default: ${DEFAULT-VALUE})")
+        int averagingFrequency;
+
+        @Mixin
+        MasterOption master;
+
+        @Override
+        public Integer call() throws Exception {
+            SlPolicyJob.Plan plan;
+            try {
+                plan = new SlPolicyJob.Plan(options.config(seed.value, ShippedCorpus.RANDOM_OPENING), workers,
+                        averagingFrequency);
+            } catch (IllegalArgumentException e) {
+                throw badInput(e.getMessage());
+            }
+            PrintWriter log = spec.commandLine().getOut();
+            SlPolicyJob.Report r;
+            try (JavaSparkContext sc = SparkJobs.open(master.master, "train-sl")) {
+                r = SlPolicyJob.run(sc, plan, out, log);
+            }
+            SlPolicy.Data d = r.data();
+            log.printf(Locale.ROOT, "games %d train / %d validation / %d test; %d training positions; %d steps, %d "
+                    + "positions seen in %.1f s (%.0f positions/s)%n", d.trainGames(), d.validationGames(),
+                    d.testGames(), d.train().count(), r.steps(), r.positions(), r.seconds(),
+                    r.positions() / r.seconds());
+            log.println("test, untrained " + r.untrained().line());
+            log.println("test " + r.test().line());
+            log.println("test, 8 symmetries averaged " + r.testSymmetries().line());
+            log.println("model " + r.model());
             return 0;
         }
     }

@@ -31,6 +31,19 @@ class ClusterMainTest {
     }
 
     @Test
+    void aBadTrainSlFlagGivesTheUsage() {
+        String[] r = run("cluster", "train-sl", "--out", "o", "--workers", "3");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("does not split evenly over 3 workers") && r[2].contains("Usage:"), r[2]);
+        r = run("cluster", "train-sl", "--out", "o", "--averaging-frequency", "0");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--averaging-frequency >= 1"), r[2]);
+        r = run("cluster", "train-sl", "--out", "o", "--budget", "huge");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--budget") && r[2].contains("Usage:"), r[2]);
+    }
+
+    @Test
     void thePlainCommandsAreStillThere() {
         String[] r = run("--help");
         assertEquals("0", r[0]);

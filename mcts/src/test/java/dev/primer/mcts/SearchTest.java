@@ -260,7 +260,10 @@ class SearchTest {
             assertTrue(pairs > 50, "pairs evaluated: " + pairs);
             duplicates[k] = (double) same / pairs;
         }
-        assertTrue(duplicates[0] > 0.5, "without virtual loss the threads meet: " + duplicates[0]);
+        // how often two threads meet without virtual loss depends on how their backups and descents interleave
+        // (0.3-0.75 measured at load averages 7-17 on 2 cores); with it they meet almost never (0-0.015)
+        assertTrue(duplicates[0] > 0.2, "without virtual loss the threads meet: " + duplicates[0]);
         assertTrue(duplicates[1] < 0.2, "with virtual loss 3 they spread: " + duplicates[1]);
+        assertTrue(duplicates[1] < duplicates[0] / 4, "virtual loss parts them: " + duplicates[1] + " vs " + duplicates[0]);
     }
 }

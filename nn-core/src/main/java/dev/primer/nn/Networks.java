@@ -2,6 +2,7 @@ package dev.primer.nn;
 
 import dev.primer.nn.group.P4Convolution;
 import dev.primer.nn.group.RotationPooling;
+import dev.primer.nn.norm.FusedBatchNorm;
 import dev.primer.nn.optim.Updates;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +70,14 @@ public final class Networks {
         VALUE,
         /** Outputs "policy" then "value" (AlphaGo Zero's two-headed network). */
         POLICY_AND_VALUE
+    }
+
+    /** Which batch-norm layers a residual or plain tower is built with. */
+    public enum BatchNorm {
+        /** DL4J's {@code BatchNormalization} (oneDNN helper), a ReLU as a separate {@code ActivationLayer}. */
+        DL4J,
+        /** nn-core's {@link FusedBatchNorm}, the ReLU inside it (one layer, two Java passes each way). */
+        FUSED
     }
 
     /** An output layer: {@code outputs} units with {@code activation}, trained by {@code loss}. */
@@ -323,7 +332,12 @@ public final class Networks {
      * value head (tanh, MSE), as {@code spec.heads()} says: outputs "policy" then "value"; input "planes" of C×N×N.
      */
     public static ComputationGraph residualTower(TowerSpec spec, Updates updates, long seed) {
-        return tower(spec, updates, seed, true);
+        return residualTower(spec, updates, seed, BatchNorm.FUSED);
+    }
+
+    /** The {@link #residualTower} with batch norm (and the ReLU after it) from {@code batchNorm}'s layers. */
+    public static ComputationGraph residualTower(TowerSpec spec, Updates updates, long seed, BatchNorm batchNorm) {
+        return tower(spec, updates, seed, true, batchNorm);
     }
 
     /**
@@ -331,20 +345,22 @@ public final class Networks {
      * every block is conv-BN-ReLU-conv-BN-ReLU, with the same layers and parameters as the residual block.
      */
     public static ComputationGraph plainTower(TowerSpec spec, Updates updates, long seed) {
-        return tower(spec, updates, seed, false);
+        return tower(spec, updates, seed, false, BatchNorm.FUSED);
     }
 
-    private static ComputationGraph tower(TowerSpec spec, Updates updates, long seed, boolean shortcuts) {
+    private static ComputationGraph tower(TowerSpec spec, Updates updates, long seed, boolean shortcuts,
+                                          BatchNorm bn) {
         int f = spec.filters();
         ComputationGraphConfiguration.GraphBuilder g = base(updates, seed).graphBuilder()
                 .addInputs("planes")
                 .setInputTypes(InputType.convolutional(spec.boardSize(), spec.boardSize(), spec.inputPlanes()));
-        String x = convBnRelu(g, "stem", "planes", 3, f);
+        String x = convBnRelu(g, "stem", "planes", 3, f, bn);
         for (int i = 0; i < spec.blocks(); i++) {
             String p = "res" + i;
-            String a = convBnRelu(g, p + "_a", x, 3, f);
+            String a = convBnRelu(g, p + "_a", x, 3, f, bn);
             g.addLayer(p + "_b_conv", convNoBias(3, f), a);
-            g.addLayer(p + "_b_bn", new BatchNormalization.Builder().build(), p + "_b_conv");
+            g.addLayer(p + "_b_bn", bn == BatchNorm.FUSED ? new FusedBatchNorm(false)
+                    : new BatchNormalization.Builder().build(), p + "_b_conv");
             String sum = p + "_b_bn";
             if (shortcuts) {
                 g.addVertex(p + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "_b_bn", x);
@@ -355,13 +371,13 @@ public final class Networks {
         }
         List<String> outputs = new ArrayList<>();
         if (spec.heads() != TowerHeads.VALUE) {
-            String ph = convBnRelu(g, "policy_head", x, 1, 2);
+            String ph = convBnRelu(g, "policy_head", x, 1, 2, bn);
             g.addLayer("policy", new OutputLayer.Builder(LossFunction.MCXENT).nOut(spec.policyOutputs())
                     .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), ph);
             outputs.add("policy");
         }
         if (spec.heads() != TowerHeads.POLICY) {
-            String vh = convBnRelu(g, "value_head", x, 1, 1);
+            String vh = convBnRelu(g, "value_head", x, 1, 1, bn);
             g.addLayer("value_hidden", new DenseLayer.Builder().nOut(spec.valueHidden())
                     .activation(Activation.RELU).build(), vh);
             g.addLayer("value", new OutputLayer.Builder(LossFunction.MSE).nOut(1)
@@ -539,8 +555,12 @@ public final class Networks {
     }
 
     private static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int k,
-                                     int filters) {
+                                     int filters, BatchNorm bn) {
         g.addLayer(name + "_conv", convNoBias(k, filters), in);
+        if (bn == BatchNorm.FUSED) {
+            g.addLayer(name + "_bn", new FusedBatchNorm(true), name + "_conv");
+            return name + "_bn";
+        }
         return bnRelu(g, name, name + "_conv");
     }
 }

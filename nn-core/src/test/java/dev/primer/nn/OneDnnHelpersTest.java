@@ -45,7 +45,8 @@ class OneDnnHelpersTest {
         net.output(Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28));
         assertInstanceOf(MKLDNNConvHelper.class, net.getLayer(0).getHelper());
         assertInstanceOf(MKLDNNSubsamplingHelper.class, net.getLayer(1).getHelper());
-        ComputationGraph tower = Networks.residualTower(TowerSpec.resnet9(), Updates.adam(1e-3), 1);
+        ComputationGraph tower = Networks.residualTower(TowerSpec.resnet9(), Updates.adam(1e-3), 1,
+                Networks.BatchNorm.DL4J);
         assertInstanceOf(MKLDNNBatchNormHelper.class, tower.getLayer("stem_bn").getHelper());
     }
 

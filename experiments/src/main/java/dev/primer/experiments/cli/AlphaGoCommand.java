@@ -52,22 +52,13 @@ final class AlphaGoCommand extends CommandGroup {
         @CommandLine.Mixin
         CorpusRun run;
 
-        @Option(names = "--budget", defaultValue = "quick",
-                description = "quick (2x32 tower, 1,500 steps) or full (6x64 tower, 20,000 steps); "
-                        + "default ${DEFAULT-VALUE}")
-        Budget budget;
-
-        @Option(names = "--steps", description = "updates, replacing the budget's")
-        Long steps;
+        @CommandLine.Mixin
+        SlPolicyOptions options;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
-                    .withSeed(run.seed.value).withSkipOpening(run.skipOpening);
-            if (steps != null) {
-                c = c.withSteps(steps);
-            }
+            SlPolicy.Config c = options.config(run.seed.value, run.skipOpening);
             List<GameRecord> games = run.games(w);
             SlPolicy.Report r;
             try {
@@ -82,8 +73,8 @@ final class AlphaGoCommand extends CommandGroup {
                         e.get("step"), e.get("train_top1"), e.get("validation_top1"), e.get("validation_top3"),
                         e.get("validation_nll"));
             }
-            w.println("test " + line(r.test()));
-            w.println("test, 8 symmetries averaged " + line(r.testSymmetries()));
+            w.println("test " + r.test().line());
+            w.println("test, 8 symmetries averaged " + r.testSymmetries().line());
             w.println("model " + r.model());
             return 0;
         }
@@ -355,11 +346,5 @@ final class AlphaGoCommand extends CommandGroup {
             return corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
                     : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
         }
-    }
-
-    /** Returns an accuracy as one line. */
-    static String line(PolicyAccuracy a) {
-        return String.format(Locale.ROOT, "%d positions: top-1 %.4f, top-3 %.4f, nll %.4f", a.positions(), a.top1(),
-                a.top3(), a.nll());
     }
 }

@@ -3,8 +3,8 @@ package dev.primer.experiments.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --seed N}, default 1: the one definition of the plain seed option, mixed into each command that takes it. */
-final class SeedOption {
+public final class SeedOption {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<seed>",
             description = "seed (default: ${DEFAULT-VALUE})")
-    long value;
+    public long value;
 }

@@ -19,6 +19,8 @@ import dev.primer.experiments.nn.UniversalApproximation;
 import dev.primer.experiments.prob.Ebm2d;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.GumbelVaeFashion;
+import dev.primer.experiments.prob.IafVaeFashion;
+import dev.primer.experiments.prob.IwaeFashion;
 import dev.primer.experiments.prob.LangevinVsSgd;
 import dev.primer.experiments.prob.LearnedProposal;
 import dev.primer.experiments.prob.MadeFashion;
@@ -27,6 +29,7 @@ import dev.primer.experiments.prob.PlanarFlows2d;
 import dev.primer.experiments.prob.RealNvpFlows;
 import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
+import dev.primer.experiments.prob.VaeEstimators;
 import dev.primer.experiments.prob.VaeFashion;
 import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
@@ -36,6 +39,7 @@ import dev.primer.experiments.seq.AttentionExperiment;
 import dev.primer.experiments.seq.LstmGates;
 import dev.primer.experiments.seq.LstmMemory;
 import dev.primer.experiments.seq.Seq2SeqExperiment;
+import dev.primer.experiments.seq.SketchRnnExperiment;
 import dev.primer.experiments.text.SentimentNeuron;
 import dev.primer.experiments.text.WordVectors;
 import java.util.List;
@@ -53,7 +57,8 @@ public final class Registry {
             new AdamOnRealNets(), new DenseNet(), new GroupEquivariance(),
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
-            new Gan(), new LearnedProposal(), new Ebm2d());
+            new Gan(), new LearnedProposal(), new Ebm2d(),
+            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment(), new IafVaeFashion());
 
     private Registry() {
     }

@@ -12,7 +12,6 @@ import dev.primer.nn.data.ArrayDataset;
 import dev.primer.nn.data.Datasets;
 import dev.primer.nn.expr.ExprNet;
 import dev.primer.nn.optim.Updates;
-import dev.primer.nn.train.Trainer;
 import dev.primer.prob.vae.GumbelVae;
 import dev.primer.prob.vae.GumbelVae.Elbos;
 import dev.primer.prob.vae.GumbelVae.Estimator;
@@ -110,7 +109,7 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
                     dir);
             trained.put(e, t);
             elbos.put(e, GumbelVae.elbos(t.net(), test.features(), ctx.seed()));
-            curves.add(curve(e.name().toLowerCase(Locale.ROOT).replace('_', ' '), dir));
+            curves.add(VaeFashion.curve(e.name().toLowerCase(Locale.ROOT).replace('_', ' '), dir, "test_elbo"));
         }
         VaeFashion.Trained tgs = trained.get(Estimator.GUMBEL_SOFTMAX);
         Elbos egs = elbos.get(Estimator.GUMBEL_SOFTMAX);
@@ -134,17 +133,6 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
                         + "reaches a discrete test ELBO of %.1f nats with Gumbel-softmax (relaxed objective %.1f), "
                         + "%.1f with straight-through and %.1f with the score-function estimator.",
                 epochs, train.size(), m.finalTau(), egs.discrete(), egs.relaxed(), est.discrete(), esf.discrete()));
-    }
-
-    private static Plots.Series curve(String name, Path dir) {
-        List<Map<String, Double>> rows = Trainer.evaluations(dir);
-        double[] x = new double[rows.size()];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rows.get(i).get("step");
-            y[i] = rows.get(i).get("test_elbo");
-        }
-        return new Plots.Series(name, x, y);
     }
 
     /**

@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.commons.math3.special.Erf;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The VAE of Kingma &amp; Welling (2014) on statically binarised Fashion-MNIST (784-400-20, Bernoulli decoder, Adam
@@ -76,6 +78,34 @@ public final class VaeFashion extends NamedExperiment<VaeFashion.Metrics> {
         Trainer.Result r = trainer.run(() -> Net.of(model.get()), train, eval);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Trained(((Net.Expr) r.net()).net(), r, seconds);
+    }
+
+    /** The series named {@code name} of {@code metric} against the update, from the evaluations of the run in dir. */
+    static Plots.Series curve(String name, Path dir, String metric) {
+        List<Map<String, Double>> rows = Trainer.evaluations(dir);
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rows.get(i).get("step");
+            y[i] = rows.get(i).get(metric);
+        }
+        return new Plots.Series(name, x, y);
+    }
+
+    /**
+     * Binarised training and test images and the first test images, on which a run's curves are evaluated.
+     *
+     * @param train the training images
+     * @param test  the test images
+     * @param curve the first test images (at most curveLimit)
+     */
+    record Data(ArrayDataset train, ArrayDataset test, INDArray curve) {
+        /** The first {@code trainLimit} training and {@code testLimit} test images, the first curveLimit of those. */
+        static Data of(int trainLimit, int testLimit, int curveLimit) {
+            ArrayDataset test = binarized(Datasets.Split.TEST, testLimit);
+            return new Data(binarized(Datasets.Split.TRAIN, trainLimit), test, test.features().get(
+                    NDArrayIndex.interval(0, Math.min(test.size(), curveLimit)), NDArrayIndex.all()));
+        }
     }
 
     /** A Fashion-MNIST split, binarised, flattened to 784 columns, the first {@code limit} images. */

@@ -2,6 +2,7 @@ package dev.primer.nn.bench;
 
 import dev.primer.nn.Backend;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import dev.primer.random.SplitMix64;
 import java.util.Arrays;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -11,7 +12,7 @@ public final class NnBench {
     private NnBench() {
     }
 
-    /** Train (one update) or infer (one forward pass, inference mode). */
+    /** Train (one update) or infer (one forward pass, inference mode, batch norm folded as rl's players run it). */
     public enum Mode { TRAIN, INFER }
 
     /**
@@ -42,9 +43,11 @@ public final class NnBench {
 
     /**
      * Runs {@code warmup} untimed then {@code samples} timed steps of {@code net} on {@code data}, at the thread count
-     * set by {@link Backend#setThreads}; {@code id} names the workload.
+     * set by {@link Backend#setThreads}; {@code id} names the workload. Inference runs on the network as rl's players
+     * run it, batch norm folded into the convolutions ({@link BatchNormFolding#forInference}).
      */
-    public static Timing time(String id, Net net, MultiDataSet data, Mode mode, int warmup, int samples) {
+    public static Timing time(String id, Net trained, MultiDataSet data, Mode mode, int warmup, int samples) {
+        Net net = mode == Mode.INFER ? BatchNormFolding.forInference(trained) : trained;
         double[] ms = new double[samples];
         for (int i = -warmup; i < samples; i++) {
             long t0 = System.nanoTime();

@@ -309,6 +309,11 @@ public final class ExprNet {
         final INDArray[] ng;
         /** The update count the current pass runs at (read by schedules). */
         int step;
+        /** Per node, what its forward pass keeps for its backward pass (σ of a BCE's or softplus's input), else null. */
+        final float[][] aux;
+        /** Scratch of {@link Kernels#expNegAbs}, as long as the longest node. */
+        final float[] expScratch;
+        final int[] expBits;
         private final FloatBuffer[] nvBuf;
         private final FloatBuffer[] ngBuf;
 
@@ -321,6 +326,8 @@ public final class ExprNet {
             ng = new INDArray[n];
             nvBuf = new FloatBuffer[n];
             ngBuf = new FloatBuffer[n];
+            aux = new float[n][];
+            int longest = 0;
             boolean[] matrixOperand = new boolean[n];
             for (Node node : nodes) {
                 if (node.op() == Program.Op.DENSE) {
@@ -349,7 +356,12 @@ public final class ExprNet {
                 boolean heap = node.op() != Program.Op.PARAM || heapParam[i];
                 v[i] = heap ? new float[len] : null;
                 g[i] = heap && needsGrad[i] ? new float[len] : null;
+                boolean keeps = node.op() == Program.Op.BCE_LOGITS || node.op() == Program.Op.SOFTPLUS;
+                aux[i] = keeps ? new float[len] : null;
+                longest = Math.max(longest, len);
             }
+            expScratch = new float[longest];
+            expBits = new int[longest];
         }
 
         /** Rows of node i in this batch. */

@@ -12,6 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * caller), so a node used twice collects both contributions.
  */
 final class Kernels {
+    private static final float LOG2E = 1.44269504088896341f;
+    /** ln 2 = LN2_HI + LN2_LO, the first exact in a few bits so that m·LN2_HI is exact (Cephes expf). */
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float ROUND = 12582912f;
+    /** ln 2^−126: below it e^v is not a normal float. */
+    private static final float MIN_EXP_ARG = -87.33654f;
+
     private Kernels() {
     }
 
@@ -96,11 +104,7 @@ final class Kernels {
                     }
                 }
             }
-            case SIGMOID -> {
-                for (int k = 0; k < y.length; k++) {
-                    y[k] = sigmoid(x[k]);
-                }
-            }
+            case SIGMOID -> sigmoid(x, y, b);
             case TANH -> {
                 for (int k = 0; k < y.length; k++) {
                     y[k] = tanh(x[k]);
@@ -194,11 +198,7 @@ final class Kernels {
                     y[k] = x[k] * x[k];
                 }
             }
-            case SOFTPLUS -> {
-                for (int k = 0; k < y.length; k++) {
-                    y[k] = softplus(x[k]);
-                }
-            }
+            case SOFTPLUS -> softplusAndSigmoid(x, y, b.aux[i], b);
             case SCALE -> {
                 for (int k = 0; k < y.length; k++) {
                     y[k] = c * x[k];
@@ -225,8 +225,10 @@ final class Kernels {
                 }
             }
             case BCE_LOGITS -> {
+                // softplus(l) − t·l; σ(l) is kept for the backward pass.
+                softplusAndSigmoid(x, y, b.aux[i], b);
                 for (int k = 0; k < y.length; k++) {
-                    y[k] = softplus(x[k]) - o[k] * x[k];
+                    y[k] -= o[k] * x[k];
                 }
             }
             case ROW_SUM -> {
@@ -253,6 +255,20 @@ final class Kernels {
                         s += x[r * y.length + k];
                     }
                     y[k] = (float) (s / rows);
+                }
+            }
+            case GROUP_LOG_SUM_EXP -> {
+                int k = (int) n.c();
+                for (int g = 0; g < y.length; g++) {
+                    float m = Float.NEGATIVE_INFINITY;
+                    for (int j = g * k; j < (g + 1) * k; j++) {
+                        m = Math.max(m, x[j]);
+                    }
+                    double z = 0;
+                    for (int j = g * k; j < (g + 1) * k; j++) {
+                        z += Math.exp(x[j] - m);
+                    }
+                    y[g] = (float) (m + Math.log(z));
                 }
             }
         }
@@ -451,7 +467,7 @@ final class Kernels {
             case RELU -> {
                 if (gx != null) {
                     for (int k = 0; k < gy.length; k++) {
-                        gx[k] += x[k] > 0 ? gy[k] : 0f;
+                        gx[k] += gy[k] * positive(x[k]);
                     }
                 }
             }
@@ -471,8 +487,9 @@ final class Kernels {
             }
             case SOFTPLUS -> {
                 if (gx != null) {
+                    float[] s = b.aux[i];
                     for (int k = 0; k < gy.length; k++) {
-                        gx[k] += gy[k] * sigmoid(x[k]);
+                        gx[k] += gy[k] * s[k];
                     }
                 }
             }
@@ -526,8 +543,9 @@ final class Kernels {
             }
             case BCE_LOGITS -> {
                 if (gx != null) {
+                    float[] s = b.aux[i];
                     for (int k = 0; k < gy.length; k++) {
-                        gx[k] += gy[k] * (sigmoid(x[k]) - o[k]);
+                        gx[k] += gy[k] * (s[k] - o[k]);
                     }
                 }
                 if (go != null) {
@@ -566,24 +584,113 @@ final class Kernels {
                     }
                 }
             }
+            case GROUP_LOG_SUM_EXP -> {
+                if (gx != null) {
+                    // ∂y/∂xⱼ = e^{xⱼ − y}, the softmax of the group.
+                    int k = (int) n.c();
+                    for (int g = 0; g < gy.length; g++) {
+                        for (int j = g * k; j < (g + 1) * k; j++) {
+                            gx[j] += gy[g] * (float) Math.exp(x[j] - y[g]);
+                        }
+                    }
+                }
+            }
         }
     }
 
-    /** log(1 + e^x) without overflow: max(x, 0) + log(1 + e^−|x|), in double so the small term keeps float precision. */
-    static float softplus(float x) {
-        return (float) (Math.max(x, 0) + Math.log(1 + Math.exp(-Math.abs(x))));
+    /**
+     * y = softplus(x) = max(x, 0) + log(1 + e^−|x|) and s = σ(x), from one e^−|x| per element. The elementwise work
+     * lives in small methods like this one, not in the switch above: C2 declines to inline helpers into a method as
+     * large as {@link #forward}, and a loop with a call in it stays scalar.
+     */
+    static void softplusAndSigmoid(float[] x, float[] y, float[] s, Buffers b) {
+        expNegAbs(x, s, b);
+        for (int k = 0; k < x.length; k++) {
+            y[k] = Math.max(x[k], 0f) + log1pUnit(s[k]);
+            s[k] = sigmoidOf(x[k], s[k]);
+        }
+    }
+
+    /** y = σ(x), from e^−|x|. */
+    static void sigmoid(float[] x, float[] y, Buffers b) {
+        expNegAbs(x, y, b);
+        for (int k = 0; k < x.length; k++) {
+            y[k] = sigmoidOf(x[k], y[k]);
+        }
+    }
+
+    /**
+     * e[k] = e^−|x[k]| for every k, float-accurate (relative error below 2e-7; 0 where e^−|x| is at most 2^−126), in
+     * three loops that the JIT compiles to vector instructions (Math.exp is a scalar call per element). Cephes' expf
+     * (S. L. Moshier): e^v = 2^n·e^r with n = round(v·log₂e), r = v − n·ln 2 (ln 2 split in two so that r is exact),
+     * e^r by its degree-7 polynomial, 2^n built in the float's exponent bits.
+     */
+    static void expNegAbs(float[] x, float[] e, Buffers b) {
+        float[] n = b.expScratch;
+        int[] bits = b.expBits;
+        int len = x.length;
+        for (int k = 0; k < len; k++) {
+            float v = Math.max(-Math.abs(x[k]), MIN_EXP_ARG);
+            // Adding and subtracting 1.5·2^23 rounds v·log₂e to the nearest integer.
+            float m = v * LOG2E + ROUND - ROUND;
+            float r = v - m * LN2_HI - m * LN2_LO;
+            float p = 1.9875691500e-4f;
+            p = p * r + 1.3981999507e-3f;
+            p = p * r + 8.3334519073e-3f;
+            p = p * r + 4.1665795894e-2f;
+            p = p * r + 1.6666665459e-1f;
+            p = p * r + 5.0000001201e-1f;
+            // × 0 at and below e^−87.34, where 2^n would leave the normal range (without a branch, as below).
+            e[k] = (p * r * r + r + 1f) * positive(v - MIN_EXP_ARG);
+            n[k] = m;
+        }
+        for (int k = 0; k < len; k++) {
+            bits[k] = ((int) n[k] + 127) << 23;
+        }
+        for (int k = 0; k < len; k++) {
+            e[k] *= Float.intBitsToFloat(bits[k]);
+        }
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1], float-accurate, without a logarithm call: 2·atanh(s) with s = e/(2 + e) ≤ 1/3,
+     * its series Σ s^(2j+1)/(2j+1) to j = 7 (the next term is below 1e-8 of the sum).
+     */
+    static float log1pUnit(float e) {
+        float s = e / (2 + e);
+        float s2 = s * s;
+        float p = 1f / 15;
+        p = p * s2 + 1f / 13;
+        p = p * s2 + 1f / 11;
+        p = p * s2 + 1f / 9;
+        p = p * s2 + 1f / 7;
+        p = p * s2 + 1f / 5;
+        p = p * s2 + 1f / 3;
+        p = p * s2 + 1f;
+        return 2 * s * p;
+    }
+
+    /**
+     * σ(x) from e = e^−|x|: 1/(1 + e) for x &gt; 0, e/(1 + e) otherwise, chosen arithmetically ({@link #positive}) so
+     * that the loop stays vectorisable.
+     */
+    static float sigmoidOf(float x, float e) {
+        return (e + positive(x) * (1 - e)) / (1 + e);
+    }
+
+    /**
+     * 1 for x &gt; 0, else 0, without a branch: x·MAX·MAX is ±∞ or 0 for any nonzero x (subnormals included), clamped
+     * to [0, 1]. A data-dependent branch here (the ReLU's mask is a coin toss) mispredicts half the time and keeps
+     * the loop scalar; this form vectorises.
+     */
+    static float positive(float x) {
+        return Math.min(Math.max(x * Float.MAX_VALUE * Float.MAX_VALUE, 0f), 1f);
     }
 
     /** tanh x as sign(x)·(1 − e^−2|x|)/(1 + e^−2|x|): one intrinsic exp instead of the slower Math.tanh. */
     static float tanh(float x) {
         double e = Math.exp(-2 * Math.abs((double) x));
         return (float) Math.copySign((1 - e) / (1 + e), x);
-    }
-
-    /** 1 / (1 + e^−x) without overflow for either sign. */
-    static float sigmoid(float x) {
-        double e = Math.exp(-Math.abs(x));
-        return (float) (x >= 0 ? 1 / (1 + e) : e / (1 + e));
     }
 
     private static Program.Op nodeOp(Buffers b, int i) {

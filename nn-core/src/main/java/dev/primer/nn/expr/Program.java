@@ -28,7 +28,8 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
         INPUT, PARAM, NORMAL, DENSE, RELU, EXP, SQUARE, SOFTPLUS, SCALE, SHIFT, ADD, SUB, MUL, BCE_LOGITS, ROW_SUM,
         MEAN_ROWS, GUMBEL, GROUP_SOFTMAX, GROUP_LOG_SOFTMAX, STRAIGHT_THROUGH, DECAY, AT_LEAST, DIVIDE_BY,
         STOP_GRADIENT, SIGMOID, TANH, COLUMNS, CONCAT, TILE, MUL_ROW, GROUP_SUM, MIX_BLOCKS, BROADCAST,
-        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE, LOG_ABS, TRANSPOSE, CONST
+        CONTENT_ADDRESS, INTERPOLATE, CIRCULAR_SHIFT, SHARPEN, READ, WRITE, LOG_ABS, TRANSPOSE, CONST,
+        GROUP_LOG_SUM_EXP
     }
 
     /**
@@ -442,6 +443,15 @@ public record Program(List<Node> nodes, List<Expr> inputs, Expr loss, Map<String
                 throw new IllegalArgumentException(what + " must be one column on the rows of " + like.shape()
                         + ", got " + c.shape());
             }
+        }
+
+        /**
+         * log Σ e^{xⱼ} over each run of {@code k} consecutive columns: n × km → n × m (the log-likelihood of a
+         * mixture from its components' joint log-densities), computed around the group's maximum so it never
+         * overflows.
+         */
+        public Expr groupLogSumExp(Expr x, int k) {
+            return add(Op.GROUP_LOG_SUM_EXP, x.rows(), x.cols() / groups(x, k), groups(x, k), null, x);
         }
 
         /** The program minimising {@code loss} (a 1 × 1 node) with these named outputs, in this order. */

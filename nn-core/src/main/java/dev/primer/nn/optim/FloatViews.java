@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * many whole-array ops (each op allocates and walks the parameters once; on a 130k-parameter Q-network a
  * dozen of them cost more than the network's backward pass).
  */
-final class FloatViews {
+public final class FloatViews {
     private static final int CHUNK = 2048;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
 
@@ -29,9 +29,7 @@ final class FloatViews {
             if (a.length() != arrays[0].length()) {
                 throw new IllegalArgumentException("arrays of " + arrays[0].length() + " and " + a.length() + " elements");
             }
-            boolean direct = a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
-                    && (a.isVectorOrScalar() || a.ordering() == 'c');
-            work[k] = direct ? a : a.castTo(DataType.FLOAT).dup('c');
+            work[k] = contiguous(a);
             views[k] = slice(work[k]);
         }
         body.accept(views);
@@ -40,6 +38,13 @@ final class FloatViews {
                 arrays[k].assign(work[k]);
             }
         }
+    }
+
+    /** {@code a} itself when it is a contiguous C-order float array, else a contiguous float copy of it. */
+    public static INDArray contiguous(INDArray a) {
+        boolean direct = a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
+                && (a.isVectorOrScalar() || a.ordering() == 'c');
+        return direct ? a : a.castTo(DataType.FLOAT).dup('c');
     }
 
     /** A loop body over same-length chunks of three arrays, written back after each call. */
@@ -66,7 +71,8 @@ final class FloatViews {
         }
     }
 
-    private static FloatBuffer slice(INDArray a) {
+    /** A zero-based buffer over {@code a}'s elements in C order; {@code a} must be a contiguous float array. */
+    public static FloatBuffer slice(INDArray a) {
         int base = (int) a.offset();
         return a.data().asNioFloat().duplicate().position(base).limit(base + (int) a.length()).slice();
     }

@@ -335,4 +335,28 @@ public class ExprNetTest {
                 () -> net.fit(Nd4j.zeros(DataType.FLOAT, 2, 5), Nd4j.zeros(DataType.FLOAT, 2, 3)));
         assertTrue(in.getMessage().contains("'x'") && in.getMessage().contains("6 columns"), in.getMessage());
     }
+
+    @Test
+    void groupLogSumExpMatchesItsDefinitionAndCentralDifferences() {
+        Program.Builder p = Program.builder();
+        Expr x = p.input("x", 3);
+        Expr scores = p.scale(p.linear("l", x, 8), 5);
+        Expr lse = p.groupLogSumExp(scores, 4);
+        Program prog = p.build(p.meanRows(p.rowSum(p.square(lse))), Map.of("scores", scores, "lse", lse));
+        ExprNet net = new ExprNet(prog, Updates.adam(1e-3), 3);
+        Nd4j.getRandom().setSeed(5);
+        INDArray in = Nd4j.randn(DataType.FLOAT, 4, 3);
+        Map<String, INDArray> out = net.outputs(in);
+        float[] s = out.get("scores").ravel().toFloatVector();
+        float[] y = out.get("lse").ravel().toFloatVector();
+        for (int g = 0; g < y.length; g++) {
+            double sum = 0;
+            for (int j = 4 * g; j < 4 * g + 4; j++) {
+                sum += Math.exp((double) s[j]);
+            }
+            assertEquals(Math.log(sum), y[g], 1e-4 * Math.max(1, Math.abs(y[g])), "group " + g);
+        }
+        double worst = worstGradientError(net, net, new INDArray[] {in}, 1e-3);
+        assertTrue(worst < 5e-3, "worst relative gradient error " + worst);
+    }
 }

@@ -49,6 +49,32 @@ public record Bounds(double elbo, double iwae, int k, double[] perExample) {
         return new Bounds(elboSum / n, sum / n, k, lk);
     }
 
+    /**
+     * The mean of upper − lower over paired entries (two bounds on the same examples) and its standard error, the
+     * sample standard deviation of the differences over √n.
+     */
+    public static Gap gap(double[] lower, double[] upper) {
+        int n = lower.length;
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = 0; i < n; i++) {
+            double d = upper[i] - lower[i];
+            sum += d;
+            sumSq += d * d;
+        }
+        double mean = sum / n;
+        return new Gap(mean, Math.sqrt(Math.max(0, sumSq / n - mean * mean) / (n - 1)));
+    }
+
+    /**
+     * A paired difference of two bounds.
+     *
+     * @param mean          mean of upper − lower (nats)
+     * @param standardError its standard error over the examples
+     */
+    public record Gap(double mean, double standardError) {
+    }
+
     /** log((1/k) Σ e^{a[from..from+k)}) computed as m + log((1/k) Σ e^{aᵢ − m}), m = max aᵢ, so nothing overflows. */
     public static double logMeanExp(double[] a, int from, int k) {
         double m = Double.NEGATIVE_INFINITY;

@@ -46,16 +46,15 @@ public record Vae(int pixels, int hidden, int latent) {
     /** The model as a program: input {@code x} (binary pixels), loss mean −ELBO. */
     public Program program() {
         Program.Builder p = Program.builder();
-        Expr x = p.input("x", pixels);
-        Expr h = p.relu(p.linear("enc", x, hidden));
-        Expr mu = p.linear("enc.mu", h, latent);
-        Expr logvar = p.linear("enc.logvar", h, latent);
-        Expr eps = p.normal(x, latent);
-        Expr z = p.add(mu, p.mul(p.exp(p.scale(logvar, 0.5)), eps));
+        Encoder enc = encoder(p);
+        Expr x = enc.x();
+        Expr mu = enc.mu();
+        Expr logvar = enc.logvar();
+        Expr eps = enc.eps();
+        Expr z = enc.z();
         Expr logits = p.linear("dec.out", p.relu(p.linear("dec", z, hidden)), pixels);
         Expr nll = p.rowSum(p.bceWithLogits(logits, x));
-        // KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²), Kingma & Welling 2014, Appendix B.
-        Expr kl = p.scale(p.rowSum(p.sub(p.sub(p.shift(logvar, 1), p.square(mu)), p.exp(logvar))), -0.5);
+        Expr kl = kl(p, mu, logvar);
         Expr negElbo = p.add(nll, kl);
         // log p(z) − log q(z|x) = −½ Σ z² + ½ Σ (ε² + log σ²): the log 2π terms cancel (Burda et al. 2016, eq. 8).
         Expr logPriorOverQ = p.scale(p.rowSum(p.sub(p.add(p.square(eps), logvar), p.square(z))), 0.5);
@@ -68,6 +67,50 @@ public record Vae(int pixels, int hidden, int latent) {
         outputs.put(LOGITS, logits);
         outputs.put(KL, kl);
         return p.build(p.meanRows(negElbo), outputs);
+    }
+
+    /**
+     * The encoder's nodes.
+     *
+     * @param x      the input
+     * @param hidden relu(x·W + b), the encoder's hidden layer
+     * @param mu     μ
+     * @param logvar log σ²
+     * @param eps    ε ~ N(0, I), drawn in the graph
+     * @param z      the reparametrised sample μ + σ ⊙ ε (§2.4)
+     */
+    public record Encoder(Expr x, Expr hidden, Expr mu, Expr logvar, Expr eps, Expr z) {
+    }
+
+    /**
+     * The Gaussian posterior's nodes.
+     *
+     * @param x      the input
+     * @param hidden relu(x·W + b), the encoder's hidden layer
+     * @param mu     μ
+     * @param logvar log σ²
+     */
+    public record Posterior(Expr x, Expr hidden, Expr mu, Expr logvar) {
+    }
+
+    /** KL(N(μ, σ²) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²) per row (Kingma &amp; Welling 2014, Appendix B). */
+    public static Expr kl(Program.Builder p, Expr mu, Expr logvar) {
+        return p.scale(p.rowSum(p.sub(p.sub(p.shift(logvar, 1), p.square(mu)), p.exp(logvar))), -0.5);
+    }
+
+    /** Writes input {@code x} and the encoder (parameters {@code enc.*}, in this order) into {@code p}. */
+    public Posterior posterior(Program.Builder p) {
+        Expr x = p.input("x", pixels);
+        Expr h = p.relu(p.linear("enc", x, hidden));
+        return new Posterior(x, h, p.linear("enc.mu", h, latent), p.linear("enc.logvar", h, latent));
+    }
+
+    /** Writes input {@code x}, the encoder (parameters {@code enc.*}) and the reparametrised sample into {@code p}. */
+    public Encoder encoder(Program.Builder p) {
+        Posterior q = posterior(p);
+        Expr eps = p.normal(q.x(), latent);
+        Expr z = p.add(q.mu(), p.mul(p.exp(p.scale(q.logvar(), 0.5)), eps));
+        return new Encoder(q.x(), q.hidden(), q.mu(), q.logvar(), eps, z);
     }
 
     /** A fresh network of this model trained by {@code updates}, initialised from {@code seed}. */

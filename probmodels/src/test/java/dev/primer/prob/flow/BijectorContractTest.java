@@ -116,7 +116,7 @@ class BijectorContractTest {
         }
     }
 
-    /** log |det J| of the central-difference Jacobian, by Gaussian elimination with partial pivoting. */
+    /** log |det J| of the central-difference Jacobian. */
     static double numericLogDet(Bijector b, double[] x) {
         int d = x.length;
         double[][] j = new double[d][d];
@@ -131,23 +131,6 @@ class BijectorContractTest {
                 j[i][k] = (fu[i] - fd[i]) / (2 * H);
             }
         }
-        double logDet = 0;
-        for (int c = 0; c < d; c++) {
-            int pivot = c;
-            for (int i = c + 1; i < d; i++) {
-                pivot = Math.abs(j[i][c]) > Math.abs(j[pivot][c]) ? i : pivot;
-            }
-            double[] t = j[c];
-            j[c] = j[pivot];
-            j[pivot] = t;
-            logDet += Math.log(Math.abs(j[c][c]));
-            for (int i = c + 1; i < d; i++) {
-                double f = j[i][c] / j[c][c];
-                for (int k = c; k < d; k++) {
-                    j[i][k] -= f * j[c][k];
-                }
-            }
-        }
-        return logDet;
+        return Jacobians.logAbsDet(j);
     }
 }

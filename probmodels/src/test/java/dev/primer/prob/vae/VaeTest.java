@@ -67,18 +67,19 @@ class VaeTest {
                 "L_1 is the ELBO (two independent one-sample estimates)");
     }
 
-    private static void assertGap(double[] lower, double[] upper) {
-        int n = lower.length;
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < n; i++) {
-            double d = upper[i] - lower[i];
-            sum += d;
-            sumSq += d * d;
-        }
-        double mean = sum / n;
-        double se = Math.sqrt((sumSq / n - mean * mean) / n);
-        assertTrue(mean > 3 * se, "mean gap " + mean + " with standard error " + se);
+    /** Asserts that the mean of upper − lower exceeds 3 standard errors of the per-example differences. */
+    static void assertGap(double[] lower, double[] upper) {
+        Bounds.Gap gap = Bounds.gap(lower, upper);
+        assertTrue(gap.mean() > 3 * gap.standardError(), "mean gap " + gap.mean() + " with standard error "
+                + gap.standardError());
+    }
+
+    @Test
+    void thePairedGapHasTheStandardErrorOfTheDifferences() {
+        Bounds.Gap gap = Bounds.gap(new double[] {1, 2, 3}, new double[] {3, 5, 7});
+        // Differences 2, 3, 4: mean 3, sample standard deviation 1, standard error 1/√3.
+        assertEquals(3, gap.mean(), 1e-12);
+        assertEquals(1 / Math.sqrt(3), gap.standardError(), 1e-12);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.primer.go.features.Plane;
 import dev.primer.mcts.Evaluator;
 import dev.primer.mcts.go.GoState;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,15 +24,16 @@ public final class NetEvaluator implements Evaluator<GoState> {
 
     /**
      * Creates an evaluator for boards of {@code coords} from a policy network (priors; null for none) and a value network
-     * (null for none); at least one is needed.
+     * (null for none); at least one is needed. It evaluates batch-norm-folded copies of the networks as they are now
+     * ({@link BatchNormFolding#forInference}).
      */
     public NetEvaluator(Coords coords, Net policy, Net value) {
         if (policy == null && value == null) {
             throw new IllegalArgumentException("a net evaluator needs a policy or a value network");
         }
         this.coords = coords;
-        this.policy = policy;
-        this.value = value;
+        this.policy = policy == null ? null : BatchNormFolding.forInference(policy);
+        this.value = value == null ? null : BatchNormFolding.forInference(value);
     }
 
     @Override

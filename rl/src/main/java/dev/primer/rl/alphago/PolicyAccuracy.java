@@ -5,6 +5,7 @@ import dev.primer.go.features.Plane;
 import dev.primer.go.features.Symmetry;
 import dev.primer.nn.Net;
 import java.util.Arrays;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -82,5 +83,10 @@ public record PolicyAccuracy(int positions, double top1, double top3, double nll
             }
         }
         return new PolicyAccuracy(n, (double) hits1 / n, (double) hits3 / n, nll / n);
+    }
+
+    /** Returns these figures as one line: positions, top-1, top-3 and NLL. */
+    public String line() {
+        return String.format(Locale.ROOT, "%d positions: top-1 %.4f, top-3 %.4f, nll %.4f", positions, top1, top3, nll);
     }
 }

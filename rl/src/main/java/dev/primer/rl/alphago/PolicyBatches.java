@@ -5,6 +5,7 @@ import dev.primer.go.features.Plane;
 import dev.primer.go.features.Symmetry;
 import dev.primer.nn.data.Batches;
 import dev.primer.random.SplitMix64;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -38,10 +39,25 @@ public final class PolicyBatches implements Batches {
     }
 
     /**
-     * Returns one epoch over {@code n} examples in an order fixed by {@code (seed, epoch)}, each with one of the 8
-     * symmetries drawn for it, as minibatches that {@code batch} builds from the rows and their symmetry ordinals.
+     * The positions of one minibatch and the symmetry of each, an ordinal of {@link Symmetry#values()}; serializable so
+     * that a distributed trainer can ship it and build the batch where it trains.
+     *
+     * @param rows       position indices
+     * @param symmetries symmetry ordinal of each row
      */
-    static Iterator<DataSet> epoch(int n, int batchSize, long seed, int epoch, BiFunction<int[], byte[], DataSet> batch) {
+    public record Rows(int[] rows, byte[] symmetries) implements Serializable {
+    }
+
+    /** Returns the minibatch of the positions and symmetries in {@code r}. */
+    public DataSet batch(Rows r) {
+        return batch(positions, r.rows(), r.symmetries());
+    }
+
+    /**
+     * Returns one epoch over {@code n} examples in an order fixed by {@code (seed, epoch)}, each with one of the 8
+     * symmetries drawn for it, as minibatches of at most {@code batchSize} rows.
+     */
+    public static Iterator<Rows> plan(int n, int batchSize, long seed, int epoch) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         SplitMix64 rng = new SplitMix64(seed * 0x9E3779B97F4A7C15L + epoch);
@@ -59,15 +75,32 @@ public final class PolicyBatches implements Batches {
             }
 
             @Override
-            public DataSet next() {
+            public Rows next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 int b = Math.min(batchSize, n - next);
-                int[] rows = Arrays.copyOfRange(order, next, next + b);
-                byte[] sym = Arrays.copyOfRange(symmetry, next, next + b);
+                Rows r = new Rows(Arrays.copyOfRange(order, next, next + b),
+                        Arrays.copyOfRange(symmetry, next, next + b));
                 next += b;
-                return batch.apply(rows, sym);
+                return r;
+            }
+        };
+    }
+
+    /** As {@link #plan}, each minibatch built by {@code batch} from its rows and their symmetry ordinals. */
+    static Iterator<DataSet> epoch(int n, int batchSize, long seed, int epoch, BiFunction<int[], byte[], DataSet> batch) {
+        Iterator<Rows> plan = plan(n, batchSize, seed, epoch);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return plan.hasNext();
+            }
+
+            @Override
+            public DataSet next() {
+                Rows r = plan.next();
+                return batch.apply(r.rows(), r.symmetries());
             }
         };
     }

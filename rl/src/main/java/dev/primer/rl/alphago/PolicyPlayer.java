@@ -10,6 +10,7 @@ import dev.primer.go.player.Decision;
 import dev.primer.go.player.MoveGenerator;
 import dev.primer.go.player.TimeBudget;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,9 +21,12 @@ public final class PolicyPlayer implements MoveGenerator {
     private final Net net;
     private final InputPlanes encoder = new InputPlanes();
 
-    /** Creates a player of {@code net} (one "planes" input, the move distribution over size² points and pass first). */
+    /**
+     * Creates a player of {@code net} (one "planes" input, the move distribution over size² points and pass first); it
+     * plays a batch-norm-folded copy of the network as it is now ({@link BatchNormFolding#forInference}).
+     */
     public PolicyPlayer(Net net) {
-        this.net = net;
+        this.net = BatchNormFolding.forInference(net);
     }
 
     @Override

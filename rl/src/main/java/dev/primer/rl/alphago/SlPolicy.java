@@ -13,6 +13,7 @@ import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ public final class SlPolicy {
     }
 
     /**
-     * A training run.
+     * A training run; serializable, so that a data-parallel trainer can ship it to the executors that build the
+     * batches.
      *
      * @param filters       tower width
      * @param blocks        residual blocks
@@ -47,7 +49,7 @@ public final class SlPolicy {
      * @param seed          seed of the initial weights, the order and the symmetries
      */
     public record Config(int filters, int blocks, int batchSize, double learningRate, double l2, long steps,
-                         int evalEvery, int evalPositions, int skipOpening, long seed) {
+                         int evalEvery, int evalPositions, int skipOpening, long seed) implements Serializable {
         /** Rejects settings that cannot run. */
         public Config {
             if (filters < 1 || blocks < 0 || batchSize < 1 || !(learningRate > 0) || l2 < 0 || steps < 1
@@ -114,40 +116,46 @@ public final class SlPolicy {
     }
 
     /**
-     * Trains on {@code games} (all of one size) into {@code out}: checkpoints there resume a killed run, metrics go to
-     * its CSV files, and the final network is saved as {@link #MODEL}.
+     * A corpus split by {@link Split} into the positions a run trains on, scores at each evaluation and tests on.
+     *
+     * @param trainGames       games in the training split
+     * @param validationGames  games in the validation split
+     * @param testGames        games in the test split
+     * @param train            training positions
+     * @param test             test positions
+     * @param trainSample      the first {@code evalPositions} or so of the training positions
+     * @param validationSample the first {@code evalPositions} or so of the validation positions
      */
-    public static Report train(Config c, List<GameRecord> games, Path out, boolean progress) throws IOException {
-        if (games.isEmpty()) {
-            throw new IllegalArgumentException("no games to train on");
-        }
-        List<GameRecord> train = new ArrayList<>();
-        List<GameRecord> validation = new ArrayList<>();
-        List<GameRecord> test = new ArrayList<>();
-        for (GameRecord g : games) {
-            switch (Split.of(g)) {
-                case TRAIN -> train.add(g);
-                case VALIDATION -> validation.add(g);
-                case TEST -> test.add(g);
+    public record Data(int trainGames, int validationGames, int testGames, PositionSet train, PositionSet test,
+                       PositionSet trainSample, PositionSet validationSample) {
+        /** Splits {@code games} (all of one size) for run {@code c}; throws if nothing is left to train on. */
+        public static Data of(Config c, List<GameRecord> games) {
+            if (games.isEmpty()) {
+                throw new IllegalArgumentException("no games to train on");
             }
+            List<GameRecord> train = new ArrayList<>();
+            List<GameRecord> validation = new ArrayList<>();
+            List<GameRecord> test = new ArrayList<>();
+            for (GameRecord g : games) {
+                switch (Split.of(g)) {
+                    case TRAIN -> train.add(g);
+                    case VALIDATION -> validation.add(g);
+                    case TEST -> test.add(g);
+                }
+            }
+            PositionSet trainSet = PositionSet.of(train, c.skipOpening());
+            if (trainSet.count() == 0) {
+                throw new IllegalArgumentException("no training positions: " + train.size() + " training games, "
+                        + "none longer than the " + c.skipOpening() + " opening moves left out");
+            }
+            return new Data(train.size(), validation.size(), test.size(), trainSet,
+                    PositionSet.of(test, c.skipOpening()),
+                    PositionSet.of(sample(train, c.evalPositions(), c.skipOpening()), c.skipOpening()),
+                    PositionSet.of(sample(validation, c.evalPositions(), c.skipOpening()), c.skipOpening()));
         }
-        PositionSet trainSet = PositionSet.of(train, c.skipOpening());
-        if (trainSet.count() == 0) {
-            throw new IllegalArgumentException("no training positions: " + train.size() + " training games, none "
-                    + "longer than the " + c.skipOpening() + " opening moves left out");
-        }
-        PositionSet validationSet = PositionSet.of(validation, c.skipOpening());
-        PositionSet testSet = PositionSet.of(test, c.skipOpening());
-        PositionSet trainSample = PositionSet.of(sample(train, c.evalPositions(), c.skipOpening()), c.skipOpening());
-        PositionSet validationSample = PositionSet.of(sample(validation, c.evalPositions(), c.skipOpening()),
-                c.skipOpening());
-        int boardSize = games.get(0).size();
-        Trainer trainer = new Trainer(Trainer.Config.of(c.batchSize(), Integer.MAX_VALUE, c.seed())
-                .withMaxSteps(c.steps())
-                .withEvalEvery(c.evalEvery())
-                .withOutput(out, c.evalEvery())
-                .withProgress(progress));
-        Trainer.Result r = trainer.run(() -> network(c, boardSize), new PolicyBatches(trainSet), (net, step) -> {
+
+        /** Returns an evaluation of {@code net}: train_top1, validation_top1, validation_top3, validation_nll. */
+        public Map<String, Double> evaluate(Net net) {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("train_top1", PolicyAccuracy.of(net, trainSample, false).top1());
             PolicyAccuracy v = PolicyAccuracy.of(net, validationSample, false);
@@ -155,12 +163,28 @@ public final class SlPolicy {
             m.put("validation_top3", v.top3());
             m.put("validation_nll", v.nll());
             return m;
-        });
+        }
+    }
+
+    /**
+     * Trains on {@code games} (all of one size) into {@code out}: checkpoints there resume a killed run, metrics go to
+     * its CSV files, and the final network is saved as {@link #MODEL}.
+     */
+    public static Report train(Config c, List<GameRecord> games, Path out, boolean progress) throws IOException {
+        Data data = Data.of(c, games);
+        int boardSize = games.get(0).size();
+        Trainer trainer = new Trainer(Trainer.Config.of(c.batchSize(), Integer.MAX_VALUE, c.seed())
+                .withMaxSteps(c.steps())
+                .withEvalEvery(c.evalEvery())
+                .withOutput(out, c.evalEvery())
+                .withProgress(progress));
+        Trainer.Result r = trainer.run(() -> network(c, boardSize), new PolicyBatches(data.train()),
+                (net, step) -> data.evaluate(net));
         Path model = out.resolve(MODEL);
         Checkpoint.write(model, r.net(), r.state());
-        return new Report(train.size(), validation.size(), test.size(), trainSet.count(), testSet.count(),
-                PolicyAccuracy.of(r.net(), testSet, false), PolicyAccuracy.of(r.net(), testSet, true),
-                Trainer.evaluations(out), r, model);
+        return new Report(data.trainGames(), data.validationGames(), data.testGames(), data.train().count(),
+                data.test().count(), PolicyAccuracy.of(r.net(), data.test(), false),
+                PolicyAccuracy.of(r.net(), data.test(), true), Trainer.evaluations(out), r, model);
     }
 
     /** Returns the first games of {@code games} holding at least {@code positions} positions after the opening. */
