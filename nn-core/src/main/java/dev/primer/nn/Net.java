@@ -89,6 +89,11 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
     /** Flat view of the updater's state (moments etc.), or null before the first update. */
     INDArray updaterState();
 
+    /** Whether {@code fit} leaves parameters and updater state untouched when the batch's loss is not finite. */
+    default boolean skipsNonFiniteUpdates() {
+        return false;
+    }
+
     /** Updates applied so far. */
     int iterations();
 
@@ -243,6 +248,11 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         @Override
         public INDArray updaterState() {
             return net.updaterState();
+        }
+
+        @Override
+        public boolean skipsNonFiniteUpdates() {
+            return true;
         }
 
         @Override

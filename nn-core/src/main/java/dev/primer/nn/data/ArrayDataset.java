@@ -50,7 +50,9 @@ public record ArrayDataset(INDArray features, INDArray labels) implements Batche
     /** The examples at {@code indices}, in that order (copies). */
     public ArrayDataset select(int[] indices) {
         INDArray flat = features.reshape(features.size(0), features.length() / features.size(0));
-        return new ArrayDataset(flat.getRows(indices).reshape(shapeWith(indices.length)), labels.getRows(indices));
+        // one native gather per array (pullRows) instead of a row view per example (getRows)
+        return new ArrayDataset(Nd4j.pullRows(flat, 1, indices).reshape(shapeWith(indices.length)),
+                Nd4j.pullRows(labels, 1, indices));
     }
 
     /** The first {@code n} examples. */

@@ -160,10 +160,14 @@ public final class ExprNet {
 
     /**
      * One update on a batch (one array per input, rows = examples, any shape whose trailing dimensions flatten to
-     * the input's columns); returns the loss before the update.
+     * the input's columns); returns the loss before the update. A loss that is not finite leaves the parameters and
+     * the updater's state as they were (no update is applied).
      */
     public double fit(INDArray... inputs) {
         double loss = gradient(inputs);
+        if (!Double.isFinite(loss)) {
+            return loss;
+        }
         if (updates.clipNorm() > 0) {
             for (INDArray g : gradViews) {
                 double norm = g == null ? 0 : g.norm2Number().doubleValue();

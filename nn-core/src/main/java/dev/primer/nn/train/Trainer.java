@@ -169,7 +169,8 @@ public final class Trainer {
         long resumedFrom = state.step();
         Nd4j.getRandom().setSeed(state.ndRngSeed() + state.step());
         MetricsLog log = MetricsLog.open(run, state.step());
-        Snapshot good = new Snapshot();
+        // a copy of the state before each update, unless the network itself never applies a non-finite one
+        Snapshot good = net.skipsNonFiniteUpdates() ? null : new Snapshot();
         int batchesPerEpoch = (data.size() + config.batchSize() - 1) / config.batchSize();
         long total = config.maxSteps() > 0 ? Math.min(config.maxSteps(), (long) batchesPerEpoch * config.epochs())
                 : (long) batchesPerEpoch * config.epochs();
@@ -190,12 +191,16 @@ public final class Trainer {
                         break outer;
                     }
                     DataSet batch = it.next();
-                    good.take(net);
+                    if (good != null) {
+                        good.take(net);
+                    }
                     net.fit(batch);
                     double loss = net.score();
                     long step = s.step() + 1;
                     if (!Double.isFinite(loss)) {
-                        good.restore(net);
+                        if (good != null) {
+                            good.restore(net);
+                        }
                         throw new NonFiniteLossException(step, loss, saveLastGood(net, s));
                     }
                     b++;
