@@ -143,7 +143,7 @@ public final class SlPolicyJob {
         Path model = out.resolve(SlPolicy.MODEL);
         TrainState state = new TrainState(step, batches.epoch(), 0, c.seed(), c.batchSize(), c.seed(), Double.NaN, 0,
                 spark.getScore());
-        Checkpoint.write(model, net, state);
+        Checkpoint.writeWeights(model, net, state);
         return new Report(data, untrained, PolicyAccuracy.of(net, data.test(), false),
                 PolicyAccuracy.of(net, data.test(), true), step, positions, seconds, model);
     }

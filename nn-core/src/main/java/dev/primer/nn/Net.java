@@ -108,6 +108,14 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         ModelSerializer.writeModel(model(), out, true);
     }
 
+    /**
+     * Writes the network without its updater state, a third of {@link #write}'s bytes for Adam: a network to ship and
+     * use, whose training restarts the updater's moments (an expression network writes its whole state).
+     */
+    default void writeWeights(OutputStream out) throws IOException {
+        ModelSerializer.writeModel(model(), out, false);
+    }
+
     /** A sequential network. */
     record Sequential(MultiLayerNetwork net) implements Net {
         @Override
@@ -272,6 +280,11 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
 
         @Override
         public void write(OutputStream out) throws IOException {
+            net.write(out);
+        }
+
+        @Override
+        public void writeWeights(OutputStream out) throws IOException {
             net.write(out);
         }
     }

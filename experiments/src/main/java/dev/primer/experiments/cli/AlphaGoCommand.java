@@ -164,8 +164,8 @@ final class AlphaGoCommand extends CommandGroup {
             if (rollouts < 1) {
                 throw badInput("--rollouts must be >= 1");
             }
-            Net slNet = loadNet(this, "--sl", run.sl);
-            Net rlNet = rl == null ? slNet : loadNet(this, "--rl", rl);
+            Net slNet = loadPolicy(this, "--sl", run.sl);
+            Net rlNet = rl == null ? slNet : loadPolicy(this, "--rl", rl);
             long t0 = System.nanoTime();
             ValueTraining.Positions all = ValueTraining.generate(c, slNet, rlNet, ShippedCorpus.SIZE);
             double playSeconds = (System.nanoTime() - t0) / 1e9;
@@ -232,7 +232,7 @@ final class AlphaGoCommand extends CommandGroup {
                     throw badInput("--games: " + e.getMessage());
                 }
             }
-            loadNet(this, "--sl", run.sl);
+            loadPolicy(this, "--sl", run.sl);
             for (double[] row : RlTraining.train(c, run.sl, ShippedCorpus.SIZE, run.out, System.console() != null)) {
                 Wilson ci = Wilson.of95(row[1] * row[2], (int) row[2]);
                 w.printf(Locale.ROOT, "step %5.0f: RL against SL %.3f of %.0f games (Wilson 95%% [%.3f, %.3f])%n",
@@ -273,7 +273,7 @@ final class AlphaGoCommand extends CommandGroup {
                 throw badInput("--seconds must be > 0 and --threads >= 1");
             }
             PrintWriter w = spec.commandLine().getOut();
-            Net policy = loadNet(this, "--model", model);
+            Net policy = loadPolicy(this, "--model", model);
             Net value = loadNet(this, "--value-model", valueModel);
             RolloutWeights weights = RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME);
             Coords coords = Coords.of(ShippedCorpus.SIZE);
@@ -304,6 +304,17 @@ final class AlphaGoCommand extends CommandGroup {
     }
 
     /** Returns the network in checkpoint {@code file}, or bad input naming {@code flag} and the file. */
+    static Net loadPolicy(CliCommand command, String flag, Path file) {
+        if (file != null && !file.toString().equals(SlPolicy.SHIPPED_NAME)) {
+            return loadNet(command, flag, file);
+        }
+        try {
+            return SlPolicy.shipped();
+        } catch (IOException | RuntimeException e) {
+            throw command.badInput("cannot load the shipped policy network: " + e.getMessage());
+        }
+    }
+
     static Net loadNet(CliCommand command, String flag, Path file) {
         try {
             return Checkpoint.read(file).net();
@@ -315,7 +326,7 @@ final class AlphaGoCommand extends CommandGroup {
     /** The options of the self-play trainers: the SL network they start from, the output directory, the seed. */
     static final class SelfPlayRun {
         @Option(names = "--sl", required = true, description = "the SL policy network (OUT/" + SlPolicy.MODEL
-                + " of 'primer alphago train-sl')")
+                + " of 'primer alphago train-sl', or 'shipped')")
         Path sl;
 
         @Option(names = "--out", required = true, description = "directory of checkpoints, metrics and what is trained")

@@ -7,7 +7,6 @@ import dev.primer.go.corpus.GameRecord;
 import dev.primer.go.corpus.PositionSet;
 import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.nn.Net;
-import dev.primer.nn.train.Checkpoint;
 import dev.primer.rl.alphago.PolicyAccuracy;
 import dev.primer.rl.alphago.RolloutTraining;
 import dev.primer.rl.alphago.RolloutWeightsFile;
@@ -129,7 +128,7 @@ final class GoCommand extends CommandGroup {
     static final class PolicyAccuracyCommand extends CliCommand {
         @Option(names = "--policy", required = true, description = "a policy network file (OUT/" + SlPolicy.MODEL
                 + " from 'primer alphago train-sl'), rollout weights (OUT/rollout-weights.bin from 'primer alphago "
-                + "train-rollout'), or 'rollout' for the shipped rollout weights")
+                + "train-rollout'), 'sl' for the shipped policy network or 'rollout' for the shipped rollout weights")
         String policy;
 
         @Option(names = "--sgf", required = true, description = "a directory of SGFs or a .sgf(.gz) collection")
@@ -176,7 +175,7 @@ final class GoCommand extends CommandGroup {
         }
 
         private Figures network(List<GameRecord> games) throws IOException {
-            Net net = Checkpoint.read(Path.of(policy)).net();
+            Net net = SlPolicy.load(policy.equals("sl") ? SlPolicy.SHIPPED_NAME : policy);
             PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
             return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
         }

@@ -63,7 +63,7 @@ final class GtpCommand extends CliCommand {
     double warmUp;
 
     @Option(names = "--player", defaultValue = "mcts", description = "mcts, flat, policy (a policy network's best "
-            + "legal move, no search; needs --model), or alphago (PUCT over --model's priors, leaves valued by "
+            + "legal move, no search; --model, the shipped network by default), or alphago (PUCT over --model's priors, leaves valued by "
             + "--value-model and rollouts mixed by --lambda) (default: ${DEFAULT-VALUE})")
     Player player;
 
@@ -93,8 +93,8 @@ final class GtpCommand extends CliCommand {
             + "priors: 'shipped', or a file from 'primer alphago train-rollout' (default: the hand-set ones)")
     String rolloutWeights;
 
-    @Option(names = "--model", description = "the policy network for --player policy, e.g. OUT/" + SlPolicy.MODEL
-            + " from 'primer alphago train-sl'")
+    @Option(names = "--model", description = "the policy network for --player policy and alphago: OUT/"
+            + SlPolicy.MODEL + " from 'primer alphago train-sl', or 'shipped' (the default)")
     Path model;
 
     @Override
@@ -106,13 +106,13 @@ final class GtpCommand extends CliCommand {
         if (!alphago && (valueModel != null || lambda != null || noValue || noRollouts || noPriors)) {
             throw badInput("--value-model, --lambda, --no-value, --no-rollouts and --no-priors go with --player alphago");
         }
-        if (!alphago && (player == Player.POLICY) != (model != null)) {
+        if (!alphago && player != Player.POLICY && model != null) {
             throw badInput("--model goes with --player policy or alphago");
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (player == Player.POLICY) {
-            new GtpEngine(new PolicyPlayer(AlphaGoCommand.loadNet(this, "--model", model)), rules.rules).serve(in, out);
+            new GtpEngine(new PolicyPlayer(AlphaGoCommand.loadPolicy(this, "--model", model)), rules.rules).serve(in, out);
             return 0;
         }
         if (player == Player.FLAT) {
@@ -162,14 +162,13 @@ final class GtpCommand extends CliCommand {
         if (!(l >= 0 && l <= 1)) {
             throw badInput("--lambda must lie in [0, 1], got " + l);
         }
-        if (noPriors == (model != null)) {
-            throw badInput(noPriors ? "--no-priors goes without --model" : "--player alphago needs --model (the "
-                    + "policy network for the priors) or --no-priors");
+        if (noPriors && model != null) {
+            throw badInput("--no-priors goes without --model");
         }
         if (l < 1 && valueModel == null) {
             throw badInput("--player alphago needs --value-model unless --no-value");
         }
-        Net policy = noPriors ? null : AlphaGoCommand.loadNet(this, "--model", model);
+        Net policy = noPriors ? null : AlphaGoCommand.loadPolicy(this, "--model", model);
         Net value = l < 1 ? AlphaGoCommand.loadNet(this, "--value-model", valueModel) : null;
         try {
             return new AlphaGoPlayer.Setup(policy, value,

@@ -34,6 +34,24 @@ public final class Checkpoint {
         SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
     }
 
+    /**
+     * Writes {@code net} without its updater state ({@link Net#writeWeights}) and {@code state} to {@code file}
+     * atomically: a network to ship; it loads as any checkpoint does, and training it restarts the updater.
+     */
+    public static void writeWeights(Path file, Net net, TrainState state) throws IOException {
+        ByteArrayOutputStream model = new ByteArrayOutputStream(1 << 20);
+        net.writeWeights(model);
+        SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
+    }
+
+    /**
+     * Reads a checkpoint of a DL4J network from the bytes of a file (a class-path resource, say) named {@code name}
+     * in messages; fails as {@link #read(Path)} does.
+     */
+    public static Loaded read(String name, byte[] bytes) throws IOException {
+        return parse(SealedFile.unseal(name, bytes, MAGIC, VERSION, VERSION), null);
+    }
+
     /** Reads a checkpoint of a DL4J network, failing with a message if it is truncated, corrupt or not one. */
     public static Loaded read(Path file) throws IOException {
         return parse(SealedFile.read(file, MAGIC, VERSION), null);

@@ -12,6 +12,7 @@ import dev.primer.nn.optim.Updates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,25 @@ class CheckpointTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temp file left behind");
         }
+    }
+
+    @Test
+    void weightsWithoutUpdaterStateLoadFromBytesWithTheSameOutputsAndAThirdOfTheSize() throws IOException {
+        Net net = Net.of(Networks.mlp(4, new int[] {64}, 3, Updates.adam(1e-2), 5));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 10, 4);
+        INDArray y = Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2, 0, 1, 2, 0).castTo(DataType.FLOAT);
+        ((Net.Sequential) net).net().fit(x, y);
+        Path full = dir.resolve("full.bin");
+        Path weights = dir.resolve("weights.bin");
+        Checkpoint.write(full, net, TrainState.start(1, 8));
+        Checkpoint.writeWeights(weights, net, TrainState.start(1, 8));
+        assertTrue(Files.size(weights) < 0.5 * Files.size(full), Files.size(weights) + " vs " + Files.size(full));
+        Net back = Checkpoint.read("shipped.bin", Files.readAllBytes(weights)).net();
+        assertEquals(net.params(), back.params());
+        assertEquals(net.output(x)[0], back.output(x)[0]);
+        byte[] cut = Arrays.copyOf(Files.readAllBytes(weights), (int) Files.size(weights) - 9);
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.read("shipped.bin", cut));
+        assertTrue(e.getMessage().contains("shipped.bin"), e.getMessage());
     }
 
     static Stream<Optimizer> everyOptimizer() {

@@ -13,6 +13,7 @@ import dev.primer.nn.optim.Updates;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,15 @@ import java.util.Map;
  * moves of each game (random in a self-play corpus) are left out of every split.
  */
 public final class SlPolicy {
-    /** File name of the trained network in the output directory (a sealed checkpoint, checked on load). */
+    /**
+     * File name of the trained network in the output directory: a sealed checkpoint, checked on load, without the
+     * updater's state ({@link Checkpoint#writeWeights}).
+     */
     public static final String MODEL = "sl-policy.ckpt";
+    /** The network that ships with primer (a class-path resource beside this class); see rl/docs/go-corpus.md. */
+    public static final String SHIPPED = "weights/sl-policy-9x9.ckpt";
+    /** What a command line writes to mean {@link #SHIPPED}. */
+    public static final String SHIPPED_NAME = "shipped";
 
     private SlPolicy() {
     }
@@ -185,10 +193,25 @@ public final class SlPolicy {
         Trainer.Result r = trainer.run(() -> network(c, boardSize), new PolicyBatches(data.train()),
                 (net, step) -> data.evaluate(net));
         Path model = out.resolve(MODEL);
-        Checkpoint.write(model, r.net(), r.state());
+        Checkpoint.writeWeights(model, r.net(), r.state());
         return new Report(data.trainGames(), data.validationGames(), data.testGames(), data.train().count(),
                 data.test().count(), PolicyAccuracy.of(r.net(), data.test(), false),
                 PolicyAccuracy.of(r.net(), data.test(), true), Trainer.evaluations(out), r, model);
+    }
+
+    /** Returns the network that ships with primer; fails naming {@link #SHIPPED} if it is missing or damaged. */
+    public static Net shipped() throws IOException {
+        try (InputStream in = SlPolicy.class.getResourceAsStream(SHIPPED)) {
+            if (in == null) {
+                throw new IOException("no resource " + SHIPPED + " beside " + SlPolicy.class.getName());
+            }
+            return Checkpoint.read(SHIPPED, in.readAllBytes()).net();
+        }
+    }
+
+    /** Returns the shipped network for {@link #SHIPPED_NAME}, else the checkpoint at {@code spec}. */
+    public static Net load(String spec) throws IOException {
+        return spec.equals(SHIPPED_NAME) ? shipped() : Checkpoint.read(Path.of(spec)).net();
     }
 
     /** Returns the first games of {@code games} holding at least {@code positions} positions after the opening. */
