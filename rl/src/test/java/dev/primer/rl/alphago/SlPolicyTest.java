@@ -73,6 +73,18 @@ class SlPolicyTest {
     }
 
     @Test
+    void theShippedNetworkIsTheFullTowerAndPredictsTheShippedCorpusTestGames() throws IOException {
+        Net shipped = SlPolicy.shipped();
+        assertEquals(SlPolicy.network(SlPolicy.Config.full(), 9).params().length(), shipped.params().length());
+        List<GameRecord> test = ShippedCorpus.games(s -> { }).stream()
+                .filter(g -> dev.primer.go.corpus.Split.of(g) == dev.primer.go.corpus.Split.TEST).toList();
+        PolicyAccuracy a = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), false);
+        // measured when it shipped (rl/docs/go-corpus.md): 4,999 positions, top-1 0.534, top-3 0.781, NLL 1.554
+        assertTrue(a.positions() > 4_000, a.toString());
+        assertTrue(a.top1() > 0.52 && a.top3() > 0.76 && a.nll() < 1.6, a.toString());
+    }
+
+    @Test
     void nnCoresPolicyWorkloadIsTheFullSlTower() {
         long workload = dev.primer.nn.bench.Workload.POLICY.build(1).params().length();
         long tower = SlPolicy.network(SlPolicy.Config.full(), 9).params().length();
