@@ -42,35 +42,35 @@ public final class Pix2Pix {
      * @param depth       the U-Net's down-samplings
      * @param lambda      weight of the L1 term
      * @param adversarial whether the cGAN term is trained (false: the L1-only U-Net)
-     * @param lr          Adam's rate for both networks
+     * @param rate        Adam's rate for both networks, per update
      */
-    public record Config(int width, int depth, double lambda, boolean adversarial, double lr) {
+    public record Config(int width, int depth, double lambda, boolean adversarial, LearningRate rate) {
         /** Rejects sizes and weights that cannot train. */
         public Config {
-            if (width < 1 || depth < 2 || !(lambda > 0) || !(lr > 0)) {
-                throw new IllegalArgumentException("pix2pix needs width >= 1, depth >= 2, lambda > 0 and lr > 0, got "
-                        + width + ", " + depth + ", " + lambda + ", " + lr);
+            if (width < 1 || depth < 2 || !(lambda > 0) || !(rate.initial() > 0)) {
+                throw new IllegalArgumentException("pix2pix needs width >= 1, depth >= 2, lambda > 0 and a rate > 0,"
+                        + " got " + width + ", " + depth + ", " + lambda + ", " + rate);
             }
         }
 
-        /** pix2pix at the paper's λ and rate, {@code width} channels, {@code depth} down-samplings. */
+        /** pix2pix at the paper's λ and constant rate, {@code width} channels, {@code depth} down-samplings. */
         public static Config pix2pix(int width, int depth) {
-            return new Config(width, depth, PAPER_LAMBDA, true, 2e-4);
+            return new Config(width, depth, PAPER_LAMBDA, true, LearningRate.constant(2e-4));
         }
 
         /** This configuration with the adversarial term switched off: the L1-only U-Net. */
         public Config l1Only() {
-            return new Config(width, depth, lambda, false, lr);
+            return new Config(width, depth, lambda, false, rate);
         }
 
-        /** This configuration with Adam's rate {@code rate}. */
-        public Config withLr(double rate) {
-            return new Config(width, depth, lambda, adversarial, rate);
+        /** This configuration with Adam's rate schedule {@code schedule}. */
+        public Config withRate(LearningRate schedule) {
+            return new Config(width, depth, lambda, adversarial, schedule);
         }
 
         Updates updates() {
             // Isola et al. 2017, §3.3: Adam, learning rate 0.0002, β₁ = 0.5, β₂ = 0.999.
-            return new Updates(new Optimizer.Adam(0.5, 0.999, 1e-8), LearningRate.constant(lr), 0, 0);
+            return new Updates(new Optimizer.Adam(0.5, 0.999, 1e-8), rate, 0, 0);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.primer.prob.gan;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primer.nn.optim.LearningRate;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,7 @@ class Pix2PixTest {
     @Test
     void discriminatorUpdatesLowerItsLossOnAFixedBatch() {
         INDArray[] b = toyBatch(1);
-        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(8, 2, 100, true, 2e-3), SIDE, 1);
+        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(8, 2, 100, true, LearningRate.constant(2e-3)), SIDE, 1);
         double first = p.step(b[0], b[1]).discriminator();
         double last = first;
         for (int s = 0; s < 20; s++) {
@@ -43,7 +44,7 @@ class Pix2PixTest {
     @Test
     void theL1OnlyUNetFitsItsTargetsThroughTheExternalError() {
         INDArray[] b = toyBatch(2);
-        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(4, 2, 100, false, 2e-3), SIDE, 1);
+        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(4, 2, 100, false, LearningRate.constant(2e-3)), SIDE, 1);
         Pix2Pix.Losses first = p.step(b[0], b[1]);
         Pix2Pix.Losses last = first;
         for (int s = 0; s < 40; s++) {
@@ -59,7 +60,7 @@ class Pix2PixTest {
         // brighten G's outputs; a wrong-signed error would darken them.
         INDArray x = toyBatch(3)[0];
         INDArray bright = Nd4j.valueArrayOf(x.shape(), 0.9f, DataType.FLOAT);
-        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(4, 2, 1e-6, true, 2e-3), SIDE, 1);
+        Pix2Pix p = new Pix2Pix(new Pix2Pix.Config(4, 2, 1e-6, true, LearningRate.constant(2e-3)), SIDE, 1);
         double before = p.translate(x).meanNumber().doubleValue();
         for (int s = 0; s < 30; s++) {
             p.step(x, bright);
