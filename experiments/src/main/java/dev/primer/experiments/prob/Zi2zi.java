@@ -88,7 +88,7 @@ public final class Zi2zi extends SettingsExperiment<Zi2zi.Metrics, Zi2zi.Setting
     /** The experiment, as the registry lists it. */
     public Zi2zi() {
         super("zi2zi", "Font-to-font translation of unseen Chinese characters (pix2pix, Isola et al.): U-Net with a "
-                + "PatchGAN against an L1-only U-Net and the identity, test L1", new Settings(60, 8, 1e-3),
+                + "PatchGAN against an L1-only U-Net and the identity, test L1", new Settings(120, 8, 2e-3),
                 new Settings(3000, 16, 1e-3));
     }
 
