@@ -45,43 +45,36 @@ public final class Glyphs {
     private Glyphs() {
     }
 
-    /** A face of a Debian font package, read from the file the package installs. */
-    public enum Face {
-        /** AR PL UKai CN, a brush-script (kai) face: {@code fonts-arphic-ukai}. */
-        UKAI("fonts-arphic-ukai", Path.of("/usr/share/fonts/truetype/arphic/ukai.ttc"), "AR PL UKai CN"),
-        /** WenQuanYi Zen Hei, a heavy sans-serif (hei) face: {@code fonts-wqy-zenhei}. */
-        ZENHEI("fonts-wqy-zenhei", Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), "WenQuanYi Zen Hei");
-
-        private final String debianPackage;
-        private final Path file;
-        private final String fontName;
-
-        Face(String debianPackage, Path file, String fontName) {
-            this.debianPackage = debianPackage;
-            this.file = file;
-            this.fontName = fontName;
-        }
+    /**
+     * A face of a Debian font package, read from the file the package installs.
+     *
+     * @param debianPackage the package that installs it, named when the file is missing
+     * @param file          its TrueType collection
+     * @param fontName      the face's name inside the collection
+     */
+    public record Face(String debianPackage, Path file, String fontName) {
+        /** AR PL UKai CN, a brush-script (kai) face. */
+        public static final Face UKAI = new Face("fonts-arphic-ukai",
+                Path.of("/usr/share/fonts/truetype/arphic/ukai.ttc"), "AR PL UKai CN");
+        /** WenQuanYi Zen Hei, a heavy sans-serif (hei) face. */
+        public static final Face ZENHEI = new Face("fonts-wqy-zenhei",
+                Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), "WenQuanYi Zen Hei");
 
         /** The face from its collection file; fails naming the Debian package when the file is missing. */
         public Font load() {
-            return Glyphs.load(file, fontName, debianPackage);
-        }
-    }
-
-    /** The face {@code fontName} of the collection {@code file}; fails naming {@code debianPackage} if it is absent. */
-    static Font load(Path file, String fontName, String debianPackage) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " not found: install the Debian package with `apt-get install "
-                    + debianPackage + "` (./primer test does this)");
-        }
-        try {
-            return Arrays.stream(Font.createFonts(file.toFile())).filter(f -> f.getFontName().equals(fontName))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(file + " holds no face \"" + fontName
-                            + "\": reinstall " + debianPackage));
-        } catch (FontFormatException e) {
-            throw new IllegalStateException(file + " is not a TrueType collection: reinstall " + debianPackage, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(file + " not found: install the Debian package with `apt-get install "
+                        + debianPackage + "` (./primer test does this)");
+            }
+            try {
+                return Arrays.stream(Font.createFonts(file.toFile())).filter(f -> f.getFontName().equals(fontName))
+                        .findFirst().orElseThrow(() -> new IllegalStateException(file + " holds no face \"" + fontName
+                                + "\": reinstall " + debianPackage));
+            } catch (FontFormatException e) {
+                throw new IllegalStateException(file + " is not a TrueType collection: reinstall " + debianPackage, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + file, e);
+            }
         }
     }
 

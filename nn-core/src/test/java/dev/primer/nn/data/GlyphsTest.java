@@ -67,7 +67,7 @@ class GlyphsTest {
     @Test
     void aMissingFontNamesThePackageToInstall() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Glyphs.load(Path.of("/nonexistent/ukai.ttc"), "AR PL UKai CN", "fonts-arphic-ukai"));
+                () -> new Glyphs.Face("fonts-arphic-ukai", Path.of("/nonexistent/ukai.ttc"), "AR PL UKai CN").load());
         assertTrue(e.getMessage().contains("apt-get install fonts-arphic-ukai"), e.getMessage());
     }
 
