@@ -14,7 +14,6 @@ import dev.primer.nn.train.StepCsv;
 import dev.primer.prob.gan.Pix2Pix;
 import java.awt.Font;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -71,8 +70,8 @@ public final class Zi2zi extends SettingsExperiment<Zi2zi.Metrics, Zi2zi.Setting
      * @param identityL1         test L1 of the source glyph itself
      * @param l1OnlyL1           test L1 of the U-Net trained on λ·L1 alone
      * @param pix2pixL1          test L1 of pix2pix
-     * @param l1OnlyTrainL1      the L1-only U-Net's L1 on as many training characters as there are test ones
-     * @param pix2pixTrainL1     pix2pix's L1 on the same training characters
+     * @param l1OnlyTrainL1      the L1-only U-Net's L1 on the training characters
+     * @param pix2pixTrainL1     pix2pix's L1 on the training characters
      * @param l1OnlyEdges        the L1-only outputs' edge energy over the targets' (1: as sharp as the targets)
      * @param pix2pixEdges       pix2pix's outputs' edge energy over the targets'
      * @param finalDiscriminator D's cross-entropy per patch over the last tenth of the updates
@@ -99,7 +98,6 @@ public final class Zi2zi extends SettingsExperiment<Zi2zi.Metrics, Zi2zi.Setting
         int[] chars = Glyphs.coveredBy(Glyphs.gb2312Level1(), source, target);
         Pair train = Pair.of(source, target, Glyphs.split(chars, false));
         Pair test = Pair.of(source, target, Glyphs.split(chars, true));
-        Pair seen = Pair.of(source, target, Arrays.copyOf(train.chars(), test.size()));
         double identity = l1(test.source(), test.target());
 
         Pix2Pix.Config config = Pix2Pix.Config.pix2pix(s.width(), DEPTH)
