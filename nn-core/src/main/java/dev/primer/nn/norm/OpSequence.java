@@ -38,13 +38,15 @@ import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A graph's inference forward pass for one batch size as a fixed list of libnd4j ops on preallocated buffers: each op
+ * A graph's inference forward pass for one input shape as a fixed list of libnd4j ops on preallocated buffers: each op
  * holds its own execution context (inputs, outputs, arguments) built once, so a call is the ops themselves — no
  * per-layer workspace scopes, validation, shape inference or output copies as DL4J's {@code ComputationGraph} makes.
- * A buffer is reused once its last reader has run, and a ReLU layer runs in place on its input's buffer when nothing
- * else reads it. It covers graphs of float NCHW convolutions, element-wise sums, activation layers and dense/output
- * layers (what {@link BatchNormFolding} leaves of the project's towers); {@link #compile} says when a graph has
- * anything else. Parameters are read through views of the graph's own, so the sequence follows their updates.
+ * Feature maps are kept NHWC, the layout oneDNN's convolutions run in, so no convolution reorders its input and output
+ * (inputs and 4-d outputs are NCHW, as DL4J's). A buffer is reused once its last reader has run, and a ReLU layer runs
+ * in place on its input's buffer when nothing else reads it. It covers float graphs of convolutions (any kernel,
+ * stride and padding, no dilation), element-wise sums, activation layers and dense/output layers: what
+ * {@link BatchNormFolding} leaves of the project's towers; {@link #compile} says when a graph has anything else.
+ * Parameters are read through views of the graph's own, so the sequence follows their updates.
  */
 final class OpSequence {
     private final List<Step> steps;
@@ -84,7 +86,7 @@ final class OpSequence {
             }
             INDArray[] out = new INDArray[outputs.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = outputs.get(i).dup();
+                out[i] = outputs.get(i).dup('c');
             }
             return out;
         }
@@ -118,8 +120,10 @@ final class OpSequence {
                         + inputShapes.length + " shapes");
             }
             for (int i = 0; i < names.size(); i++) {
-                INDArray x = Nd4j.createUninitialized(DataType.FLOAT, inputShapes[i]);
-                inputs.add(x);
+                long[] s = inputShapes[i];
+                INDArray x = s.length == 4 ? Nd4j.createUninitialized(DataType.FLOAT, s[0], s[2], s[3], s[1])
+                        : Nd4j.createUninitialized(DataType.FLOAT, s);
+                inputs.add(s.length == 4 ? nchw(x) : x);
                 define(names.get(i), x);
             }
             org.deeplearning4j.nn.graph.vertex.GraphVertex[] runtime = graph.getVertices();
@@ -137,7 +141,8 @@ final class OpSequence {
                 in.forEach(this::read);
                 define(name, out);
             }
-            List<INDArray> outputs = conf.getNetworkOutputs().stream().map(values::get).toList();
+            List<INDArray> outputs = conf.getNetworkOutputs().stream().map(values::get)
+                    .map(o -> o.rank() == 4 ? nchw(o) : o).toList();
             return new OpSequence(steps, inputs, outputs);
         }
 
@@ -158,7 +163,9 @@ final class OpSequence {
             InputPreProcessor pre = lv.getPreProcessor();
             org.deeplearning4j.nn.conf.layers.Layer layer = lv.getLayerConf().getLayer();
             if (pre instanceof CnnToFeedForwardPreProcessor c && c.getFormat() == CNN2DFormat.NCHW && x.rank() == 4) {
-                x = x.reshape('c', x.size(0), x.length() / x.size(0));
+                INDArray flat = Nd4j.createUninitialized(DataType.FLOAT, x.size(0), x.size(3), x.size(1), x.size(2));
+                add("assign", new INDArray[] {flat, nchw(x)}, flat);
+                x = flat.reshape('c', x.size(0), x.length() / x.size(0));
             } else if (pre != null) {
                 return null;
             }
@@ -198,17 +205,17 @@ final class OpSequence {
             int[] s = c.getStride();
             int[] p = c.getPadding();
             boolean same = c.getConvolutionMode() == ConvolutionMode.Same;
-            long h = x.size(2);
-            long w = x.size(3);
+            long h = x.size(1);
+            long w = x.size(2);
             long oh = same ? (h + s[0] - 1) / s[0] : (h + 2L * p[0] - k[0]) / s[0] + 1;
             long ow = same ? (w + s[1] - 1) / s[1] : (w + 2L * p[1] - k[1]) / s[1] + 1;
             INDArray weights = graph.getLayer(name).getParam(ConvolutionParamInitializer.WEIGHT_KEY);
             INDArray bias = c.hasBias() ? graph.getLayer(name).getParam(ConvolutionParamInitializer.BIAS_KEY) : null;
-            INDArray out = buffer(x.size(0), c.getNOut(), oh, ow);
+            INDArray out = buffer(x.size(0), oh, ow, c.getNOut());
             INDArray[] in = bias == null ? new INDArray[] {x, weights} : new INDArray[] {x, weights,
                 bias.reshape(bias.length())};
-            // iArgs: kH, kW, sH, sW, pH, pW, dH, dW, same mode, NHWC (0: NCHW), weights format (1: OIYX, DL4J's).
-            add("conv2d", in, out, k[0], k[1], s[0], s[1], same ? 0 : p[0], same ? 0 : p[1], 1, 1, same ? 1 : 0, 0, 1);
+            // iArgs: kH, kW, sH, sW, pH, pW, dH, dW, same mode, NHWC (1), weights format (1: OIYX, DL4J's).
+            add("conv2d", in, out, k[0], k[1], s[0], s[1], same ? 0 : p[0], same ? 0 : p[1], 1, 1, same ? 1 : 0, 1, 1);
             return activation(c.getActivationFn(), out, out) ? out : null;
         }
 
@@ -251,6 +258,11 @@ final class OpSequence {
             ctx.allowHelpers(op.equals("conv2d"));
             steps.add(new Step(DynamicCustomOp.builder(op).build(), ctx));
             return ctx;
+        }
+
+        /** The NCHW view of NHWC feature maps {@code x}. */
+        private static INDArray nchw(INDArray x) {
+            return x.permute(0, 3, 1, 2);
         }
 
         /** A float buffer of {@code shape}, reusing one whose last reader has run. */
