@@ -30,18 +30,7 @@ class InferenceGraphTest {
 
     @Test
     void foldedTowerRunsAsASequenceWithDl4jsOutputsAtEveryBatchSize() {
-        ComputationGraph tower = Networks.residualTower(SPEC,
-                new Updates(Optimizer.adam(), LearningRate.constant(3e-2), 0, 0), 7);
-        Nd4j.getRandom().setSeed(8);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 4, 5, 5);
-        INDArray policy = Nd4j.zeros(DataType.FLOAT, 16, 26);
-        for (int i = 0; i < 16; i++) {
-            policy.putScalar(i, (3 * i) % 26, 1);
-        }
-        INDArray value = Nd4j.rand(DataType.FLOAT, 16, 1).subi(0.5);
-        for (int i = 0; i < 10; i++) {
-            tower.fit(new INDArray[] {x}, new INDArray[] {policy, value});
-        }
+        ComputationGraph tower = BatchNormFoldingTest.trainedTower(Networks.BatchNorm.FUSED);
         InferenceGraph folded = (InferenceGraph) BatchNormFolding.fold(tower);
         ComputationGraph dl4j = dl4jTwin(folded);
         for (int batch : new int[] {1, 3, 8, 1}) {
