@@ -2,6 +2,7 @@ package dev.primer.nn.expr;
 
 import dev.primer.nn.Backend;
 import dev.primer.nn.expr.Program.Node;
+import dev.primer.nn.optim.FloatViews;
 import dev.primer.nn.optim.Updates;
 import dev.primer.random.SplitMix64;
 import java.io.DataInputStream;
@@ -177,7 +178,7 @@ public final class ExprNet {
             }
         }
         updater.applyUpdater(grads, iterations, 0);
-        params.subi(grads);
+        FloatViews.subtract(params, grads);
         iterations++;
         return loss;
     }
@@ -280,7 +281,7 @@ public final class ExprNet {
     }
 
     private void backward(Buffers b) {
-        grads.assign(0);
+        FloatViews.zero(grads);
         for (int i = 0; i < nodes.size(); i++) {
             if (needsGrad[i] && (nodes.get(i).op() != Program.Op.PARAM || heapParam[i])) {
                 java.util.Arrays.fill(b.g[i], 0f);
@@ -295,7 +296,7 @@ public final class ExprNet {
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).op() == Program.Op.PARAM && heapParam[i]) {
-                gradViews[i].addi(Nd4j.createFromArray(b.g[i]).reshape(gradViews[i].shape()));
+                FloatViews.add(gradViews[i], b.g[i]);
             }
         }
     }
