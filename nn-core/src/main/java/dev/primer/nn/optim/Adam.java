@@ -1,8 +1,6 @@
 package dev.primer.nn.optim;
 
-import java.nio.FloatBuffer;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -17,7 +15,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * by DL4J's Adam continues here unchanged. One difference, deliberate: at a learning rate of 0 the step is 0,
  * where DL4J's op falls back to ε as the step size.
  */
-public final class Adam extends ScheduledUpdater {
+public final class Adam extends OnePassUpdater {
     private static final long serialVersionUID = 1L;
     private final double beta1;
     private final double beta2;
@@ -29,7 +27,7 @@ public final class Adam extends ScheduledUpdater {
                 @JsonProperty("learningRateSchedule") ISchedule schedule,
                 @JsonProperty("beta1") double beta1, @JsonProperty("beta2") double beta2,
                 @JsonProperty("epsilon") double epsilon) {
-        super(learningRate, schedule);
+        super(learningRate, schedule, "M", "V");
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -50,22 +48,6 @@ public final class Adam extends ScheduledUpdater {
         return epsilon;
     }
 
-    @Override
-    int stateArrays() {
-        return 2;
-    }
-
-    @Override
-    StatefulUpdater<?> newUpdater() {
-        return new StatefulUpdater<Adam>(this, "M", "V") {
-            @Override
-            public void applyUpdater(INDArray gradient, int iteration, int epoch) {
-                float step = stepSize(getLearningRate(iteration, epoch), iteration + 1);
-                FloatViews.update(b -> step(b[0], b[1], b[2], step), gradient, state(0), state(1));
-            }
-        };
-    }
-
     /**
      * α_t = lr·√(1−β2^t) / (1−β1^t), every operation in float as DL4J's float op computes it (in double the bias
      * corrections of the first steps differ from DL4J's by 1e-5 relative: 1 − β2^t cancels most of β2^t's digits).
@@ -77,13 +59,15 @@ public final class Adam extends ScheduledUpdater {
     }
 
     /** The whole update in one pass over gradient g and moments m, v, in float as DL4J's op does. */
-    private void step(FloatBuffer g, FloatBuffer m, FloatBuffer v, float step) {
+    @Override
+    FloatViews.ChunkBody pass(int iteration, int epoch) {
+        float step = stepSize(getLearningRate(iteration, epoch), iteration + 1);
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = 1 - b1;
         float c2 = 1 - b2;
         float eps = (float) epsilon;
-        FloatViews.chunks(g, m, v, (gc, mc, vc, len) -> {
+        return (gc, mc, vc, len) -> {
             for (int i = 0; i < len; i++) {
                 float gi = gc[i];
                 float mi = b1 * mc[i] + gi * c1;
@@ -92,7 +76,7 @@ public final class Adam extends ScheduledUpdater {
                 vc[i] = vi;
                 gc[i] = mi * step / ((float) Math.sqrt(vi) + eps);
             }
-        });
+        };
     }
 
     @Override

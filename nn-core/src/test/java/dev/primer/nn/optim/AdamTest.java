@@ -10,8 +10,13 @@ import dev.primer.nn.Networks;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.TrainState;
 import dev.primer.random.SplitMix64;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Path;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -131,6 +136,19 @@ class AdamTest {
         INDArray g = gradient(SplitMix64.seeded(3));
         u.applyUpdater(g, 1, 0);
         assertEquals(0.0, g.amaxNumber().doubleValue(), 0.0, "DL4J's op would step by ε here");
+    }
+
+    @Test
+    void theRuleSurvivesJavaSerialisationWithItsStateNames() throws Exception {
+        IUpdater rule = Optimizer.adam().updater(LearningRate.poly(1e-3, 1, 100));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(rule);
+        }
+        Object back = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        assertEquals(rule, back);
+        assertEquals(Set.of("M", "V"),
+                ((IUpdater) back).instantiate(Nd4j.zeros(DataType.FLOAT, 1, 8), true).getState().keySet());
     }
 
     /** A copy of {@code net}'s configuration and parameters whose every layer updates with DL4J's Adam. */
