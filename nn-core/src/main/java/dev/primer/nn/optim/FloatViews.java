@@ -47,15 +47,16 @@ public final class FloatViews {
      */
     public static void subtract(INDArray a, INDArray b) {
         update(v -> {
-            float[][] s = SCRATCH.get();
+            float[] x = SCRATCH.get()[0];
+            float[] y = SCRATCH.get()[1];
             for (int from = 0, n = v[0].limit(); from < n; from += CHUNK) {
                 int len = Math.min(CHUNK, n - from);
-                v[0].get(from, s[0], 0, len);
-                v[1].get(from, s[1], 0, len);
+                v[0].get(from, x, 0, len);
+                v[1].get(from, y, 0, len);
                 for (int i = 0; i < len; i++) {
-                    s[0][i] -= s[1][i];
+                    x[i] -= y[i];
                 }
-                v[0].put(from, s[0], 0, len);
+                v[0].put(from, x, 0, len);
             }
         }, a, b);
     }
