@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -225,12 +226,13 @@ public final class ExprNet {
         readFloats(d, updaterState, "updater state");
     }
 
+    /** The floats of {@code a} after their count, big-endian as {@code writeFloat} writes them, in one bulk write. */
     private static void writeFloats(DataOutputStream d, INDArray a) throws IOException {
         float[] v = a == null ? new float[0] : a.toFloatVector();
         d.writeInt(v.length);
-        for (float f : v) {
-            d.writeFloat(f);
-        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 * v.length);
+        bytes.asFloatBuffer().put(v);
+        d.write(bytes.array());
     }
 
     private static void readFloats(DataInputStream d, INDArray into, String what) throws IOException {
@@ -239,10 +241,10 @@ public final class ExprNet {
         if (n != want) {
             throw new IOException("saved " + what + " hold " + n + " values; this program has " + want);
         }
+        byte[] bytes = new byte[4 * n];
+        d.readFully(bytes);
         float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = d.readFloat();
-        }
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
         if (into != null) {
             into.assign(Nd4j.createFromArray(v).reshape(into.shape()));
         }
