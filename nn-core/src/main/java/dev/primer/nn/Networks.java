@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -39,6 +40,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,7 +50,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Seeded DL4J network builders: MLP, convnet (with or without batch norm), MinAtar's Q-net, residual policy/value
- * tower and its plain twin, DenseNet-BC, LSTM, a last-step LSTM or plain RNN, and the Z2CNN/P4CNN pair of group convolutions.
+ * tower and its plain twin, DenseNet-BC, LSTM, a last-step LSTM or plain RNN, the Z2CNN/P4CNN pair of group convolutions,
+ * the small DCGAN, and pix2pix's U-Net generator and PatchGAN discriminator.
  *
  * <p>Every network is float32, NCHW, with workspaces and {@link CacheMode#DEVICE} (keeps im2col
  * between forward and backward) and runs through {@link Backend#init()}, so oneDNN helpers and the
@@ -531,6 +534,74 @@ public final class Networks {
                         .activation(new ActivationLReLU(0.2)).build())
                 .layer(new OutputLayer.Builder(LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
                 .setInputType(InputType.convolutional(28, 28, 1))
+                .build();
+        return init(conf);
+    }
+
+    /**
+     * The U-Net generator of pix2pix (Isola et al. 2017, §3.2.1 and §6.1.1, scaled down) for one-channel
+     * {@code side}×{@code side} images, input "source", output "output": an encoder of {@code depth} 4×4 convolutions
+     * of stride 2 (C_w-C_2w-C_4w-C_8w, then 8w), each followed by batch norm (all but the first) and a leaky ReLU of
+     * slope 0.2; a decoder of 4×4 transposed convolutions of stride 2, each followed by batch norm and a ReLU and
+     * concatenated (MergeVertex) with the encoder layer of its size, the skip connections; last a transposed
+     * convolution to one channel and a sigmoid (pixels in [0, 1]). It has no loss: it is trained by errors
+     * backpropagated from outside (an L1 term and a discriminator). Layer "enc{i}" (i = 1…depth) halves the side.
+     */
+    public static ComputationGraph unetGenerator(int side, int width, int depth, Updates updates, long seed) {
+        if (depth < 2 || width < 1 || side % (1 << depth) != 0) {
+            throw new IllegalArgumentException("a U-Net of depth " + depth + " needs depth >= 2, width >= 1 and a"
+                    + " side divisible by 2^depth, got side " + side + ", width " + width);
+        }
+        ComputationGraphConfiguration.GraphBuilder g = base(updates, seed)
+                .weightInit(new NormalDistribution(0, DCGAN_INIT_STD)).graphBuilder()
+                .addInputs("source").setInputTypes(InputType.convolutional(side, side, 1));
+        String x = "source";
+        for (int i = 1; i <= depth; i++) {
+            IActivation activation = i == 1 ? new ActivationLReLU(0.2) : Activation.IDENTITY.getActivationFunction();
+            g.addLayer("enc" + i, new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(unetWidth(width, i))
+                    .hasBias(i == 1).activation(activation).build(), x);
+            x = "enc" + i;
+            if (i > 1) {
+                g.addLayer(x + "_bn", new BatchNormalization.Builder().activation(new ActivationLReLU(0.2)).build(), x);
+                x = x + "_bn";
+            }
+        }
+        for (int i = depth - 1; i >= 1; i--) {
+            String up = "dec" + i;
+            g.addLayer(up, new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(unetWidth(width, i)).hasBias(false)
+                    .activation(Activation.IDENTITY).build(), x);
+            g.addLayer(up + "_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), up);
+            g.addVertex(up + "_skip", new MergeVertex(), up + "_bn", i == 1 ? "enc1" : "enc" + i + "_bn");
+            x = up + "_skip";
+        }
+        g.addLayer("output", new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(1).activation(Activation.SIGMOID)
+                .build(), x);
+        ComputationGraph graph = new ComputationGraph(g.setOutputs("output").build());
+        graph.init();
+        return graph;
+    }
+
+    /** Channels of the U-Net's i-th encoder layer: w·2^(i−1), at most 8w (pix2pix's cap of 512 = 8·64). */
+    private static int unetWidth(int width, int i) {
+        return width << Math.min(i - 1, 3);
+    }
+
+    /**
+     * The conditional PatchGAN discriminator of pix2pix (Isola et al. 2017, §3.2.2 and §6.1.2, scaled down) for
+     * {@code side}×{@code side} images: input the source and the real or generated image as two channels; 4×4
+     * convolutions of stride 2 to w then 2w channels with leaky ReLU 0.2, then a 4×4 convolution of stride 1 to one
+     * sigmoid unit per patch (side/4 × side/4 patches, each seeing 22×22 pixels), trained by binary cross-entropy
+     * summed over patches (a {@code CnnLossLayer}).
+     */
+    public static MultiLayerNetwork patchDiscriminator(int side, int width, Updates updates, long seed) {
+        MultiLayerConfiguration conf = base(updates, seed).weightInit(new NormalDistribution(0, DCGAN_INIT_STD)).list()
+                .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(width)
+                        .activation(new ActivationLReLU(0.2)).build())
+                .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(2 * width)
+                        .activation(new ActivationLReLU(0.2)).build())
+                .layer(new ConvolutionLayer.Builder(4, 4).nOut(1).activation(Activation.IDENTITY).build())
+                .layer(new CnnLossLayer.Builder(LossFunction.XENT).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.convolutional(side, side, 2))
                 .build();
         return init(conf);
     }

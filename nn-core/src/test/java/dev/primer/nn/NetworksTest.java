@@ -155,4 +155,29 @@ class NetworksTest {
                 .values().stream().filter(v -> v instanceof MergeVertex).count(), "one concatenation per layer");
         assertThrows(IllegalArgumentException.class, () -> new Networks.DenseNetSpec(12, new int[] {4, 0}));
     }
+
+    @Test
+    void theUNetKeepsTheImageSizeAndItsSkipsCarryTheInputPastACutBottleneck() {
+        ComputationGraph g = Networks.unetGenerator(32, 4, 4, Updates.adam(1e-3), 1);
+        INDArray a = Nd4j.rand(DataType.FLOAT, 3, 1, 32, 32);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 3, 1, 32, 32);
+        INDArray out = g.outputSingle(a);
+        assertArrayEquals(new long[] {3, 1, 32, 32}, out.shape());
+        assertTrue(out.minNumber().doubleValue() >= 0 && out.maxNumber().doubleValue() <= 1, "sigmoid pixels");
+        assertEquals(3, g.getConfiguration().getVertices().values().stream().filter(v -> v instanceof MergeVertex)
+                .count(), "one skip per decoder level");
+        // Zero the innermost convolution: the bottleneck then carries nothing, so only the skips can pass the input on.
+        g.getLayer("enc4").getParam("W").assign(0);
+        assertTrue(g.outputSingle(a).sub(g.outputSingle(b)).amaxNumber().doubleValue() > 1e-4,
+                "the output still depends on the input");
+        assertThrows(IllegalArgumentException.class, () -> Networks.unetGenerator(28, 4, 4, Updates.adam(1e-3), 1));
+    }
+
+    @Test
+    void thePatchDiscriminatorScoresEveryPatchOfASourceImagePair() {
+        MultiLayerNetwork d = Networks.patchDiscriminator(32, 4, Updates.adam(1e-3), 1);
+        INDArray p = d.output(Nd4j.rand(DataType.FLOAT, 5, 2, 32, 32));
+        assertArrayEquals(new long[] {5, 1, 8, 8}, p.shape());
+        assertTrue(p.minNumber().doubleValue() > 0 && p.maxNumber().doubleValue() < 1, "probabilities");
+    }
 }

@@ -31,6 +31,7 @@ import dev.primer.experiments.prob.SgdVsGdRates;
 import dev.primer.experiments.prob.SgldMixture;
 import dev.primer.experiments.prob.VaeEstimators;
 import dev.primer.experiments.prob.VaeFashion;
+import dev.primer.experiments.prob.Zi2zi;
 import dev.primer.experiments.rl.DqnCartPole;
 import dev.primer.experiments.rl.DqnMinAtar;
 import dev.primer.experiments.rl.ReinforceCartPole;
@@ -58,7 +59,8 @@ public final class Registry {
             new WordVectors(), new NtmCopy(), new LstmMemory(), new Seq2SeqExperiment(), new AttentionExperiment(),
             new LstmGates(), new SentimentNeuron(), new PlanarFlows2d(), new MadeFashion(), new RealNvpFlows(),
             new Gan(), new LearnedProposal(), new Ebm2d(),
-            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment(), new IafVaeFashion());
+            new IwaeFashion(), new VaeEstimators(), new SketchRnnExperiment(), new IafVaeFashion(),
+            new Zi2zi());
 
     private Registry() {
     }

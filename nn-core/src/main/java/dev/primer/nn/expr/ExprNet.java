@@ -2,6 +2,7 @@ package dev.primer.nn.expr;
 
 import dev.primer.nn.Backend;
 import dev.primer.nn.expr.Program.Node;
+import dev.primer.nn.optim.FloatViews;
 import dev.primer.nn.optim.Updates;
 import dev.primer.random.SplitMix64;
 import java.io.DataInputStream;
@@ -9,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,7 +179,7 @@ public final class ExprNet {
             }
         }
         updater.applyUpdater(grads, iterations, 0);
-        params.subi(grads);
+        FloatViews.subtract(params, grads);
         iterations++;
         return loss;
     }
@@ -224,12 +226,13 @@ public final class ExprNet {
         readFloats(d, updaterState, "updater state");
     }
 
+    /** The floats of {@code a} after their count, big-endian as {@code writeFloat} writes them, in one bulk write. */
     private static void writeFloats(DataOutputStream d, INDArray a) throws IOException {
         float[] v = a == null ? new float[0] : a.toFloatVector();
         d.writeInt(v.length);
-        for (float f : v) {
-            d.writeFloat(f);
-        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 * v.length);
+        bytes.asFloatBuffer().put(v);
+        d.write(bytes.array());
     }
 
     private static void readFloats(DataInputStream d, INDArray into, String what) throws IOException {
@@ -238,10 +241,10 @@ public final class ExprNet {
         if (n != want) {
             throw new IOException("saved " + what + " hold " + n + " values; this program has " + want);
         }
+        byte[] bytes = new byte[4 * n];
+        d.readFully(bytes);
         float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = d.readFloat();
-        }
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
         if (into != null) {
             into.assign(Nd4j.createFromArray(v).reshape(into.shape()));
         }
@@ -280,7 +283,7 @@ public final class ExprNet {
     }
 
     private void backward(Buffers b) {
-        grads.assign(0);
+        FloatViews.zero(grads);
         for (int i = 0; i < nodes.size(); i++) {
             if (needsGrad[i] && (nodes.get(i).op() != Program.Op.PARAM || heapParam[i])) {
                 java.util.Arrays.fill(b.g[i], 0f);
@@ -295,7 +298,7 @@ public final class ExprNet {
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).op() == Program.Op.PARAM && heapParam[i]) {
-                gradViews[i].addi(Nd4j.createFromArray(b.g[i]).reshape(gradViews[i].shape()));
+                FloatViews.add(gradViews[i], b.g[i]);
             }
         }
     }

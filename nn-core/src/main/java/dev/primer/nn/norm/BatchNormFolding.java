@@ -79,7 +79,7 @@ public final class BatchNormFolding {
         inputs.replaceAll((name, in) -> in.stream().map(i -> alias.getOrDefault(i, i)).toList());
         conf.setTopologicalOrder(null);
         conf.setTopologicalOrderStr(null);
-        ComputationGraph folded = new ComputationGraph(conf);
+        ComputationGraph folded = new InferenceGraph(conf);
         folded.init();
         for (Layer l : folded.getLayers()) {
             String name = l.conf().getLayer().getLayerName();

@@ -1,8 +1,6 @@
 package dev.primer.nn.optim;
 
-import java.nio.FloatBuffer;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -12,7 +10,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * optimiser of DQN and MinAtar:
  * {@code n ← α·n + (1−α)·g²;  ḡ ← α·ḡ + (1−α)·g;  θ ← θ − lr·g / (√(n − ḡ²) + ε)}.
  */
-public final class CenteredRmsProp extends ScheduledUpdater {
+public final class CenteredRmsProp extends OnePassUpdater {
     private static final long serialVersionUID = 1L;
     private final double alpha;
     private final double epsilon;
@@ -22,7 +20,7 @@ public final class CenteredRmsProp extends ScheduledUpdater {
     public CenteredRmsProp(@JsonProperty("learningRate") double learningRate,
                            @JsonProperty("learningRateSchedule") ISchedule schedule,
                            @JsonProperty("alpha") double alpha, @JsonProperty("epsilon") double epsilon) {
-        super(learningRate, schedule);
+        super(learningRate, schedule, "n", "g");
         this.alpha = alpha;
         this.epsilon = epsilon;
     }
@@ -37,28 +35,14 @@ public final class CenteredRmsProp extends ScheduledUpdater {
         return epsilon;
     }
 
-    @Override
-    int stateArrays() {
-        return 2;
-    }
-
-    @Override
-    StatefulUpdater<?> newUpdater() {
-        return new StatefulUpdater<CenteredRmsProp>(this, "n", "g") {
-            @Override
-            public void applyUpdater(INDArray gradient, int iteration, int epoch) {
-                float lr = (float) getLearningRate(iteration, epoch);
-                FloatViews.update(b -> step(b[0], b[1], b[2], lr), gradient, state(0), state(1));
-            }
-        };
-    }
-
     /** The whole update in one pass over gradient g, n and ḡ, in float as torch does (not a dozen array ops). */
-    private void step(FloatBuffer g, FloatBuffer n, FloatBuffer m, float lr) {
+    @Override
+    FloatViews.ChunkBody pass(int iteration, int epoch) {
+        float lr = (float) getLearningRate(iteration, epoch);
         float a = (float) alpha;
         float b = 1 - a;
         float eps = (float) epsilon;
-        FloatViews.chunks(g, n, m, (gc, nc, mc, len) -> {
+        return (gc, nc, mc, len) -> {
             for (int i = 0; i < len; i++) {
                 float gi = gc[i];
                 float ni = nc[i] * a + gi * gi * b;
@@ -67,7 +51,7 @@ public final class CenteredRmsProp extends ScheduledUpdater {
                 mc[i] = mi;
                 gc[i] = gi / ((float) Math.sqrt(ni - mi * mi) + eps) * lr;
             }
-        });
+        };
     }
 
     @Override

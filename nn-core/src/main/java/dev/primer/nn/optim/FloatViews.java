@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class FloatViews {
     private static final int CHUNK = 2048;
+    private static final float[] ZEROS = new float[CHUNK];
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
 
     private FloatViews() {
@@ -38,6 +39,53 @@ public final class FloatViews {
                 arrays[k].assign(work[k]);
             }
         }
+    }
+
+    /**
+     * {@code a ← a − b} elementwise in one Java pass: a training step's θ ← θ − update without a native op, whose
+     * OpenMP barrier at two threads costs more than the pass itself.
+     */
+    public static void subtract(INDArray a, INDArray b) {
+        update(v -> {
+            float[] x = SCRATCH.get()[0];
+            float[] y = SCRATCH.get()[1];
+            for (int from = 0, n = v[0].limit(); from < n; from += CHUNK) {
+                int len = Math.min(CHUNK, n - from);
+                v[0].get(from, x, 0, len);
+                v[1].get(from, y, 0, len);
+                for (int i = 0; i < len; i++) {
+                    x[i] -= y[i];
+                }
+                v[0].put(from, x, 0, len);
+            }
+        }, a, b);
+    }
+
+    /** {@code a ← a + values} elementwise ({@code values} in C order, as long as {@code a}), in one Java pass. */
+    public static void add(INDArray a, float[] values) {
+        if (values.length != a.length()) {
+            throw new IllegalArgumentException(values.length + " values for an array of " + a.length());
+        }
+        update(v -> {
+            float[] s = SCRATCH.get()[0];
+            for (int from = 0; from < values.length; from += CHUNK) {
+                int len = Math.min(CHUNK, values.length - from);
+                v[0].get(from, s, 0, len);
+                for (int i = 0; i < len; i++) {
+                    s[i] += values[from + i];
+                }
+                v[0].put(from, s, 0, len);
+            }
+        }, a);
+    }
+
+    /** Sets every element of {@code a} to 0 in one Java pass. */
+    public static void zero(INDArray a) {
+        update(v -> {
+            for (int from = 0, n = v[0].limit(); from < n; from += CHUNK) {
+                v[0].put(from, ZEROS, 0, Math.min(CHUNK, n - from));
+            }
+        }, a);
     }
 
     /** {@code a} itself when it is a contiguous C-order float array, else a contiguous float copy of it. */

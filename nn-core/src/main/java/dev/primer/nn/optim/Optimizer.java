@@ -54,12 +54,11 @@ public sealed interface Optimizer {
         }
     }
 
-    /** Adam (Kingma &amp; Ba 2015) with moment decays β1, β2 and floor ε. */
+    /** Adam (Kingma &amp; Ba 2015) with moment decays β1, β2 and floor ε, as {@link dev.primer.nn.optim.Adam}. */
     record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
         @Override
         public IUpdater updater(LearningRate lr) {
-            return withSchedule(new org.nd4j.linalg.learning.config.Adam(lr.initial(), beta1, beta2, epsilon),
-                    lr.schedule());
+            return new dev.primer.nn.optim.Adam(lr.initial(), lr.schedule(), beta1, beta2, epsilon);
         }
     }
 

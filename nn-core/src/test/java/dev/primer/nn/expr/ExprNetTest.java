@@ -1,5 +1,6 @@
 package dev.primer.nn.expr;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import dev.primer.nn.expr.Program.Expr;
 import dev.primer.nn.optim.Updates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -260,6 +262,7 @@ public class ExprNetTest {
         }
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         a.write(saved);
+        float[] atSave = a.params().toFloatVector();
         ExprNet b = a.fresh();
         b.read(new ByteArrayInputStream(saved.toByteArray()));
         assertEquals(5, b.iterations());
@@ -268,6 +271,13 @@ public class ExprNetTest {
         }
         assertEquals(a.params(), b.params());
         assertEquals(a.updaterState(), b.updaterState());
+        DataInputStream old = new DataInputStream(new ByteArrayInputStream(saved.toByteArray()));
+        assertEquals(5, old.readInt());
+        float[] params = new float[old.readInt()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = old.readFloat();
+        }
+        assertArrayEquals(atSave, params, 0f, "the format: counts, then big-endian floats as writeFloat writes them");
     }
 
     /**

@@ -28,18 +28,10 @@ class BatchNormFoldingTest {
     @ParameterizedTest
     @EnumSource(BatchNorm.class)
     void foldedTowerGivesTheTrainedTowersOutputs(BatchNorm bn) {
-        ComputationGraph tower = Networks.residualTower(SPEC,
-                new Updates(Optimizer.adam(), LearningRate.constant(3e-2), 0, 0), 7, bn);
-        Nd4j.getRandom().setSeed(8);
+        ComputationGraph tower = trainedTower(bn);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 4, 5, 5);
         INDArray policy = Nd4j.zeros(DataType.FLOAT, 16, 26);
-        for (int i = 0; i < 16; i++) {
-            policy.putScalar(i, (5 * i) % 26, 1);
-        }
-        INDArray value = Nd4j.rand(DataType.FLOAT, 16, 1).subi(0.5);
-        for (int i = 0; i < 20; i++) {
-            tower.fit(new INDArray[] {x.mul(1 + i % 3)}, new INDArray[] {policy, value});
-        }
+        INDArray value = Nd4j.zeros(DataType.FLOAT, 16, 1);
         INDArray probe = Nd4j.rand(DataType.FLOAT, 5, 4, 5, 5).muli(2);
         INDArray[] before = tower.output(false, probe);
         ComputationGraph folded = BatchNormFolding.fold(tower);
@@ -65,5 +57,22 @@ class BatchNormFoldingTest {
         Net graph = Net.of(Networks.residualTower(SPEC, Updates.adam(1e-3), 1));
         Net folded = BatchNormFolding.forInference(graph);
         assertTrue(folded instanceof Net.Graph g && g.net() != ((Net.Graph) graph).net());
+    }
+
+    /** The test tower with {@code bn}'s batch norm after 20 Adam steps on a fixed batch (running statistics moved). */
+    static ComputationGraph trainedTower(BatchNorm bn) {
+        ComputationGraph tower = Networks.residualTower(SPEC,
+                new Updates(Optimizer.adam(), LearningRate.constant(3e-2), 0, 0), 7, bn);
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 4, 5, 5);
+        INDArray policy = Nd4j.zeros(DataType.FLOAT, 16, 26);
+        for (int i = 0; i < 16; i++) {
+            policy.putScalar(i, (5 * i) % 26, 1);
+        }
+        INDArray value = Nd4j.rand(DataType.FLOAT, 16, 1).subi(0.5);
+        for (int i = 0; i < 20; i++) {
+            tower.fit(new INDArray[] {x.mul(1 + i % 3)}, new INDArray[] {policy, value});
+        }
+        return tower;
     }
 }
