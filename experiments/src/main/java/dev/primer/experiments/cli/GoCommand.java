@@ -159,6 +159,7 @@ final class GoCommand extends CommandGroup {
             Figures f;
             try {
                 f = policy.equals("rollout") ? rollout(games, RolloutWeightsFile.resource(RolloutWeightsFile.SHIPPED))
+                        : policy.equals("sl") ? network(games)
                         : RolloutWeightsFile.looksLikeOne(Path.of(policy))
                         ? rollout(games, RolloutWeightsFile.read(Path.of(policy))) : network(games);
             } catch (NoSuchFileException e) {

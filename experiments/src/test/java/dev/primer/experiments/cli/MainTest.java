@@ -157,7 +157,7 @@ class MainTest {
     }
 
     @Test
-    void policyAccuracyScoresRolloutWeightsAndNamesAMissingPolicy(@TempDir Path dir) throws Exception {
+    void policyAccuracyScoresRolloutWeightsAndTheShippedNetworkAndNamesAMissingPolicy(@TempDir Path dir) throws Exception {
         dev.primer.go.GameState g = new dev.primer.go.GameState(9, dev.primer.go.Rules.CHINESE, 7);
         for (String v : new String[] {"E5", "C3", "G7", "C7", "G3", "pass", "pass"}) {
             g.play(g.toMove(), g.coords().parseVertex(v));
@@ -177,6 +177,9 @@ class MainTest {
                 games.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no policy file"), missing.err());
+        Run shipped = run("go", "policy-accuracy", "--policy", "sl", "--sgf", games.toString(), "--skip-opening", "1");
+        assertEquals(0, shipped.code(), shipped.err());
+        assertTrue(shipped.out().contains("positions 6"), shipped.out());
     }
 
     @Test
