@@ -5,8 +5,8 @@ import dev.primer.rl.alphago.SlPolicy;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --budget} and {@code --steps} of an SL policy run, shared by {@code alphago train-sl} and
- * {@code cluster train-sl}.
+ * {@code --budget}, {@code --steps} and {@code --learning-rate} of an SL policy run, shared by
+ * {@code alphago train-sl} and {@code cluster train-sl}.
  */
 public final class SlPolicyOptions {
     @Option(names = "--budget", defaultValue = "quick",
@@ -17,10 +17,15 @@ public final class SlPolicyOptions {
     @Option(names = "--steps", description = "updates, replacing the budget's")
     Long steps;
 
+    @Option(names = "--learning-rate", description = "Adam's starting rate (it decays linearly to 0 at the last "
+            + "update), replacing the budget's")
+    Double learningRate;
+
     /** Returns the run these options ask for with {@code seed}, leaving out the first {@code skipOpening} moves. */
     public SlPolicy.Config config(long seed, int skipOpening) {
         SlPolicy.Config c = (budget == Budget.QUICK ? SlPolicy.Config.quick() : SlPolicy.Config.full())
                 .withSeed(seed).withSkipOpening(skipOpening);
-        return steps == null ? c : c.withSteps(steps);
+        c = steps == null ? c : c.withSteps(steps);
+        return learningRate == null ? c : c.withLearningRate(learningRate);
     }
 }

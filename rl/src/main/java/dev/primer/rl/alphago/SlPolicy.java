@@ -85,6 +85,11 @@ public final class SlPolicy {
                     seed);
         }
 
+        /** Returns this run with Adam starting from {@code lr}. */
+        public Config withLearningRate(double lr) {
+            return new Config(filters, blocks, batchSize, lr, l2, steps, evalEvery, evalPositions, skipOpening, seed);
+        }
+
         /** Returns this run with seed {@code s}. */
         public Config withSeed(long s) {
             return new Config(filters, blocks, batchSize, learningRate, l2, steps, evalEvery, evalPositions,
