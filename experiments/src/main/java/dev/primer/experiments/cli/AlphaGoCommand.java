@@ -305,13 +305,11 @@ final class AlphaGoCommand extends CommandGroup {
 
     /** Returns the network in checkpoint {@code file}, or bad input naming {@code flag} and the file. */
     static Net loadPolicy(CliCommand command, String flag, Path file) {
-        if (file != null && !file.toString().equals(SlPolicy.SHIPPED_NAME)) {
-            return loadNet(command, flag, file);
-        }
+        String spec = file == null ? SlPolicy.SHIPPED_NAME : file.toString();
         try {
-            return SlPolicy.shipped();
+            return SlPolicy.load(spec);
         } catch (IOException | RuntimeException e) {
-            throw command.badInput("cannot load the shipped policy network: " + e.getMessage());
+            throw command.badInput("cannot load " + flag + " " + spec + ": " + e.getMessage());
         }
     }
 

@@ -29,9 +29,7 @@ public final class Checkpoint {
 
     /** Writes {@code net} and {@code state} to {@code file} atomically; a crash leaves the old file intact. */
     public static void write(Path file, Net net, TrainState state) throws IOException {
-        ByteArrayOutputStream model = new ByteArrayOutputStream(1 << 20);
-        net.write(model);
-        SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
+        seal(file, net, state, true);
     }
 
     /**
@@ -39,8 +37,16 @@ public final class Checkpoint {
      * atomically: a network to ship; it loads as any checkpoint does, and training it restarts the updater.
      */
     public static void writeWeights(Path file, Net net, TrainState state) throws IOException {
+        seal(file, net, state, false);
+    }
+
+    private static void seal(Path file, Net net, TrainState state, boolean updater) throws IOException {
         ByteArrayOutputStream model = new ByteArrayOutputStream(1 << 20);
-        net.writeWeights(model);
+        if (updater) {
+            net.write(model);
+        } else {
+            net.writeWeights(model);
+        }
         SealedFile.write(file, MAGIC, VERSION, CheckpointPayload.encode(state, model, net.kind().ordinal()));
     }
 
