@@ -5,6 +5,7 @@ import dev.primer.go.features.InputPlanes;
 import dev.primer.go.features.Plane;
 import dev.primer.mcts.go.GoState;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import dev.primer.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * distribution over the legal points that do not fill the mover's own one-point eye; a player passes only when no
  * such point is left, so a game ends with every dead stone captured and its Tromp-Taylor area score (komi added) is
  * the result. Positions use the search's rules (simple ko, suicide forbidden); {@link GoState#maxMoves()} ends a
- * cycling game.
+ * cycling game. Each network plays as a batch-norm-folded copy made at the start of the call
+ * ({@link BatchNormFolding#forInference}), which gives its inference outputs to float rounding.
  */
 public final class SelfPlay {
     private SelfPlay() {
@@ -56,6 +58,7 @@ public final class SelfPlay {
         InputPlanes encoder = new InputPlanes();
         int[] actions = new int[area + 1];
         float[] one = new float[stride];
+        Map<Net, Net> folded = new IdentityHashMap<>();
         List<Integer> live = new ArrayList<>();
         while (true) {
             live.clear();
@@ -74,7 +77,8 @@ public final class SelfPlay {
                 if (net == null) {
                     random.add(g);
                 } else {
-                    groups.computeIfAbsent(net, k -> new ArrayList<>()).add(g);
+                    Net inference = folded.computeIfAbsent(net, BatchNormFolding::forInference);
+                    groups.computeIfAbsent(inference, k -> new ArrayList<>()).add(g);
                 }
             }
             for (int g : random) {
