@@ -233,7 +233,7 @@ final class AlphaGoCommand extends CommandGroup {
                 }
             }
             loadPolicy(this, "--sl", run.sl);
-            for (double[] row : RlTraining.train(c, run.sl, ShippedCorpus.SIZE, run.out, System.console() != null)) {
+            for (double[] row : RlTraining.train(c, run.sl.toString(), ShippedCorpus.SIZE, run.out, System.console() != null)) {
                 Wilson ci = Wilson.of95(row[1] * row[2], (int) row[2]);
                 w.printf(Locale.ROOT, "step %5.0f: RL against SL %.3f of %.0f games (Wilson 95%% [%.3f, %.3f])%n",
                         row[0], row[1], row[2], ci.low(), ci.high());

@@ -183,6 +183,15 @@ class MainTest {
     }
 
     @Test
+    void trainRlStartsFromTheShippedSlNetwork() throws Exception {
+        Path out = dir.resolve("rl");
+        Run r = run("alphago", "train-rl", "--sl", "shipped", "--iterations", "1", "--games", "2", "1", "2",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("RL against SL") && Files.exists(out.resolve("rl-policy.ckpt")), r.out());
+    }
+
+    @Test
     void playWithARandomAgentRecordsAGif() throws Exception {
         Path gif = dir.resolve("p.gif");
         Run r = run("play", "space_invaders", "--random", "--steps", "20", "--record", gif.toString());

@@ -143,16 +143,17 @@ public final class RlTraining {
     }
 
     /**
-     * Trains from the SL network in {@code slFile} (boards of side {@code size}) into {@code out}; a checkpoint there
-     * resumes a killed run at its last step. Returns the rows of {@link #VS_SL} (step, win rate against SL, games).
+     * Trains from the SL network {@code slSpec} (a checkpoint file, or {@link SlPolicy#SHIPPED_NAME}; boards of side
+     * {@code size}) into {@code out}; a checkpoint there resumes a killed run at its last step. Returns the rows of
+     * {@link #VS_SL} (step, win rate against SL, games).
      */
-    public static List<double[]> train(Config c, Path slFile, int size, Path out, boolean progress)
+    public static List<double[]> train(Config c, String slSpec, int size, Path out, boolean progress)
             throws IOException {
         RunDirectory dir = new RunDirectory(out);
         dir.create();
-        Net sl = Checkpoint.read(slFile).net();
+        Net sl = SlPolicy.load(slSpec);
         Checkpoint.Loaded resumed = dir.resume(Checkpoint::read);
-        Net current = resumed != null ? resumed.net() : Checkpoint.read(slFile).net();
+        Net current = resumed != null ? resumed.net() : SlPolicy.load(slSpec);
         long start = resumed != null ? resumed.state().step() : 0;
         ((ComputationGraph) current.model()).setLearningRate(c.learningRate());
         List<Net> opponents = new ArrayList<>(List.of(sl));

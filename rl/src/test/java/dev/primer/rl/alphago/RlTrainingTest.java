@@ -57,10 +57,10 @@ class RlTrainingTest {
         Checkpoint.write(sl, tiny(), TrainState.start(1, 1));
         Path out = dir.resolve("rl");
         RlTraining.Config c = new RlTraining.Config(2, 4, 1e-3, 1, 2, 4, 0.5, 3);
-        RlTraining.train(c, sl, 5, out, false);
+        RlTraining.train(c, sl.toString(), 5, out, false);
         List<double[]> log = StepCsv.rows(out.resolve(RunDirectory.TRAIN));
         assertEquals(2, log.size());
-        List<double[]> vsSl = RlTraining.train(c.withIterations(3), sl, 5, out, false);
+        List<double[]> vsSl = RlTraining.train(c.withIterations(3), sl.toString(), 5, out, false);
         log = StepCsv.rows(out.resolve(RunDirectory.TRAIN));
         assertEquals(3, log.size(), "steps 1 and 2 kept, step 3 added");
         assertEquals(3, log.get(2)[0]);
