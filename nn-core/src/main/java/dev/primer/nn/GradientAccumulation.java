@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -25,11 +25,13 @@ final class GradientAccumulation {
     }
 
     /**
-     * One update of {@code model} from {@code batches}; {@code gradient} computes a batch's gradient into
-     * {@code model.gradient()} and returns its score, {@code prefix} names a layer's parameters in that gradient.
+     * One update of {@code model} from {@code batches}: {@code feed} sets a batch's inputs, labels and masks,
+     * {@code backprop} computes its gradient into {@code model.gradient()} and its score, {@code clear} lets the last
+     * batch go; {@code prefix} names a layer's parameters in the gradient.
      */
     static double fit(Model model, Layer[] layers, Function<Layer, String> prefix, BaseMultiLayerUpdater<?> updater,
-                      ToDoubleFunction<MultiDataSet> gradient, Iterator<? extends MultiDataSet> batches) {
+                      Consumer<MultiDataSet> feed, Runnable backprop, Runnable clear,
+                      Iterator<? extends MultiDataSet> batches) {
         Set<String> estimates = runningEstimates(layers, prefix);
         Map<String, INDArray> sum = new LinkedHashMap<>();
         long n = 0;
@@ -37,7 +39,9 @@ final class GradientAccumulation {
         while (batches.hasNext()) {
             MultiDataSet batch = batches.next();
             long m = batch.getFeatures(0).size(0);
-            double score = gradient.applyAsDouble(batch);
+            feed.accept(batch);
+            backprop.run();
+            double score = model.score();
             if (!model.gradient().gradientForVariable().keySet().containsAll(estimates)) {
                 throw new IllegalStateException("running estimates " + estimates + " not among the gradient's keys "
                         + model.gradient().gradientForVariable().keySet());
@@ -51,6 +55,7 @@ final class GradientAccumulation {
             loss += score * m;
             n += m;
         }
+        clear.run();
         if (n == 0) {
             throw new IllegalArgumentException("fitAccumulated needs at least one batch with examples");
         }

@@ -153,17 +153,12 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
 
         @Override
         public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
-            double loss = GradientAccumulation.fit(net, net.getLayers(), l -> String.valueOf(l.getIndex()),
+            return GradientAccumulation.fit(net, net.getLayers(), l -> String.valueOf(l.getIndex()),
                     (BaseMultiLayerUpdater<?>) net.getUpdater(), b -> {
                         net.setInput(b.getFeatures(0));
                         net.setLabels(b.getLabels(0));
                         net.setLayerMaskArrays(b.getFeaturesMaskArray(0), b.getLabelsMaskArray(0));
-                        net.computeGradientAndScore();
-                        return net.score();
-                    }, batches);
-            net.clearLayersStates();
-            net.clearLayerMaskArrays();
-            return loss;
+                    }, net::computeGradientAndScore, net::clearLayersStates, batches);
         }
 
         @Override
@@ -219,17 +214,12 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
 
         @Override
         public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
-            double loss = GradientAccumulation.fit(net, net.getLayers(), l -> l.conf().getLayer().getLayerName(),
+            return GradientAccumulation.fit(net, net.getLayers(), l -> l.conf().getLayer().getLayerName(),
                     net.getUpdater(), b -> {
                         net.setInputs(b.getFeatures());
                         net.setLabels(b.getLabels());
                         net.setLayerMaskArrays(b.getFeaturesMaskArrays(), b.getLabelsMaskArrays());
-                        net.computeGradientAndScore();
-                        return net.score();
-                    }, batches);
-            net.clearLayersStates();
-            net.clearLayerMaskArrays();
-            return loss;
+                    }, net::computeGradientAndScore, net::clearLayersStates, batches);
         }
 
         @Override

@@ -125,7 +125,7 @@ public final class RlTraining {
     /**
      * Takes one REINFORCE step on {@code net} (a policy tower, output "policy") from {@code planes} (n positions), their
      * moves and their players' results z: one update of the network's own updater along the mean over the positions
-     * of z ∇log p(a|s), its gradient accumulated over chunks of at most {@code chunk} positions
+     * of z ∇log p(a|s), its gradient accumulated over equal chunks of at most {@code chunk} positions
      * ({@link Net#fitAccumulated}), p from the same forward pass as the gradient ({@link PolicyGradientLoss} on labels
      * z·onehot(a), in place of the tower's cross-entropy for the step). Returns the mean of −z log p(a|s).
      */
@@ -133,24 +133,27 @@ public final class RlTraining {
         int n = actions.length;
         int stride = Plane.COUNT * size * size;
         int outputs = size * size + 1;
+        // equal chunks (sizes differ by at most one), so that no chunk's batch-norm statistics come from a few positions
+        int parts = (n + chunk - 1) / chunk;
         Iterator<MultiDataSet> chunks = new Iterator<>() {
-            private int from;
+            private int part;
 
             @Override
             public boolean hasNext() {
-                return from < n;
+                return part < parts;
             }
 
             @Override
             public MultiDataSet next() {
-                int m = Math.min(chunk, n - from);
+                int from = (int) ((long) part * n / parts);
+                int m = (int) ((long) (part + 1) * n / parts) - from;
                 var x = Nd4j.create(Arrays.copyOfRange(planes, from * stride, (from + m) * stride),
                         new long[] {m, Plane.COUNT, size, size}, 'c');
                 float[] labels = new float[m * outputs];
                 for (int i = 0; i < m; i++) {
                     labels[i * outputs + actions[from + i]] = z[from + i];
                 }
-                from += m;
+                part++;
                 return new MultiDataSet(x, Nd4j.create(labels, new long[] {m, outputs}, 'c'));
             }
         };

@@ -49,8 +49,10 @@ class RlTrainingTest {
         var graph = (ComputationGraph) net.model();
         int stride = Plane.COUNT * 25;
         double expected = 0;
-        for (int from = 0; from < 5; from += 2) {
-            int m = Math.min(2, 5 - from);
+        int[] chunks = {0, 1, 3, 5};
+        for (int c = 0; c + 1 < chunks.length; c++) {
+            int from = chunks[c];
+            int m = chunks[c + 1] - from;
             var x = Nd4j.create(Arrays.copyOfRange(planes, from * stride, (from + m) * stride),
                     new long[] {m, Plane.COUNT, 5, 5}, 'c');
             INDArray p = graph.feedForward(new INDArray[] {x}, true).get("policy");
@@ -59,7 +61,7 @@ class RlTrainingTest {
             }
         }
         INDArray before = net.params().dup();
-        double loss = RlTraining.step(net, planes, moves, z, 5, 2);
+        double loss = RlTraining.step(net, planes, moves, z, 5, 2); // 3 chunks: 1, 2 and 2 positions
         assertEquals(expected / 5, loss, 1e-5);
         assertTrue(net.params().sub(before).amaxNumber().doubleValue() > 0, "one update applied");
         assertEquals(1, net.iterations());
