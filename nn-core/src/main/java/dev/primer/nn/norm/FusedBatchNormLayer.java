@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * mask recomputed from x): with g = ∂L/∂y masked, ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂ and
  * ∂L/∂x = γ/(√(σ² + ε)·m)·(m·g − ∂L/∂β − x̂·∂L/∂γ), m = N·H·W — one pass for the sums, one for ∂L/∂x. The running
  * estimates move as DL4J's batch norm moves them, through their "gradients" (decay d):
- * Δμ = (1 − d)(μ_run − μ_batch) and Δlog10 σ = log10 σ_run − log10 √(d·σ²_run + (1 − d)·σ²_batch).
+ * Δμ = (1 − d)(μ_run − μ_batch) and Δlog10 σ = log10 σ_run − log10 √(d·σ²_run + (1 − d)·σ²_batch), the new variance
+ * floored at {@link #VARIANCE_FLOOR}.
  */
 public class FusedBatchNormLayer extends BatchNormalization {
     private static final String GAMMA = BatchNormalizationParamInitializer.GAMMA;
@@ -30,6 +31,12 @@ public class FusedBatchNormLayer extends BatchNormalization {
     private static final String MEAN = BatchNormalizationParamInitializer.GLOBAL_MEAN;
     private static final String VAR = BatchNormalizationParamInitializer.GLOBAL_VAR;
     private static final String LOG_STD = BatchNormalizationParamInitializer.GLOBAL_LOG_STD;
+    /**
+     * The least running variance: a channel whose batch variance stays 0 (a dead channel) otherwise decays its running
+     * variance geometrically until it underflows float, and the log-std move log10(0/0) turns it into NaN, which makes
+     * every inference output NaN. 1e-12 is far below ε (1e-5), so inference is the same as with 0.
+     */
+    static final double VARIANCE_FLOOR = 1e-12;
 
     /** Statistics the last forward pass normalised with, per channel. */
     private float[] mean = new float[0];
@@ -262,10 +269,11 @@ public class FusedBatchNormLayer extends BatchNormalization {
         float[] dMean = new float[c];
         float[] dVar = new float[c];
         boolean logStd = layerConf().isUseLogStd();
+        float[] runLogStd = logStd ? getParam(LOG_STD).toFloatVector() : null;
         for (int k = 0; k < c && batchStats; k++) {
             dMean[k] = (float) ((1 - d) * (runMean[k] - mean[k]));
-            double next = d * runVar[k] + (1 - d) * batchVar[k];
-            dVar[k] = (float) (logStd ? Math.log10(runVar[k] / next) / 2 : (1 - d) * (runVar[k] - batchVar[k]));
+            double next = Math.max(VARIANCE_FLOOR, d * Math.max(runVar[k], VARIANCE_FLOOR) + (1 - d) * batchVar[k]);
+            dVar[k] = (float) (logStd ? runLogStd[k] - Math.log10(next) / 2 : (1 - d) * (runVar[k] - batchVar[k]));
         }
         INDArray meanView = gradientViews.get(MEAN);
         meanView.assign(Nd4j.createFromArray(dMean).reshape(meanView.shape()));

@@ -87,6 +87,22 @@ class FusedBatchNormTest {
         assertEquals(fused.output(false, probe)[0], back.output(false, probe)[0]);
     }
 
+    @Test
+    void aDeadChannelKeepsAFiniteRunningVariance() {
+        ComputationGraph fused = Networks.residualTower(SPEC, ADAM, 6, BatchNorm.FUSED);
+        fused.getLayer("stem_conv").getParam("W").get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).assign(0);
+        Layer bn = fused.getLayer("stem_bn");
+        String logStd = org.deeplearning4j.nn.params.BatchNormalizationParamInitializer.GLOBAL_LOG_STD;
+        bn.getParam(logStd).putScalar(0, -30);
+        fused.fit(new INDArray[] {input(8, 16)}, new INDArray[] {labels(8)});
+        float after = bn.getParam(logStd).getFloat(0);
+        assertTrue(Float.isFinite(after) && after >= Math.log10(FusedBatchNormLayer.VARIANCE_FLOOR) / 2 - 1e-3,
+                "channel 0 saw a batch variance of 0 with a running variance below float's range: " + after);
+        for (float p : fused.output(false, input(4, 17))[0].ravel().toFloatVector()) {
+            assertTrue(Float.isFinite(p), "inference output " + p);
+        }
+    }
+
     /** The DL4J-layer twin of {@code fused}, every layer's parameters copied by name. */
     static ComputationGraph sameParams(ComputationGraph fused) {
         ComputationGraph dl4j = Networks.residualTower(SPEC, ADAM, 99, BatchNorm.DL4J);
