@@ -4,10 +4,12 @@ import dev.primer.nn.expr.ExprNet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Iterator;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -76,6 +78,14 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
     /** One update step on a multi-input/-output batch (graphs only). */
     void fit(MultiDataSet batch);
 
+    /**
+     * One update from several batches, the update {@code fit} would take on their union, in the memory of the largest
+     * one: the batches' gradients are summed (batch norm's running-estimate moves averaged by batch size) and the
+     * network's own updater (rule, schedule, L2, clipping) applies the total once, as the mean over all examples.
+     * Batch norm normalizes each batch by its own statistics. Returns the examples' mean loss (DL4J networks only).
+     */
+    double fitAccumulated(Iterator<? extends MultiDataSet> batches);
+
     /** Loss of the last batch seen by {@code fit} (or by {@code score(batch)}). */
     default double score() {
         return model().score();
@@ -142,6 +152,16 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         }
 
         @Override
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
+            return GradientAccumulation.fit(net, net.getLayers(), l -> String.valueOf(l.getIndex()),
+                    (BaseMultiLayerUpdater<?>) net.getUpdater(), b -> {
+                        net.setInput(b.getFeatures(0));
+                        net.setLabels(b.getLabels(0));
+                        net.setLayerMaskArrays(b.getFeaturesMaskArray(0), b.getLabelsMaskArray(0));
+                    }, net::computeGradientAndScore, net::clearLayersStates, batches);
+        }
+
+        @Override
         public INDArray updaterState() {
             return net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         }
@@ -193,6 +213,16 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         }
 
         @Override
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
+            return GradientAccumulation.fit(net, net.getLayers(), l -> l.conf().getLayer().getLayerName(),
+                    net.getUpdater(), b -> {
+                        net.setInputs(b.getFeatures());
+                        net.setLabels(b.getLabels());
+                        net.setLayerMaskArrays(b.getFeaturesMaskArrays(), b.getLabelsMaskArrays());
+                    }, net::computeGradientAndScore, net::clearLayersStates, batches);
+        }
+
+        @Override
         public INDArray updaterState() {
             return net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         }
@@ -241,6 +271,12 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
             INDArray[] all = java.util.Arrays.copyOf(f, f.length + l.length);
             System.arraycopy(l, 0, all, f.length, l.length);
             net.fit(all);
+        }
+
+        @Override
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
+            throw new UnsupportedOperationException("an expression network's loss is its program's own scalar, not a"
+                    + " sum over examples, so its batches are not accumulated: fit them one at a time");
         }
 
         @Override

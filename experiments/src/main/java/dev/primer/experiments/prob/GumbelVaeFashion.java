@@ -64,13 +64,18 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
      * @param secondsPerEpoch          Gumbel-softmax training wall time per epoch
      * @param secondsPerEpochStraightThrough straight-through training wall time per epoch
      * @param secondsPerEpochScoreFunction   score-function training wall time per epoch
+     * @param medianSecondsPerEpoch    Gumbel-softmax: the median epoch's minibatch loop (no evaluations or checkpoints)
+     * @param medianSecondsPerEpochStraightThrough straight-through: the median epoch's minibatch loop
+     * @param medianSecondsPerEpochScoreFunction   score-function: the median epoch's minibatch loop
      * @param resumedFromStep          the step a resumed Gumbel-softmax run started from (0 for a fresh one)
      */
     public record Metrics(int epochs, long steps, int trainExamples, int testExamples, double annealRate,
                           double finalTau, double testElbo, double testElboRelaxed, double testKl,
                           double testElboStraightThrough, double testKlStraightThrough, double testElboScoreFunction,
                           double testKlScoreFunction, double secondsPerEpoch, double secondsPerEpochStraightThrough,
-                          double secondsPerEpochScoreFunction, long resumedFromStep) {
+                          double secondsPerEpochScoreFunction, double medianSecondsPerEpoch,
+                          double medianSecondsPerEpochStraightThrough, double medianSecondsPerEpochScoreFunction,
+                          long resumedFromStep) {
     }
 
     /** The experiment, as the registry lists it. */
@@ -127,7 +132,9 @@ public final class GumbelVaeFashion extends NamedExperiment<GumbelVaeFashion.Met
                 gs.tau(steps - 1), egs.discrete(), egs.relaxed(), egs.kl(), est.discrete(), est.kl(),
                 esf.discrete(), esf.kl(), tgs.seconds() / epochs,
                 trained.get(Estimator.STRAIGHT_THROUGH).seconds() / epochs,
-                trained.get(Estimator.SCORE_FUNCTION).seconds() / epochs, tgs.result().resumedFrom());
+                trained.get(Estimator.SCORE_FUNCTION).seconds() / epochs, tgs.result().medianEpochSeconds(),
+                trained.get(Estimator.STRAIGHT_THROUGH).result().medianEpochSeconds(),
+                trained.get(Estimator.SCORE_FUNCTION).result().medianEpochSeconds(), tgs.result().resumedFrom());
         return new Outcome<>(m, plots, String.format(Locale.ROOT,
                 "A 20x10 categorical VAE on binarised Fashion-MNIST (%d epoch(s), %d images, τ annealed to %.2f) "
                         + "reaches a discrete test ELBO of %.1f nats with Gumbel-softmax (relaxed objective %.1f), "

@@ -43,7 +43,7 @@ class IafVaeFashionTest {
 
     private static IafVaeFashion.Metrics gain(double nllGain, double se) {
         return new IafVaeFashion.Metrics(10, 4690, 60_000, 10_000, 100, 4, -125, 120 - nllGain, -128, 120, nllGain,
-                se, 100, 60, 0);
+                se, 100, 60, 95, 55, 0);
     }
 
     @Test

@@ -33,7 +33,7 @@ class IwaeFashionTest {
 
     private static IwaeFashion.Metrics nll(double vae, double k5, double k50) {
         return new IwaeFashion.Metrics(10, 60_000, 10_000, 100, -130, k50, 20, -129, vae, 20, -130, k5, 20, 1, 1,
-                1);
+                1, 1, 1, 1);
     }
 
     @Test

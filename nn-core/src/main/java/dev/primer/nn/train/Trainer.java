@@ -7,6 +7,7 @@ import dev.primer.nn.data.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The minibatch training loop: epochs over {@link Batches} (an in-memory dataset, or batches made on the fly) in a
- * seeded order, evaluation hooks, early stopping, metrics files, checkpoints that resume exactly, and a guard that
- * stops on a NaN/Inf loss with the last good parameters restored.
+ * seeded order, evaluation hooks, early stopping, metrics files, checkpoints that resume exactly, the wall time of
+ * each epoch's minibatch loop ({@link Result#epochSeconds}, also in {@code summary.json}), and a guard that stops on
+ * a NaN/Inf loss with the last good parameters restored.
  */
 public final class Trainer {
     /** File name of the last good model written when the loss stops being finite. */
@@ -133,8 +135,28 @@ public final class Trainer {
      * @param metrics     the last evaluation's metrics
      * @param stop        why it ended
      * @param resumedFrom the step the run resumed from (0 for a fresh start)
+     * @param epochSeconds wall time in seconds of each epoch's minibatch loop, one entry per epoch that this process
+     *                     ran from its first batch to its last (a resumed run lists only the epochs it ran whole;
+     *                     an epoch entered mid-way after a resume, or cut short by max steps, early stopping or a
+     *                     target, is not listed). Each covers the epoch's shuffle, batching, updates, loss logging
+     *                     and progress bar; the evaluations and checkpoint writes made inside it are excluded.
      */
-    public record Result(Net net, TrainState state, Map<String, Double> metrics, Stop stop, long resumedFrom) {
+    public record Result(Net net, TrainState state, Map<String, Double> metrics, Stop stop, long resumedFrom,
+                         List<Double> epochSeconds) {
+        /** The run's epoch times, copied so the result cannot change. */
+        public Result {
+            epochSeconds = List.copyOf(epochSeconds);
+        }
+
+        /** The median of {@link #epochSeconds} (the mean of the middle two for an even count); NaN if none. */
+        public double medianEpochSeconds() {
+            if (epochSeconds.isEmpty()) {
+                return Double.NaN;
+            }
+            double[] sorted = epochSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
     }
 
     /**
@@ -175,11 +197,15 @@ public final class Trainer {
         long total = config.maxSteps() > 0 ? Math.min(config.maxSteps(), (long) batchesPerEpoch * config.epochs())
                 : (long) batchesPerEpoch * config.epochs();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        List<Double> epochSeconds = new ArrayList<>();
         Stop stop = Stop.EPOCHS_DONE;
         TrainState s = state;
         try (ProgressBar bar = Progress.bar(config.progress(), total, s.step())) {
             outer:
             for (int epoch = s.epoch(); epoch < config.epochs(); epoch++) {
+                boolean whole = s.batchInEpoch() == 0;
+                long start = System.nanoTime();
+                long aside = 0; // nanoseconds spent on evaluations and checkpoints inside this epoch
                 Iterator<? extends DataSet> it = data.batches(config.batchSize(), config.seed(), epoch);
                 int b = 0;
                 for (; b < s.batchInEpoch() && it.hasNext(); b++) {
@@ -211,8 +237,10 @@ public final class Trainer {
                         bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", loss));
                     }
                     if (eval != null && config.evalEvery() > 0 && step % config.evalEvery() == 0) {
+                        long evalStart = System.nanoTime();
                         metrics = eval.evaluate(net, step);
                         log.eval(step, metrics);
+                        aside += System.nanoTime() - evalStart;
                         s = early(s, metrics);
                         if (config.earlyStopping() != null && s.badEvals() >= config.earlyStopping().patience()) {
                             stop = Stop.EARLY_STOPPED;
@@ -225,8 +253,13 @@ public final class Trainer {
                         }
                     }
                     if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                        long writeStart = System.nanoTime();
                         checkpoint(net, s);
+                        aside += System.nanoTime() - writeStart;
                     }
+                }
+                if (whole) {
+                    epochSeconds.add((System.nanoTime() - start - aside) / 1e9);
                 }
                 s = s.atEpoch(epoch + 1);
             }
@@ -244,7 +277,7 @@ public final class Trainer {
         if (config.checkpointEvery() > 0) {
             checkpoint(net, s);
         }
-        Result r = new Result(net, s, metrics, stop, resumedFrom);
+        Result r = new Result(net, s, metrics, stop, resumedFrom, epochSeconds);
         writeSummary(r);
         return r;
     }
@@ -293,6 +326,7 @@ public final class Trainer {
         m.put("last_loss", r.state().lastLoss());
         m.put("stop", r.stop().name());
         m.put("resumed_from", r.resumedFrom());
+        m.put("epoch_seconds", r.epochSeconds());
         m.put("metrics", r.metrics());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

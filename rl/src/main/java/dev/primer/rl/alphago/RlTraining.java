@@ -8,17 +8,22 @@ import dev.primer.nn.train.RunDirectory;
 import dev.primer.nn.train.StepCsv;
 import dev.primer.nn.train.TrainState;
 import dev.primer.random.SplitMix64;
+import dev.primer.rl.nets.PolicyGradientLoss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * AlphaGo's RL policy network (Silver et al. 2016, "Reinforcement learning of policy networks"): starting from the SL
@@ -33,6 +38,11 @@ public final class RlTraining {
     /** File name of the evaluations against the SL policy: step, win rate, games. */
     public static final String VS_SL = "vs-sl.csv";
     private static final String POOL_PREFIX = "pool-";
+    /**
+     * Positions per forward and backward pass of a step: its memory (im2col buffers of every convolution, batch norm's
+     * activations) is that of this many positions, whatever the number and length of the games.
+     */
+    static final int CHUNK = 256;
 
     private RlTraining() {
     }
@@ -113,33 +123,48 @@ public final class RlTraining {
     }
 
     /**
-     * REINFORCE's labels for the policy tower's own softmax cross-entropy head. Its gradient with respect to the logits
-     * is p − label, so the label (1 − z) p + z y, with y the one-hot move, gives z (p − y): a step down it is a step up
-     * z ∇log p(a|s). The label sums to 1, as DL4J's MCXENT assumes, so the SL network trains on unchanged
-     * (nets.PolicyGradientLoss carries the same gradient for heads built with it).
+     * Takes one REINFORCE step on {@code net} (a policy tower, output "policy") from {@code planes} (n positions), their
+     * moves and their players' results z: one update of the network's own updater along the mean over the positions
+     * of z ∇log p(a|s), its gradient accumulated over equal chunks of at most {@code chunk} positions
+     * ({@link Net#fitAccumulated}), p from the same forward pass as the gradient ({@link PolicyGradientLoss} on labels
+     * z·onehot(a), in place of the tower's cross-entropy for the step). Returns the mean of −z log p(a|s).
      */
-    static float[] reinforceLabels(float[] p, int action, float z) {
-        float[] label = new float[p.length];
-        for (int k = 0; k < p.length; k++) {
-            label[k] = (1 - z) * p[k];
-        }
-        label[action] += z;
-        return label;
-    }
-
-    /** Takes one REINFORCE step on {@code net} from {@code planes} (n positions), their moves and their players' results. */
-    static void step(Net net, float[] planes, int[] actions, float[] z, int size) {
+    static double step(Net net, float[] planes, int[] actions, float[] z, int size, int chunk) {
         int n = actions.length;
+        int stride = Plane.COUNT * size * size;
         int outputs = size * size + 1;
-        var x = Nd4j.create(planes, new long[] {n, Plane.COUNT, size, size}, 'c');
-        float[] p = net.output(x)[0].reshape((long) n * outputs).toFloatVector();
-        float[] labels = new float[n * outputs];
-        for (int i = 0; i < n; i++) {
-            float[] row = new float[outputs];
-            System.arraycopy(p, i * outputs, row, 0, outputs);
-            System.arraycopy(reinforceLabels(row, actions[i], z[i]), 0, labels, i * outputs, outputs);
+        // equal chunks (sizes differ by at most one), so that no chunk's batch-norm statistics come from a few positions
+        int parts = (n + chunk - 1) / chunk;
+        Iterator<MultiDataSet> chunks = new Iterator<>() {
+            private int part;
+
+            @Override
+            public boolean hasNext() {
+                return part < parts;
+            }
+
+            @Override
+            public MultiDataSet next() {
+                int from = (int) ((long) part * n / parts);
+                int m = (int) ((long) (part + 1) * n / parts) - from;
+                var x = Nd4j.create(Arrays.copyOfRange(planes, from * stride, (from + m) * stride),
+                        new long[] {m, Plane.COUNT, size, size}, 'c');
+                float[] labels = new float[m * outputs];
+                for (int i = 0; i < m; i++) {
+                    labels[i * outputs + actions[from + i]] = z[from + i];
+                }
+                part++;
+                return new MultiDataSet(x, Nd4j.create(labels, new long[] {m, outputs}, 'c'));
+            }
+        };
+        var policy = (BaseOutputLayer) ((ComputationGraph) net.model()).getLayer("policy").conf().getLayer();
+        ILossFunction crossEntropy = policy.getLossFn();
+        policy.setLossFn(new PolicyGradientLoss());
+        try {
+            return net.fitAccumulated(chunks);
+        } finally {
+            policy.setLossFn(crossEntropy);
         }
-        net.fit(new DataSet(x, Nd4j.create(labels, new long[] {n, outputs}, 'c')));
     }
 
     /**
@@ -160,13 +185,15 @@ public final class RlTraining {
         for (Path p : pool(out, start)) {
             opponents.add(Checkpoint.read(p).net());
         }
-        try (StepCsv train = dir.csv(RunDirectory.TRAIN, "step,win_rate,positions,moves_per_game", start);
+        try (StepCsv train = dir.csv(RunDirectory.TRAIN, "step,win_rate,positions,moves_per_game,play_s,update_s",
+                start);
              StepCsv vsSl = dir.csv(VS_SL, "step,win_rate_vs_sl,games", start);
              ProgressBar bar = Progress.bar(progress, c.iterations(), start)) {
             for (long it = start + 1; it <= c.iterations(); it++) {
                 SplitMix64 rng = new SplitMix64(c.seed() * 0x9E3779B97F4A7C15L + it);
                 Net opponent = opponents.get(rng.nextIntModulo(opponents.size()));
                 Net me = current;
+                long t0 = System.nanoTime();
                 int stride = Plane.COUNT * size * size;
                 List<float[]> planes = new ArrayList<>();
                 List<int[]> moves = new ArrayList<>();
@@ -192,8 +219,10 @@ public final class RlTraining {
                     float mine = g % 2 == 0 ? black[g] : 1 - black[g];
                     z[i] = 2 * mine - 1;
                 }
-                step(current, x, actions, z, size);
-                train.row(it, won / c.games(), planes.size(), 2.0 * planes.size() / c.games());
+                long t1 = System.nanoTime();
+                step(current, x, actions, z, size, CHUNK);
+                train.row(it, won / c.games(), planes.size(), 2.0 * planes.size() / c.games(), (t1 - t0) / 1e9,
+                        (System.nanoTime() - t1) / 1e9);
                 if (it % c.snapshotEvery() == 0) {
                     Path snap = out.resolve(String.format("%s%06d.ckpt", POOL_PREFIX, it));
                     Checkpoint.write(snap, current, TrainState.start(c.seed(), c.games()));

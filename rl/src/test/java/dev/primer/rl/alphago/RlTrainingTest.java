@@ -1,6 +1,5 @@
 package dev.primer.rl.alphago;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +11,13 @@ import dev.primer.nn.train.RunDirectory;
 import dev.primer.nn.train.StepCsv;
 import dev.primer.nn.train.TrainState;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class RlTrainingTest {
@@ -22,18 +25,48 @@ class RlTrainingTest {
         return SlPolicy.network(new SlPolicy.Config(8, 1, 8, 1e-2, 0, 1, 1, 1, 0, 5), 5);
     }
 
-    @Test
-    void labelsMakeTheCrossEntropyGradientZTimesTheLogLikelihoodGradient() {
-        float[] p = {0.5f, 0.3f, 0.2f};
-        float z = -1;
-        float[] label = RlTraining.reinforceLabels(p, 1, z);
-        // p - label must be z (p - y), y the one-hot move
-        float[] y = {0, 1, 0};
-        for (int k = 0; k < 3; k++) {
-            assertEquals(z * (p[k] - y[k]), p[k] - label[k], 1e-6);
+    /** Positions of a short game from the empty 5x5 board, each the input planes of the player to move. */
+    private static float[] positions(int n, int[] moves) {
+        var game = new dev.primer.go.GameState(5, dev.primer.go.Rules.CHINESE, 0.5);
+        float[] planes = new float[n * Plane.COUNT * 25];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(InputPlanes.encode(game), 0, planes, i * Plane.COUNT * 25, Plane.COUNT * 25);
+            game.play(game.toMove(), game.coords().pointOfIndex(moves[i]));
         }
-        assertArrayEquals(new float[] {0, 1, 0}, RlTraining.reinforceLabels(p, 1, 1), 1e-6f);
-        assertArrayEquals(p, RlTraining.reinforceLabels(p, 1, 0), 1e-6f, "a jigo teaches nothing");
+        return planes;
+    }
+
+    /**
+     * The step's loss is the mean over the positions of −z log p(a|s), p from the training-mode forward pass of the
+     * position's own chunk (the pass whose gradient the step takes): each chunk sees its own planes, moves and results.
+     */
+    @Test
+    void theStepIsReinforceWithPFromEachChunksOwnForwardPass() {
+        int[] moves = {6, 12, 18, 7, 8};
+        float[] z = {1, -1, 0.5f, -1, 1};
+        float[] planes = positions(5, moves);
+        Net net = tiny();
+        var graph = (ComputationGraph) net.model();
+        int stride = Plane.COUNT * 25;
+        double expected = 0;
+        int[] chunks = {0, 1, 3, 5};
+        for (int c = 0; c + 1 < chunks.length; c++) {
+            int from = chunks[c];
+            int m = chunks[c + 1] - from;
+            var x = Nd4j.create(Arrays.copyOfRange(planes, from * stride, (from + m) * stride),
+                    new long[] {m, Plane.COUNT, 5, 5}, 'c');
+            INDArray p = graph.feedForward(new INDArray[] {x}, true).get("policy");
+            for (int i = 0; i < m; i++) {
+                expected -= z[from + i] * Math.log(p.getDouble(i, moves[from + i]));
+            }
+        }
+        INDArray before = net.params().dup();
+        double loss = RlTraining.step(net, planes, moves, z, 5, 2); // 3 chunks: 1, 2 and 2 positions
+        assertEquals(expected / 5, loss, 1e-5);
+        assertTrue(net.params().sub(before).amaxNumber().doubleValue() > 0, "one update applied");
+        assertEquals(1, net.iterations());
+        assertEquals("LossMCXENT()", ((BaseOutputLayer) graph.getLayer("policy").conf().getLayer()).getLossFn().name(),
+                "the tower keeps its cross-entropy head, so its checkpoints are SL-shaped");
     }
 
     @Test
@@ -44,7 +77,7 @@ class RlTrainingTest {
             Net net = tiny();
             float before = net.output(x)[0].getFloat(0, 12);
             for (int i = 0; i < 5; i++) {
-                RlTraining.step(net, planes, new int[] {12}, new float[] {z}, 5);
+                RlTraining.step(net, planes, new int[] {12}, new float[] {z}, 5, RlTraining.CHUNK);
             }
             float after = net.output(x)[0].getFloat(0, 12);
             assertTrue(z > 0 ? after > before : after < before, "z " + z + ": " + before + " -> " + after);
