@@ -178,7 +178,7 @@ public final class RlTraining {
         dir.create();
         Net sl = SlPolicy.load(slSpec);
         Checkpoint.Loaded resumed = dir.resume(Checkpoint::read);
-        Net current = resumed != null ? resumed.net() : SlPolicy.load(slSpec);
+        Net current = resumed != null ? resumed.net() : start(slSpec);
         long start = resumed != null ? resumed.state().step() : 0;
         ((ComputationGraph) current.model()).setLearningRate(c.learningRate());
         List<Net> opponents = new ArrayList<>(List.of(sl));
@@ -242,6 +242,17 @@ public final class RlTraining {
         }
         Checkpoint.write(out.resolve(MODEL), current, TrainState.start(c.seed(), c.games()));
         return StepCsv.rows(dir.file(VS_SL));
+    }
+
+    /**
+     * Returns the SL network {@code slSpec} as a new run's start: its update counter at 0. A shipped network carries
+     * no updater state, so Adam starts from zero moments; with the SL run's counter (20,000) its bias correction
+     * (Kingma &amp; Ba 2015, Algorithm 1) would vanish and the first updates would be √10 to 6.5 times the step size.
+     */
+    static Net start(String slSpec) throws IOException {
+        Net net = SlPolicy.load(slSpec);
+        net.setIterations(0);
+        return net;
     }
 
     /** Returns the snapshots in {@code out} taken at or before step {@code upTo}, oldest first (the SL network is the pool's first member, not among them). */

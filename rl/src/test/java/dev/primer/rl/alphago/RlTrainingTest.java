@@ -84,6 +84,36 @@ class RlTrainingTest {
         }
     }
 
+    /**
+     * A run starts Adam afresh from a trained network's weights: its first update moves no trained parameter by more
+     * than the step size (bias-corrected m̂/√v̂ is ±1 on the first step), however many updates the SL run took.
+     */
+    @Test
+    void theFirstStepFromAShippedNetworkMovesNoWeightByMoreThanTheStepSize(@TempDir Path dir) throws Exception {
+        Net sl = tiny();
+        int[] moves = {6, 12, 18, 7, 8};
+        float[] planes = positions(moves.length, moves);
+        RlTraining.step(sl, planes, moves, new float[] {1, 1, 1, 1, 1}, 5, 8);
+        sl.setIterations(20_000);
+        Path file = dir.resolve("sl.ckpt");
+        Checkpoint.writeWeights(file, sl, TrainState.start(1, 1));
+        Net net = RlTraining.start(file.toString());
+        double lr = 1e-4;
+        ((ComputationGraph) net.model()).setLearningRate(lr);
+        var before = new java.util.HashMap<String, INDArray>();
+        net.model().paramTable().forEach((k, v) -> before.put(k, v.dup()));
+        RlTraining.step(net, planes, moves, new float[] {1, -1, 1, -1, 1}, 5, 8);
+        double largest = 0;
+        for (var e : before.entrySet()) {
+            boolean runningEstimate = e.getKey().endsWith("_mean") || e.getKey().endsWith("_log10stdev");
+            if (!runningEstimate) {
+                double d = net.model().paramTable().get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue();
+                largest = Math.max(largest, d);
+            }
+        }
+        assertTrue(largest > 0.5 * lr && largest <= 1.001 * lr, "largest first-step change " + largest);
+    }
+
     @Test
     void aKilledRunResumesAtItsLastStepAndKeepsItsSnapshots(@TempDir Path dir) throws Exception {
         Path sl = dir.resolve("sl.ckpt");
