@@ -141,7 +141,9 @@ final class GoCommand extends CommandGroup {
                 description = "moves of each game not scored (default: ${DEFAULT-VALUE})")
         int skipOpening;
 
-        @Option(names = "--symmetries", description = "average the network over the 8 symmetries")
+        @Option(names = "--symmetries", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "a network's distribution is the mean of the 8 symmetric views of each position; "
+                        + "--no-symmetries scores one view (default: on)")
         boolean symmetries;
 
         @Option(names = "--json", description = "also write the figures to FILE")

@@ -97,6 +97,11 @@ final class GtpCommand extends CliCommand {
             + SlPolicy.MODEL + " from 'primer alphago train-sl', or 'shipped' (the default)")
     Path model;
 
+    @Option(names = "--symmetries", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "--player policy: the mean of the network over the 8 symmetric views of the position; "
+                    + "--no-symmetries plays one view (default: on)")
+    boolean symmetries;
+
     @Override
     public Integer call() throws Exception {
         if (playouts < 1 || threads < 1 || seconds != null && !(seconds > 0)) {
@@ -109,10 +114,13 @@ final class GtpCommand extends CliCommand {
         if (!alphago && player != Player.POLICY && model != null) {
             throw badInput("--model goes with --player policy or alphago");
         }
+        if (player != Player.POLICY && !symmetries) {
+            throw badInput("--no-symmetries goes with --player policy");
+        }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (player == Player.POLICY) {
-            new GtpEngine(new PolicyPlayer(AlphaGoCommand.loadPolicy(this, "--model", model)), rules.rules).serve(in, out);
+            new GtpEngine(new PolicyPlayer(AlphaGoCommand.loadPolicy(this, "--model", model), symmetries), rules.rules).serve(in, out);
             return 0;
         }
         if (player == Player.FLAT) {

@@ -154,6 +154,7 @@ class MainTest {
         assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString(), "--no-value", "--lambda",
                 "0.3").code());
         assertEquals(2, run("gtp", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
+        assertEquals(2, run("gtp", "--no-symmetries").code(), "--no-symmetries is the policy player's");
     }
 
     @Test
@@ -180,6 +181,10 @@ class MainTest {
         Run shipped = run("go", "policy-accuracy", "--policy", "sl", "--sgf", games.toString(), "--skip-opening", "1");
         assertEquals(0, shipped.code(), shipped.err());
         assertTrue(shipped.out().contains("positions 6"), shipped.out());
+        Run oneView = run("go", "policy-accuracy", "--policy", "sl", "--sgf", games.toString(), "--skip-opening", "1",
+                "--no-symmetries");
+        assertEquals(0, oneView.code(), oneView.err());
+        assertTrue(oneView.out().contains("positions 6"), oneView.out());
     }
 
     @Test

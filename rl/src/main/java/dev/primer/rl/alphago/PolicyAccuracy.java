@@ -4,9 +4,8 @@ import dev.primer.go.corpus.PositionSet;
 import dev.primer.go.features.Plane;
 import dev.primer.go.features.Symmetry;
 import dev.primer.nn.Net;
-import java.util.Arrays;
 import java.util.Locale;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How well a policy network predicts the expert: over every position, the network's distribution restricted to the
@@ -22,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record PolicyAccuracy(int positions, double top1, double top3, double nll) {
     /** Floor on a probability before its log, so a move the net rules out costs 16 nats, not infinity. */
     private static final double MIN_PROBABILITY = 1e-7;
-    private static final int BATCH = 256;
+    private static final int BATCH = 128;
 
     /** Scores {@code net} (one "planes" input, first output the move distribution) on every position of {@code set}. */
     public static PolicyAccuracy of(Net net, PositionSet set, boolean averageSymmetries) {
@@ -33,36 +32,24 @@ public record PolicyAccuracy(int positions, double top1, double top3, double nll
         int size = set.boardSize();
         int area = size * size;
         int moves = area + 1;
-        Symmetry[] views = averageSymmetries ? Symmetry.values() : new Symmetry[] {Symmetry.IDENTITY};
+        int stride = Plane.COUNT * area;
         int hits1 = 0;
         int hits3 = 0;
         double nll = 0;
-        int[] rows = new int[BATCH];
         for (int start = 0; start < n; start += BATCH) {
             int b = Math.min(BATCH, n - start);
-            double[] p = new double[b * moves];
-            for (Symmetry s : views) {
-                byte[] sym = new byte[b];
-                Arrays.fill(sym, (byte) s.ordinal());
-                for (int i = 0; i < b; i++) {
-                    rows[i] = start + i;
-                }
-                INDArray x = PolicyBatches.batch(set, Arrays.copyOf(rows, b), sym).getFeatures();
-                float[] out = net.output(x)[0].reshape(b * moves).toFloatVector();
-                for (int i = 0; i < b; i++) {
-                    for (int k = 0; k < moves; k++) {
-                        // the net's output at s(k) is its belief about board point k
-                        p[i * moves + k] += out[i * moves + s.apply(k, size)];
-                    }
-                }
-            }
-            float[] planes = new float[Plane.COUNT * area];
+            float[] x = new float[b * stride];
             for (int i = 0; i < b; i++) {
-                set.planesInto(start + i, Symmetry.IDENTITY, planes, 0);
-                int legalBase = Plane.LEGAL.ordinal() * area;
+                set.planesInto(start + i, Symmetry.IDENTITY, x, i * stride);
+            }
+            float[] p = averageSymmetries ? SymmetricPolicy.average(net, x, b, size)
+                    : net.output(Nd4j.create(x, new long[] {b, Plane.COUNT, size, size}, 'c'))[0]
+                    .reshape((long) b * moves).toFloatVector();
+            for (int i = 0; i < b; i++) {
+                int legalBase = i * stride + Plane.LEGAL.ordinal() * area;
                 double total = 0;
                 for (int k = 0; k < moves; k++) {
-                    if (k < area && planes[legalBase + k] == 0f) {
+                    if (k < area && x[legalBase + k] == 0f) {
                         p[i * moves + k] = 0;
                     }
                     total += p[i * moves + k];

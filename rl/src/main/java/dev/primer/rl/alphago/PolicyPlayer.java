@@ -15,18 +15,22 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A policy network playing without search (AlphaGo's "raw" policy player): the most probable move that is legal under
- * the game's rules; a pass when the net prefers it to every legal point. One network forward pass per move.
+ * the game's rules; a pass when the net prefers it to every legal point. One network forward pass per move, of one
+ * view of the position or of its 8 symmetric views averaged ({@link SymmetricPolicy}).
  */
 public final class PolicyPlayer implements MoveGenerator {
     private final Net net;
+    private final boolean averageSymmetries;
     private final InputPlanes encoder = new InputPlanes();
 
     /**
-     * Creates a player of {@code net} (one "planes" input, the move distribution over size² points and pass first); it
-     * plays a batch-norm-folded copy of the network as it is now ({@link BatchNormFolding#forInference}).
+     * Creates a player of {@code net} (one "planes" input, the move distribution over size² points and pass first),
+     * averaging its 8 symmetric views when {@code averageSymmetries}; it plays a batch-norm-folded copy of the network
+     * as it is now ({@link BatchNormFolding#forInference}).
      */
-    public PolicyPlayer(Net net) {
+    public PolicyPlayer(Net net, boolean averageSymmetries) {
         this.net = BatchNormFolding.forInference(net);
+        this.averageSymmetries = averageSymmetries;
     }
 
     @Override
@@ -40,7 +44,8 @@ public final class PolicyPlayer implements MoveGenerator {
         int size = coords.size();
         float[] planes = new float[Plane.COUNT * coords.area()];
         encoder.encodeInto(view, planes);
-        float[] p = net.output(Nd4j.create(planes, new long[] {1, Plane.COUNT, size, size}, 'c'))[0]
+        float[] p = averageSymmetries ? SymmetricPolicy.average(net, planes, 1, size)
+                : net.output(Nd4j.create(planes, new long[] {1, Plane.COUNT, size, size}, 'c'))[0]
                 .reshape(coords.area() + 1).toFloatVector();
         int best = Coords.PASS;
         float bestP = p[coords.area()];

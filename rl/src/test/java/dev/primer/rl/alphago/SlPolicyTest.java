@@ -82,6 +82,9 @@ class SlPolicyTest {
         // measured when it shipped (rl/docs/go-corpus.md): 5,726 positions, top-1 0.574, top-3 0.822, NLL 1.353
         assertTrue(a.positions() > 5_000, a.toString());
         assertTrue(a.top1() > 0.56 && a.top3() > 0.80 && a.nll() < 1.40, a.toString());
+        PolicyAccuracy views = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), true);
+        // the 8 views averaged: top-1 0.605, top-3 0.839, NLL 1.263
+        assertTrue(views.top1() > 0.59 && views.top3() > 0.82 && views.nll() < 1.30, views.toString());
     }
 
     @Test

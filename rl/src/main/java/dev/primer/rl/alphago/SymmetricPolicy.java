@@ -1,0 +1,54 @@
+package dev.primer.rl.alphago;
+
+import dev.primer.go.features.Plane;
+import dev.primer.go.features.Symmetry;
+import dev.primer.nn.Net;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A policy network's move distribution averaged over the 8 symmetric views of a position, each view's output mapped
+ * back to the board (the rotations and reflections of Silver et al. 2016, Methods, "Symmetries"; the board's symmetry
+ * is the game's, so the average is a better predictor than any one view). All views of all positions go through the
+ * network as one batch.
+ */
+final class SymmetricPolicy {
+    private static final Symmetry[] VIEWS = Symmetry.values();
+
+    private SymmetricPolicy() {
+    }
+
+    /**
+     * Returns, for the {@code b} positions in {@code planes} ({@link Plane#COUNT} x size x size each, in order), the
+     * mean over the 8 symmetries of {@code net}'s distribution over the size² points and pass: b rows of size² + 1.
+     */
+    static float[] average(Net net, float[] planes, int b, int size) {
+        int area = size * size;
+        int moves = area + 1;
+        int stride = Plane.COUNT * area;
+        float[] views = new float[VIEWS.length * b * stride];
+        for (Symmetry s : VIEWS) {
+            for (int i = 0; i < b; i++) {
+                int from = i * stride;
+                int to = (s.ordinal() * b + i) * stride;
+                for (int c = 0; c < Plane.COUNT; c++) {
+                    for (int k = 0; k < area; k++) {
+                        views[to + c * area + s.apply(k, size)] = planes[from + c * area + k];
+                    }
+                }
+            }
+        }
+        float[] out = net.output(Nd4j.create(views, new long[] {(long) VIEWS.length * b, Plane.COUNT, size, size},
+                'c'))[0].reshape((long) VIEWS.length * b * moves).toFloatVector();
+        float[] p = new float[b * moves];
+        for (Symmetry s : VIEWS) {
+            for (int i = 0; i < b; i++) {
+                int row = (s.ordinal() * b + i) * moves;
+                for (int k = 0; k < moves; k++) {
+                    // the view's output at s(k) is its belief about board point k
+                    p[i * moves + k] += out[row + s.apply(k, size)] / VIEWS.length;
+                }
+            }
+        }
+        return p;
+    }
+}
