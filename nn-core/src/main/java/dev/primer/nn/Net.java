@@ -46,9 +46,11 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
 
     /**
      * Reads a network written by {@link #write}, with its updater state; an expression network is read into
-     * {@code fresh}'s network, which supplies its program.
+     * {@code fresh}'s network, which supplies its program. Prepares the native backend first ({@link Backend#init}),
+     * as building a network does: a process whose first network comes from a file runs the same kernels.
      */
     static Net read(Kind kind, InputStream in, Supplier<Net> fresh) throws IOException {
+        Backend.init();
         return switch (kind) {
             case SEQUENTIAL -> of(ModelSerializer.restoreMultiLayerNetwork(in, true));
             case GRAPH -> of(ModelSerializer.restoreComputationGraph(in, true));
