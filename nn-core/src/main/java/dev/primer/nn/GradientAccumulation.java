@@ -27,9 +27,11 @@ final class GradientAccumulation {
     /**
      * One update of {@code model} from {@code batches}: {@code feed} sets a batch's inputs, labels and masks,
      * {@code backprop} computes its gradient into {@code model.gradient()} and its score, {@code clear} lets the last
-     * batch go; {@code prefix} names a layer's parameters in the gradient.
+     * batch go; {@code prefix} names a layer's parameters in the gradient; batch norm's running estimates move or stay
+     * as {@code estimatesRule} says.
      */
-    static double fit(Model model, Layer[] layers, Function<Layer, String> prefix, BaseMultiLayerUpdater<?> updater,
+    static double fit(Model model, Layer[] layers, Function<Layer, String> prefix, Net.RunningEstimates estimatesRule,
+                      BaseMultiLayerUpdater<?> updater,
                       Consumer<MultiDataSet> feed, Runnable backprop, Runnable clear,
                       Iterator<? extends MultiDataSet> batches) {
         Set<String> estimates = runningEstimates(layers, prefix);
@@ -62,7 +64,14 @@ final class GradientAccumulation {
         Gradient total = model.gradient();
         for (Map.Entry<String, INDArray> e : total.gradientForVariable().entrySet()) {
             INDArray s = sum.get(e.getKey());
-            e.getValue().assign(estimates.contains(e.getKey()) ? s.divi(n) : s);
+            if (!estimates.contains(e.getKey())) {
+                e.getValue().assign(s);
+            } else if (estimatesRule == Net.RunningEstimates.MOVE) {
+                e.getValue().assign(s.divi(n));
+            } else {
+                // the updater applies a running estimate's move as it is (no rule, no penalty): a zero move keeps it
+                e.getValue().assign(0);
+            }
         }
         updater.update(total, BaseOptimizer.getIterationCount(model), BaseOptimizer.getEpochCount(model),
                 Math.toIntExact(n), LayerWorkspaceMgr.noWorkspaces());
