@@ -27,11 +27,9 @@ final class GradientAccumulation {
     /**
      * One update of {@code model} from {@code batches}: {@code feed} sets a batch's inputs, labels and masks,
      * {@code backprop} computes its gradient into {@code model.gradient()} and its score, {@code clear} lets the last
-     * batch go; {@code prefix} names a layer's parameters in the gradient; batch norm's running estimates move or stay
-     * as {@code estimatesRule} says.
+     * batch go; {@code prefix} names a layer's parameters in the gradient.
      */
-    static double fit(Model model, Layer[] layers, Function<Layer, String> prefix, Net.RunningEstimates estimatesRule,
-                      BaseMultiLayerUpdater<?> updater,
+    static double fit(Model model, Layer[] layers, Function<Layer, String> prefix, BaseMultiLayerUpdater<?> updater,
                       Consumer<MultiDataSet> feed, Runnable backprop, Runnable clear,
                       Iterator<? extends MultiDataSet> batches) {
         Set<String> estimates = runningEstimates(layers, prefix);
@@ -64,14 +62,7 @@ final class GradientAccumulation {
         Gradient total = model.gradient();
         for (Map.Entry<String, INDArray> e : total.gradientForVariable().entrySet()) {
             INDArray s = sum.get(e.getKey());
-            if (!estimates.contains(e.getKey())) {
-                e.getValue().assign(s);
-            } else if (estimatesRule == Net.RunningEstimates.MOVE) {
-                e.getValue().assign(s.divi(n));
-            } else {
-                // the updater applies a running estimate's move as it is (no rule, no penalty): a zero move keeps it
-                e.getValue().assign(0);
-            }
+            e.getValue().assign(estimates.contains(e.getKey()) ? s.divi(n) : s);
         }
         updater.update(total, BaseOptimizer.getIterationCount(model), BaseOptimizer.getEpochCount(model),
                 Math.toIntExact(n), LayerWorkspaceMgr.noWorkspaces());

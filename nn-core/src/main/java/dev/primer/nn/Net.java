@@ -86,27 +86,7 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
      * network's own updater (rule, schedule, L2, clipping) applies the total once, as the mean over all examples.
      * Batch norm normalizes each batch by its own statistics. Returns the examples' mean loss (DL4J networks only).
      */
-    default double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
-        return fitAccumulated(batches, RunningEstimates.MOVE);
-    }
-
-    /**
-     * As {@link #fitAccumulated(Iterator)}, batch norm's running estimates moved or {@code estimates}
-     * {@link RunningEstimates#KEEP kept}.
-     */
-    double fitAccumulated(Iterator<? extends MultiDataSet> batches, RunningEstimates estimates);
-
-    /** What an update does to batch norm's running mean and variance (the statistics inference normalises by). */
-    enum RunningEstimates {
-        /** Moves them toward the batches' statistics, as training does. */
-        MOVE,
-        /**
-         * Leaves them as they are: fine-tuning on data whose statistics differ from those the estimates came from
-         * (self-play positions against an expert corpus) would otherwise change the network's inference without a
-         * gradient step.
-         */
-        KEEP
-    }
+    double fitAccumulated(Iterator<? extends MultiDataSet> batches);
 
     /** Loss of the last batch seen by {@code fit} (or by {@code score(batch)}). */
     default double score() {
@@ -174,8 +154,8 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         }
 
         @Override
-        public double fitAccumulated(Iterator<? extends MultiDataSet> batches, RunningEstimates estimates) {
-            return GradientAccumulation.fit(net, net.getLayers(), l -> String.valueOf(l.getIndex()), estimates,
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
+            return GradientAccumulation.fit(net, net.getLayers(), l -> String.valueOf(l.getIndex()),
                     (BaseMultiLayerUpdater<?>) net.getUpdater(), b -> {
                         net.setInput(b.getFeatures(0));
                         net.setLabels(b.getLabels(0));
@@ -235,8 +215,8 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         }
 
         @Override
-        public double fitAccumulated(Iterator<? extends MultiDataSet> batches, RunningEstimates estimates) {
-            return GradientAccumulation.fit(net, net.getLayers(), l -> l.conf().getLayer().getLayerName(), estimates,
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
+            return GradientAccumulation.fit(net, net.getLayers(), l -> l.conf().getLayer().getLayerName(),
                     net.getUpdater(), b -> {
                         net.setInputs(b.getFeatures());
                         net.setLabels(b.getLabels());
@@ -296,7 +276,7 @@ public sealed interface Net permits Net.Sequential, Net.Graph, Net.Expr {
         }
 
         @Override
-        public double fitAccumulated(Iterator<? extends MultiDataSet> batches, RunningEstimates estimates) {
+        public double fitAccumulated(Iterator<? extends MultiDataSet> batches) {
             throw new UnsupportedOperationException("an expression network's loss is its program's own scalar, not a"
                     + " sum over examples, so its batches are not accumulated: fit them one at a time");
         }
