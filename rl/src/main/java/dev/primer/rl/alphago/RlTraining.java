@@ -2,6 +2,7 @@ package dev.primer.rl.alphago;
 
 import dev.primer.go.features.Plane;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Progress;
 import dev.primer.nn.train.RunDirectory;
@@ -19,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -245,12 +248,21 @@ public final class RlTraining {
     }
 
     /**
-     * Returns the SL network {@code slSpec} as a new run's start: its update counter at 0. A shipped network carries
-     * no updater state, so Adam starts from zero moments; with the SL run's counter (20,000) its bias correction
-     * (Kingma &amp; Ba 2015, Algorithm 1) would vanish and the first updates would be √10 to 6.5 times the step size.
+     * Returns the SL network {@code slSpec} as a new run's start: batch norm folded into the convolutions
+     * ({@link BatchNormFolding#forInference}), so that REINFORCE follows the gradient of the policy that plays, whose
+     * running statistics are constants, and no statistic drifts toward self-play's; no weight penalty (Silver et al.
+     * 2016 name none for RL); the update counter at 0. A shipped network carries no updater state, so Adam starts from
+     * zero moments, and with the SL run's counter (20,000) its bias correction (Kingma &amp; Ba 2015, Algorithm 1) would
+     * vanish: the first updates would be √10 to 6.5 times the step size.
      */
     static Net start(String slSpec) throws IOException {
-        Net net = SlPolicy.load(slSpec);
+        Net net = BatchNormFolding.forInference(SlPolicy.load(slSpec));
+        for (Layer l : ((ComputationGraph) net.model()).getLayers()) {
+            if (l.conf().getLayer() instanceof BaseLayer b) {
+                b.setRegularization(List.of());
+                b.setRegularizationBias(List.of());
+            }
+        }
         net.setIterations(0);
         return net;
     }

@@ -105,13 +105,34 @@ class RlTrainingTest {
         RlTraining.step(net, planes, moves, new float[] {1, -1, 1, -1, 1}, 5, 8);
         double largest = 0;
         for (var e : before.entrySet()) {
-            boolean runningEstimate = e.getKey().endsWith("_mean") || e.getKey().endsWith("_log10stdev");
-            if (!runningEstimate) {
-                double d = net.model().paramTable().get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue();
-                largest = Math.max(largest, d);
-            }
+            double d = net.model().paramTable().get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue();
+            largest = Math.max(largest, d);
         }
         assertTrue(largest > 0.5 * lr && largest <= 1.001 * lr, "largest first-step change " + largest);
+    }
+
+    /**
+     * The run trains the SL policy as it plays: batch norm folded away (same outputs, no statistics left to drift) and
+     * no weight penalty, so that a step whose positions all have z = 0 leaves every weight where it was.
+     */
+    @Test
+    void aRunStartsFromTheFoldedSlPolicyWithoutAPenalty(@TempDir Path dir) throws Exception {
+        Net sl = SlPolicy.network(new SlPolicy.Config(8, 1, 8, 1e-2, 1e-2, 1, 1, 1, 0, 5), 5);
+        int[] moves = {6, 12, 18, 7, 8};
+        float[] planes = positions(moves.length, moves);
+        RlTraining.step(sl, planes, moves, new float[] {1, 1, 1, 1, 1}, 5, 8);
+        Path file = dir.resolve("sl.ckpt");
+        Checkpoint.writeWeights(file, sl, TrainState.start(1, 1));
+        Net net = RlTraining.start(file.toString());
+        ComputationGraph g = (ComputationGraph) net.model();
+        assertTrue(Arrays.stream(g.getLayers()).noneMatch(l -> l.conf().getLayer()
+                instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization), "batch norm folded");
+        var x = Nd4j.create(planes, new long[] {moves.length, Plane.COUNT, 5, 5}, 'c');
+        INDArray expected = Checkpoint.read(file).net().output(x)[0];
+        assertTrue(expected.sub(net.output(x)[0]).amaxNumber().doubleValue() < 1e-5, "the SL policy's outputs");
+        INDArray before = net.params().dup();
+        RlTraining.step(net, planes, moves, new float[5], 5, 8);
+        assertEquals(before, net.params(), "z = 0 everywhere and no penalty: no move");
     }
 
     @Test
