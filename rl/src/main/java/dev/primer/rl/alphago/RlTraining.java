@@ -72,14 +72,18 @@ public final class RlTraining {
             }
         }
 
-        /** A short run for the tour: 30 steps of 32 games, a snapshot every 10, 100 games against SL every 10. */
+        /**
+         * A short run for the tour: 30 steps of 32 games at Adam 1e-5, a snapshot every 10, 100 games against SL every
+         * 10 (from the folded SL net, 1e-5 held 0.496 and 0.475 against SL at steps 25 and 50; 3e-5 fell to 0.391 by
+         * step 25: rl/docs/alphago-part2.md).
+         */
         public static Config quick() {
-            return new Config(30, 32, 1e-4, 10, 10, 100, 7, 1);
+            return new Config(30, 32, 1e-5, 10, 10, 100, 7, 1);
         }
 
-        /** A longer run: 500 steps of 64 games, a snapshot every 50, 400 games against SL every 50. */
+        /** A longer run: 500 steps of 64 games at Adam 1e-5, a snapshot every 50, 400 games against SL every 50. */
         public static Config full() {
-            return new Config(500, 64, 1e-4, 50, 50, 400, 7, 1);
+            return new Config(500, 64, 1e-5, 50, 50, 400, 7, 1);
         }
 
         /** Returns this run with {@code n} steps. */
