@@ -97,9 +97,8 @@ final class GtpCommand extends CliCommand {
             + SlPolicy.MODEL + " from 'primer alphago train-sl', or 'shipped' (the default)")
     Path model;
 
-    @Option(names = "--symmetries", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "--player policy: the mean of the network over the 8 symmetric views of the position; "
-                    + "--no-symmetries plays one view (default: on)")
+    @Option(names = "--symmetries", description = "--player policy: play the mean of the network over the 8 "
+            + "symmetric views of the position (a better predictor, not a stronger player: rl/docs/go-corpus.md)")
     boolean symmetries;
 
     @Override
@@ -114,8 +113,8 @@ final class GtpCommand extends CliCommand {
         if (!alphago && player != Player.POLICY && model != null) {
             throw badInput("--model goes with --player policy or alphago");
         }
-        if (player != Player.POLICY && !symmetries) {
-            throw badInput("--no-symmetries goes with --player policy");
+        if (player != Player.POLICY && symmetries) {
+            throw badInput("--symmetries goes with --player policy");
         }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

@@ -154,7 +154,7 @@ class MainTest {
         assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString(), "--no-value", "--lambda",
                 "0.3").code());
         assertEquals(2, run("gtp", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
-        assertEquals(2, run("gtp", "--no-symmetries").code(), "--no-symmetries is the policy player's");
+        assertEquals(2, run("gtp", "--symmetries").code(), "--symmetries is the policy player's");
     }
 
     @Test
