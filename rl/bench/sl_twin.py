@@ -3,7 +3,7 @@ coupled L2 (torch's weight_decay, as DL4J's l2), the rate decaying linearly to 0
 symmetry of the 8 per minibatch, on the positions ExportPositions.java wrote. Prints validation top-1 and NLL every
 1,000 steps, then test top-1 and NLL, one view and the 8 views averaged.
 
-usage: cd DIR_OF_EXPORT && /usr/bin/python3 rl/bench/sl_twin.py STEPS LR L2 [THREADS]
+usage: cd EXPORT_DIR && /usr/bin/python3 REPO/rl/bench/sl_twin.py STEPS LR L2 [THREADS]   (EXPORT_DIR: ExportPositions.java's output)
 """
 import os
 import sys
