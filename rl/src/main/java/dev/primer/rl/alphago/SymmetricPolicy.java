@@ -25,14 +25,22 @@ final class SymmetricPolicy {
         int area = size * size;
         int moves = area + 1;
         int stride = Plane.COUNT * area;
+        // image[s][k] = s.apply(k, size) for the points and pass, computed once per call
+        int[][] image = new int[VIEWS.length][moves];
+        for (Symmetry s : VIEWS) {
+            for (int k = 0; k < moves; k++) {
+                image[s.ordinal()][k] = s.apply(k, size);
+            }
+        }
         float[] views = new float[VIEWS.length * b * stride];
         for (Symmetry s : VIEWS) {
+            int[] to = image[s.ordinal()];
             for (int i = 0; i < b; i++) {
                 int from = i * stride;
-                int to = (s.ordinal() * b + i) * stride;
+                int base = (s.ordinal() * b + i) * stride;
                 for (int c = 0; c < Plane.COUNT; c++) {
                     for (int k = 0; k < area; k++) {
-                        views[to + c * area + s.apply(k, size)] = planes[from + c * area + k];
+                        views[base + c * area + to[k]] = planes[from + c * area + k];
                     }
                 }
             }
@@ -41,11 +49,12 @@ final class SymmetricPolicy {
                 'c'))[0].reshape((long) VIEWS.length * b * moves).toFloatVector();
         float[] p = new float[b * moves];
         for (Symmetry s : VIEWS) {
+            int[] to = image[s.ordinal()];
             for (int i = 0; i < b; i++) {
                 int row = (s.ordinal() * b + i) * moves;
                 for (int k = 0; k < moves; k++) {
                     // the view's output at s(k) is its belief about board point k
-                    p[i * moves + k] += out[row + s.apply(k, size)] / VIEWS.length;
+                    p[i * moves + k] += out[row + to[k]] / VIEWS.length;
                 }
             }
         }
