@@ -45,10 +45,20 @@ public final class MatchOptions {
     @Option(names = "--max-moves", description = "moves after which a game is scored (default: 3 x size²)")
     Integer maxMoves;
 
+    @Option(names = "--random-opening", defaultValue = "0", paramLabel = "K", description = "uniformly random legal "
+            + "moves played for both engines before they take over, so that games differ; with --alternate each "
+            + "opening is played twice, colours swapped (default: ${DEFAULT-VALUE})")
+    int randomOpening;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random openings (default: "
+            + "${DEFAULT-VALUE})")
+    long seed;
+
     /** Returns the match these options name; throws IllegalArgumentException on a value out of range. */
     public MatchConfig config() {
         return new MatchConfig(black, white, games, board.size, board.komi, alternate, Optional.ofNullable(sgf),
-                Optional.ofNullable(referee), moveTimeout, maxMoves == null ? 3 * board.size * board.size : maxMoves);
+                Optional.ofNullable(referee), moveTimeout, maxMoves == null ? 3 * board.size * board.size : maxMoves,
+                randomOpening, seed);
     }
 
     /** Prints the table of {@code report} to {@code out} and writes its JSON where {@code --json} says. */

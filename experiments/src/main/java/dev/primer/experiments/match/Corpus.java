@@ -219,21 +219,10 @@ public final class Corpus {
         engine.send("clear_board", SETUP_TIMEOUT_SECONDS);
         engine.send("komi " + config.komi(), SETUP_TIMEOUT_SECONDS);
         SplittableRandom rng = new SplittableRandom(openingSeed(config.seed(), id));
-        int[] legal = new int[coords.area()];
-        for (int k = 0; k < config.randomOpening(); k++) {
-            Color c = game.toMove();
-            int n = 0;
-            for (int p : coords.points()) {
-                if (game.legality(c, p) == Legality.OK) {
-                    legal[n++] = p;
-                }
-            }
-            if (n == 0) {
-                break;
-            }
-            int p = legal[rng.nextInt(n)];
-            game.play(c, p);
-            engine.send("play " + Match.colourWord(c) + " " + coords.vertex(p), config.moveTimeoutSeconds());
+        Color opener = game.toMove();
+        for (int p : RandomOpening.play(game, config.randomOpening(), rng)) {
+            engine.send("play " + Match.colourWord(opener) + " " + coords.vertex(p), config.moveTimeoutSeconds());
+            opener = opener.opponent();
         }
         String result = null;
         while (!game.isOver()) {

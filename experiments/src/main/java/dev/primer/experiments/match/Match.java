@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -87,6 +88,23 @@ public final class Match {
         GtpClient black = aColor == Color.BLACK ? engines[0] : engines[1];
         GtpClient white = aColor == Color.BLACK ? engines[1] : engines[0];
         int moves = 0;
+        Color opener = game.toMove();
+        for (int p : RandomOpening.play(game, config.randomOpening(), new SplittableRandom(openingSeed(index)))) {
+            String play = "play " + colourWord(opener) + " " + game.coords().vertex(p);
+            for (int e = 0; e < 2; e++) {
+                try {
+                    engines[e].send(play, config.moveTimeoutSeconds());
+                } catch (EngineFailure f) {
+                    restartClient(engines[e]);
+                    return finish(index, aColor, game, failure(colorOf[e], f));
+                }
+            }
+            if (judged) {
+                judged = tryReferee(play);
+            }
+            opener = opener.opponent();
+            moves++;
+        }
         while (!game.isOver() && moves < config.maxMoves()) {
             Color c = game.toMove();
             GtpClient mover = c == Color.BLACK ? black : white;
@@ -127,6 +145,14 @@ public final class Match {
             }
         }
         return score(index, aColor, game, judged, moves);
+    }
+
+    /**
+     * Returns the seed of game {@code index}'s random opening: one per game, or, when colours alternate, one per pair
+     * of games (2i−1, 2i), so that each opening is played once with each engine as Black.
+     */
+    private long openingSeed(int index) {
+        return Corpus.openingSeed(config.seed(), config.alternate() ? (index + 1) / 2 : index);
     }
 
     private GameResult score(int index, Color aColor, GameState game, boolean judged, int moves) {

@@ -43,8 +43,10 @@ public record MatchReport(MatchConfig config, List<GameResult> games) {
     public String table() {
         int n = games.size();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%d games, %dx%d, komi %s%n", n, config.size(), config.size(),
-                fmt(config.komi())));
+        sb.append(String.format(Locale.ROOT, "%d games, %dx%d, komi %s%s%n", n, config.size(), config.size(),
+                fmt(config.komi()), config.randomOpening() == 0 ? ""
+                        : String.format(Locale.ROOT, ", %d random opening moves (seed %d)", config.randomOpening(),
+                                config.seed())));
         sb.append(line("A " + config.engineA(), engineAWins(), n));
         sb.append(line("B " + config.engineB(), n - engineAWins(), n));
         for (Color c : Color.values()) {
@@ -80,7 +82,8 @@ public record MatchReport(MatchConfig config, List<GameResult> games) {
         sb.append("  \"engineA\": ").append(quote(config.engineA())).append(",\n");
         sb.append("  \"engineB\": ").append(quote(config.engineB())).append(",\n");
         sb.append("  \"size\": ").append(config.size()).append(", \"komi\": ").append(config.komi())
-                .append(", \"games\": ").append(n).append(",\n");
+                .append(", \"games\": ").append(n).append(", \"randomOpening\": ").append(config.randomOpening())
+                .append(", \"seed\": ").append(config.seed()).append(",\n");
         sb.append("  \"engineAWins\": ").append(engineAWins()).append(", \"engineAWinRate\": ")
                 .append(n == 0 ? 0 : engineAWins() / n).append(", \"wilson95\": [").append(a.low()).append(", ")
                 .append(a.high()).append("],\n");
