@@ -2,6 +2,7 @@ package dev.primer.go.score;
 
 import dev.primer.go.GameState;
 import dev.primer.go.board.Board;
+import dev.primer.go.board.Color;
 import dev.primer.go.board.Coords;
 import dev.primer.go.board.Playout;
 import dev.primer.go.board.Stone;
@@ -25,15 +26,20 @@ public final class DeadStones {
      * [-1, 1]: +1 when Black owned the point at the end of every playout, -1 when White always did.
      */
     public static double[] ownership(GameState state, int playouts, long seed) {
-        Coords coords = state.coords();
+        return ownership(state.board(), state.toMove(), playouts, seed);
+    }
+
+    /** Returns Black's ownership, as {@link #ownership(GameState, int, long)}, of {@code board}, {@code toMove} to play. */
+    public static double[] ownership(Board board, Color toMove, int playouts, long seed) {
+        Coords coords = board.coords();
         Board scratch = new Board(coords);
         byte[] owner = new byte[coords.arraySize()];
         int[] sum = new int[coords.arraySize()];
         SplitMix64 rng = new SplitMix64(seed);
         int maxMoves = Playout.defaultMaxMoves(coords);
         for (int i = 0; i < playouts; i++) {
-            scratch.copyFrom(state.board());
-            Playout.run(scratch, state.toMove(), 0, rng, maxMoves);
+            scratch.copyFrom(board);
+            Playout.run(scratch, toMove, 0, rng, maxMoves);
             scratch.areaOwners(owner);
             for (int p : coords.points()) {
                 sum[p] += owner[p] == Stone.BLACK_CODE ? 1 : owner[p] == Stone.WHITE_CODE ? -1 : 0;
@@ -52,11 +58,15 @@ public final class DeadStones {
      * they would call one side of every seki dead.
      */
     public static int[] estimate(GameState state, int playouts, long seed) {
-        double[] own = ownership(state, playouts, seed);
-        boolean[] seki = sekiMask(state.board());
+        return estimate(state.board(), state.toMove(), playouts, seed);
+    }
+
+    /** Returns the dead stones, as {@link #estimate(GameState, int, long)}, of {@code board}, {@code toMove} to play. */
+    public static int[] estimate(Board board, Color toMove, int playouts, long seed) {
+        double[] own = ownership(board, toMove, playouts, seed);
+        boolean[] seki = sekiMask(board);
         MutableIntList dead = new IntArrayList();
-        Board board = state.board();
-        for (int p : state.coords().points()) {
+        for (int p : board.coords().points()) {
             Stone s = board.stoneAt(p);
             if ((s == Stone.BLACK && own[p] < 0 || s == Stone.WHITE && own[p] > 0) && !seki[p]) {
                 dead.add(p);
@@ -187,8 +197,13 @@ public final class DeadStones {
 
     /** Returns the Tromp-Taylor score after removing {@code dead} stones from the current board. */
     public static Score scoreWithout(GameState state, int[] dead) {
-        Board board = state.board().copy();
-        board.setup(Stone.EMPTY, dead);
-        return Score.trompTaylor(board, state.komi());
+        return scoreWithout(state.board(), state.komi(), dead);
+    }
+
+    /** Returns the Tromp-Taylor score of {@code board} with {@code komi}, {@code dead} removed (from a copy). */
+    public static Score scoreWithout(Board board, double komi, int[] dead) {
+        Board b = board.copy();
+        b.setup(Stone.EMPTY, dead);
+        return Score.trompTaylor(b, komi);
     }
 }

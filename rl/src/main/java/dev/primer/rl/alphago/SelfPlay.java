@@ -1,8 +1,10 @@
 package dev.primer.rl.alphago;
 
+import dev.primer.go.board.Board;
 import dev.primer.go.board.Coords;
 import dev.primer.go.features.InputPlanes;
 import dev.primer.go.features.Plane;
+import dev.primer.go.score.DeadStones;
 import dev.primer.mcts.go.GoState;
 import dev.primer.nn.Net;
 import dev.primer.nn.norm.BatchNormFolding;
@@ -16,10 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Games played side by side by policy networks, one batched forward pass per network and move: AlphaGo's self-play
  * (Silver et al. 2016, "Reinforcement learning of policy networks"). Each move is drawn from the network's
- * distribution over the legal points that do not fill the mover's own one-point eye; a player passes only when no
- * such point is left, so a game ends with every dead stone captured and its Tromp-Taylor area score (komi added) is
- * the result. Positions use the search's rules (simple ko, suicide forbidden); {@link GoState#maxMoves()} ends a
- * cycling game. Each network plays as a batch-norm-folded copy made at the start of the call
+ * distribution over the legal points that do not fill the mover's own one-point eye and pass; a random move is drawn
+ * uniformly from the same points, passing only when none is left. Two passes in a row end a game, as they ended the
+ * expert's games the SL policy learnt from, and it is scored by Tromp-Taylor area (komi added) after removing the
+ * stones that {@link DeadStones#estimate} calls dead ({@link DeadStones#DEFAULT_PLAYOUTS} light playouts): forcing
+ * play on until no point is left instead made the SL policy play some 50 more moves a game, each one it gave a
+ * probability of e^-4 to e^-7 beside 0.6 to 0.99 for pass, and those moves decided results and dominated the
+ * policy gradient. Positions use the search's rules (simple ko, suicide forbidden); {@link GoState#maxMoves()} ends
+ * a cycling game. Each network plays as a batch-norm-folded copy made at the start of the call
  * ({@link BatchNormFolding#forInference}), which gives its inference outputs to float rounding.
  */
 public final class SelfPlay {
@@ -84,7 +90,7 @@ public final class SelfPlay {
             for (int g : random) {
                 GoState s = states[g];
                 int n = candidates(s, actions);
-                int a = actions[rng.nextIntModulo(n)];
+                int a = actions[rng.nextIntModulo(n > 1 ? n - 1 : n)];
                 recorder.move(g, s.movesPlayed(), s, null, a);
                 s.apply(a);
             }
@@ -111,17 +117,27 @@ public final class SelfPlay {
         }
         float[] results = new float[games];
         for (int g = 0; g < games; g++) {
-            results[g] = states[g].terminalValue();
+            results[g] = result(states[g], rng.nextLong());
         }
         return results;
     }
 
-    /** Writes the moves a self-play player may make into {@code out}: legal non-eye points, else pass alone; returns how many. */
+    /** Returns Black's result of finished game {@code s} (1 win, 0.5 jigo, 0 loss), its dead stones removed first. */
+    static float result(GoState s, long seed) {
+        Board board = s.board();
+        int[] dead = DeadStones.estimate(board, s.color(), DeadStones.DEFAULT_PLAYOUTS, seed);
+        return GoState.value(DeadStones.scoreWithout(board, s.komi(), dead).margin());
+    }
+
+    /**
+     * Writes the moves a self-play player may make into {@code out}: the legal points that fill no own one-point eye,
+     * then pass, always last; returns how many.
+     */
     static int candidates(GoState s, int[] out) {
         int n = s.legalActions(out);
         int pass = s.coords().area();
-        if (n > 1 && out[n - 1] == pass) {
-            n--;
+        if (n == 0 || out[n - 1] != pass) {
+            out[n++] = pass;
         }
         return n;
     }
