@@ -350,10 +350,29 @@ final class AlphaGoCommand extends CommandGroup {
         @CommandLine.Mixin
         SeedOption seed;
 
-        /** Returns the games of the corpus (the shipped one by default), naming each skipped game on {@code w}. */
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec mixee;
+
+        /** How many games to read from the start of the corpus; all when null. */
+        private Integer first;
+
+        @Option(names = "--games", paramLabel = "N", description = "use only the first N games of the corpus (in file "
+                + "name order, which a pack keeps: a prefix of the generation's ids)")
+        void first(int n) {
+            if (n < 1) {
+                throw new CommandLine.ParameterException(mixee.commandLine(), "--games must be at least 1, not " + n);
+            }
+            first = n;
+        }
+
+        /**
+         * Returns the games of the corpus (the shipped one by default), the first {@code --games} of them if given,
+         * naming each skipped game on {@code w}.
+         */
         List<GameRecord> games(PrintWriter w) throws IOException {
-            return corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
+            List<GameRecord> games = corpus == null ? ShippedCorpus.games(s -> w.println("skipped " + s))
                     : GameCorpus.read(corpus, ShippedCorpus.SIZE, s -> w.println("skipped " + s));
+            return first == null || first >= games.size() ? games : games.subList(0, first);
         }
     }
 }

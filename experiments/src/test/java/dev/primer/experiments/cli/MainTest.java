@@ -188,6 +188,38 @@ class MainTest {
     }
 
     @Test
+    void gamesKeepsTheFirstNGamesOfACorpusAndRefusesZero() throws Exception {
+        Path games = Files.createDirectories(dir.resolve("corpus"));
+        for (int i = 0; i < 40; i++) {
+            dev.primer.go.GameState g = new dev.primer.go.GameState(9, dev.primer.go.Rules.CHINESE, 7);
+            g.play(g.toMove(), g.coords().point(i % 9, i / 9));
+            g.play(g.toMove(), g.coords().point(8 - i % 9, 8 - i / 9));
+            g.play(g.toMove(), dev.primer.go.board.Coords.PASS);
+            g.play(g.toMove(), dev.primer.go.board.Coords.PASS);
+            Files.writeString(games.resolve(String.format("game-%06d.sgf", i + 1)), dev.primer.go.sgf.Sgf.write(
+                    List.of(dev.primer.go.sgf.SgfGames.record(g, "Chinese", "W+7"))));
+        }
+        java.util.function.Function<Run, Integer> trainAndTest = r -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("games (\\d+) train / (\\d+) test")
+                    .matcher(r.out());
+            assertTrue(m.find(), r.out() + r.err());
+            return Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2));
+        };
+        String[] common = {"alphago", "train-rollout", "--corpus", games.toString(), "--skip-opening", "0",
+                "--epochs", "1", "--out", dir.resolve("r").toString()};
+        int all = trainAndTest.apply(run(common));
+        String[] ten = java.util.Arrays.copyOf(common, common.length + 2);
+        ten[common.length] = "--games";
+        ten[common.length + 1] = "10";
+        int first = trainAndTest.apply(run(ten));
+        assertTrue(all > 30 && first <= 10 && first >= 5, all + " games, then " + first + " of the first 10");
+        ten[common.length + 1] = "0";
+        Run zero = run(ten);
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--games must be at least 1"), zero.err());
+    }
+
+    @Test
     void trainRlStartsFromTheShippedSlNetwork() throws Exception {
         Path out = dir.resolve("rl");
         Run r = run("alphago", "train-rl", "--sl", "shipped", "--iterations", "1", "--games", "2", "1", "2",
