@@ -1,5 +1,6 @@
 package dev.primer.experiments.core;
 
+import dev.primer.experiments.go.AlphaGoRl;
 import dev.primer.experiments.go.AlphaGoSl;
 import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.nn.AdamOnRealNets;
@@ -51,7 +52,7 @@ public final class Registry {
     private static final List<Experiment<?>> ALL = List.of(new MemorizeRandomLabels(), new FashionMnistConvnet(),
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new VaeFashion(),
             new GumbelVaeFashion(),
-            new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(),
+            new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(), new AlphaGoRl(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),

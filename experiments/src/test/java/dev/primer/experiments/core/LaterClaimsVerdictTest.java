@@ -2,6 +2,7 @@ package dev.primer.experiments.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.primer.experiments.go.AlphaGoRl;
 import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.prob.Gan;
 import dev.primer.experiments.prob.LearnedProposal;
@@ -102,5 +103,19 @@ class LaterClaimsVerdictTest {
         assertEquals(Verdict.REPRODUCED, e.judge(kls(new double[] {0.92, 0.29, 0.07}, u3)));
         assertEquals(Verdict.PARTLY, e.judge(kls(new double[] {0.80, 0.108, 0.115}, u3)));
         assertEquals(Verdict.NOT_REPRODUCED, e.judge(kls(new double[] {0.80, 0.11, 0.9}, u3)));
+    }
+
+    private static AlphaGoRl.Metrics vsSl(double rate, int games) {
+        dev.primer.mcts.Wilson w = dev.primer.mcts.Wilson.of95(rate * games, games);
+        return new AlphaGoRl.Metrics(75, 64, 1e-5, games, rate, w.low(), w.high(), rate, 0.8);
+    }
+
+    @Test
+    void rlAgainstSlMustBeatItBeyondTheIntervalAndReach70PercentOn9x9() {
+        AlphaGoRl e = new AlphaGoRl();
+        assertEquals(Verdict.REPRODUCED, e.judge(vsSl(0.7225, 400)));
+        assertEquals(Verdict.PARTLY, e.judge(vsSl(0.6475, 400)), "the probe's step 75");
+        assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsSl(0.5425, 400)), "within the interval of even");
+        assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsSl(0.70, 20)), "70% of 20 games is too few to tell");
     }
 }
