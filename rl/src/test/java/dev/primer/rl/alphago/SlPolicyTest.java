@@ -79,12 +79,12 @@ class SlPolicyTest {
         List<GameRecord> test = ShippedCorpus.games(s -> { }).stream()
                 .filter(g -> dev.primer.go.corpus.Split.of(g) == dev.primer.go.corpus.Split.TEST).toList();
         PolicyAccuracy a = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), false);
-        // measured when it shipped (rl/docs/go-corpus.md): 5,726 positions, top-1 0.574, top-3 0.822, NLL 1.353
-        assertTrue(a.positions() > 5_000, a.toString());
-        assertTrue(a.top1() > 0.56 && a.top3() > 0.80 && a.nll() < 1.40, a.toString());
+        // measured when it shipped (rl/docs/go-corpus.md): 8,930 positions, top-1 0.588, top-3 0.830, NLL 1.310
+        assertTrue(a.positions() > 8_000, a.toString());
+        assertTrue(a.top1() > 0.575 && a.top3() > 0.82 && a.nll() < 1.33, a.toString());
         PolicyAccuracy views = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), true);
-        // the 8 views averaged: top-1 0.605, top-3 0.839, NLL 1.263
-        assertTrue(views.top1() > 0.59 && views.top3() > 0.82 && views.nll() < 1.30, views.toString());
+        // the 8 views averaged: top-1 0.608, top-3 0.847, NLL 1.230 (the previous net: 0.602, 0.844, 1.249)
+        assertTrue(views.top1() > 0.595 && views.top3() > 0.84 && views.nll() < 1.25, views.toString());
     }
 
     @Test
