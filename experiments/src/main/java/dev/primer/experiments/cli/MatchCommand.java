@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code primer match}: games between two GTP engines, scored and tabulated with Wilson intervals. */
 @Command(name = "match", mixinStandardHelpOptions = true,
-        description = "Play GTP engines (shell commands) against each other; print wins per engine and colour with 95% "
+        description = "Play GTP engines (shell commands) against each other; print wins per engine and colour with 95%% "
                 + "Wilson intervals. Failing engines (crash, timeout, illegal move) lose the game.")
 final class MatchCommand extends CliCommand {
     @Mixin

@@ -31,6 +31,26 @@ class MainTest {
     }
 
     @Test
+    void everyDescriptionIsAValidFormatStringSoHelpPrintsIt() {
+        List<String> bad = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.commandLine()));
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            List<String> texts = new java.util.ArrayList<>(List.of(c.getCommandSpec().usageMessage().description()));
+            c.getCommandSpec().options().forEach(o -> texts.addAll(List.of(o.description())));
+            for (String t : texts) {
+                try {
+                    String.format(t.replaceAll("\\$\\{[^}]*}", "x"));
+                } catch (java.util.IllegalFormatException e) {
+                    bad.add(c.getCommandSpec().qualifiedName() + ": " + t);
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), "picocli formats these with String.format (write % as %%): " + bad);
+    }
+
+    @Test
     void badFlagPrintsUsageAndExitsWith2() {
         Run r = run("run", "memorize-random-labels", "--budget", "huge");
         assertEquals(2, r.code());
