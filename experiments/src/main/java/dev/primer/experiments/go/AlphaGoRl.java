@@ -56,8 +56,9 @@ public final class AlphaGoRl extends NamedExperiment<AlphaGoRl.Metrics> {
                 System.console() != null);
         double[] steps = rows.stream().mapToDouble(r -> r[0]).toArray();
         double[] rates = rows.stream().mapToDouble(r -> r[1]).toArray();
-        double[] low = rows.stream().mapToDouble(r -> Wilson.of95(r[1] * r[2], (int) r[2]).low()).toArray();
-        double[] high = rows.stream().mapToDouble(r -> Wilson.of95(r[1] * r[2], (int) r[2]).high()).toArray();
+        List<Wilson> intervals = rows.stream().map(r -> Wilson.of95(r[1] * r[2], (int) r[2])).toList();
+        double[] low = intervals.stream().mapToDouble(Wilson::low).toArray();
+        double[] high = intervals.stream().mapToDouble(Wilson::high).toArray();
         double[] ends = {0, steps[steps.length - 1]};
         String plot = Plots.lines(ctx.dir(), "rl-vs-sl.png", "RL policy against the SL policy (9x9, both sampling)",
                 "REINFORCE step", "share of points against SL", List.of(new Plots.Series("RL against SL", steps, rates),
