@@ -55,14 +55,19 @@ final class AlphaGoCommand extends CommandGroup {
         @CommandLine.Mixin
         SlPolicyOptions options;
 
+        @Option(names = "--init", description = "start from this network's weights (a checkpoint of the same tower, "
+                + "or 'shipped'): a fine-tune with fresh Adam moments and the run's own rate schedule")
+        Path init;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             SlPolicy.Config c = options.config(run.seed.value, run.skipOpening);
+            Net start = init == null ? null : loadPolicy(this, "--init", init);
             List<GameRecord> games = run.games(w);
             SlPolicy.Report r;
             try {
-                r = SlPolicy.train(c, games, run.out, System.console() != null);
+                r = SlPolicy.train(c, games, start, run.out, System.console() != null);
             } catch (IllegalArgumentException e) {
                 throw badInput(e.getMessage());
             }
@@ -128,7 +133,8 @@ final class AlphaGoCommand extends CommandGroup {
                     + "then the RL policy), keep one position per game labelled with the outcome for its player to "
                     + "move, train the value network by MSE, and print the held-out MSE by move number beside "
                     + "Monte Carlo estimates from light and trained rollouts (AlphaGo's Fig. 2b). Rerun with the same "
-                    + "--out to resume; the network is saved as OUT/" + ValueNet.MODEL + ".")
+                    + "--out to resume: finished rounds of games are kept in OUT/" + ValueTraining.GAMES_DIR + " and "
+                    + "training resumes from its checkpoint; the network is saved as OUT/" + ValueNet.MODEL + ".")
     static final class TrainValue extends CliCommand {
         @CommandLine.Mixin
         SelfPlayRun run;
@@ -150,6 +156,10 @@ final class AlphaGoCommand extends CommandGroup {
                 + "(default: ${DEFAULT-VALUE})")
         int rollouts;
 
+        @Option(names = "--threads", defaultValue = "1", description = "rounds of self-play games played at once "
+                + "(the games do not depend on it; default: ${DEFAULT-VALUE})")
+        int threads;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
@@ -164,10 +174,14 @@ final class AlphaGoCommand extends CommandGroup {
             if (rollouts < 1) {
                 throw badInput("--rollouts must be >= 1");
             }
+            if (threads < 1) {
+                throw badInput("--threads must be >= 1");
+            }
             Net slNet = loadPolicy(this, "--sl", run.sl);
             Net rlNet = rl == null ? slNet : loadPolicy(this, "--rl", rl);
             long t0 = System.nanoTime();
-            ValueTraining.Positions all = ValueTraining.generate(c, slNet, rlNet, ShippedCorpus.SIZE);
+            ValueTraining.Positions all = ValueTraining.generate(c, slNet, rlNet, ShippedCorpus.SIZE, run.out,
+                    threads);
             double playSeconds = (System.nanoTime() - t0) / 1e9;
             ValueTraining.Positions[] split = ValueTraining.split(all, c.testShare());
             w.printf(Locale.ROOT, "%d games in %.1f s: %d training positions, %d test positions%n", c.games(),

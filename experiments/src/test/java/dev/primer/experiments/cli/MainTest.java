@@ -61,6 +61,18 @@ class MainTest {
     }
 
     @Test
+    void aMissingStartingNetworkOrAThreadCountOfZeroIsNamedBeforeAnyWork() {
+        Path missing = dir.resolve("no-such.ckpt");
+        Run r = run("alphago", "train-sl", "--init", missing.toString(), "--out", dir.resolve("sl").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cannot load --init " + missing), r.err());
+        Run t = run("alphago", "train-value", "--sl", "shipped", "--threads", "0", "--out", dir.resolve("v").toString());
+        assertEquals(2, t.code());
+        assertTrue(t.err().contains("--threads must be >= 1"), t.err());
+        assertFalse(Files.exists(dir.resolve("v").resolve(dev.primer.rl.alphago.ValueTraining.GAMES_DIR)));
+    }
+
+    @Test
     void unknownExperimentIsAUsageError() {
         Run r = run("run", "no-such-experiment", "--out", dir.toString());
         assertEquals(2, r.code());

@@ -188,6 +188,16 @@ public final class SlPolicy {
      * its CSV files, and the final network is saved as {@link #MODEL}.
      */
     public static Report train(Config c, List<GameRecord> games, Path out, boolean progress) throws IOException {
+        return train(c, games, null, out, progress);
+    }
+
+    /**
+     * As {@link #train(Config, List, Path, boolean)}, starting from the weights (and batch-norm statistics) of
+     * {@code init}, a tower of the run's shape, when it is not null: a fine-tune with fresh Adam moments and the run's
+     * own rate schedule. Throws if {@code init} has another shape.
+     */
+    public static Report train(Config c, List<GameRecord> games, Net init, Path out, boolean progress)
+            throws IOException {
         Data data = Data.of(c, games);
         int boardSize = games.get(0).size();
         Trainer trainer = new Trainer(Trainer.Config.of(c.batchSize(), Integer.MAX_VALUE, c.seed())
@@ -195,7 +205,21 @@ public final class SlPolicy {
                 .withEvalEvery(c.evalEvery())
                 .withOutput(out, c.evalEvery())
                 .withProgress(progress));
-        Trainer.Result r = trainer.run(() -> network(c, boardSize), new PolicyBatches(data.train()),
+        if (init != null) {
+            long want = network(c, boardSize).params().length();
+            if (init.params().length() != want) {
+                throw new IllegalArgumentException("the starting network has " + init.params().length()
+                        + " parameters; a " + c.blocks() + "x" + c.filters() + " tower on " + boardSize + "x"
+                        + boardSize + " has " + want);
+            }
+        }
+        Trainer.Result r = trainer.run(() -> {
+            Net net = network(c, boardSize);
+            if (init != null) {
+                net.params().assign(init.params());
+            }
+            return net;
+        }, new PolicyBatches(data.train()),
                 (net, step) -> data.evaluate(net));
         Path model = out.resolve(MODEL);
         Checkpoint.writeWeights(model, r.net(), r.state());

@@ -13,16 +13,29 @@ import dev.primer.nn.data.Batches;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
 import dev.primer.random.SplitMix64;
+import dev.primer.go.features.InputPlanes;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -126,55 +139,154 @@ public final class ValueTraining {
         }
     }
 
+    /** Directory of a run's self-play rounds, one file of positions per round of {@code sideBySide} games. */
+    public static final String GAMES_DIR = "value-games";
+    private static final int ROUND_MAGIC = 0x56414C31;
+
     /**
-     * Plays {@code c.games()} self-play games on boards of side {@code size}, {@code c.sideBySide()} at a time, SL policy
-     * {@code sl} up to the random move and {@code rl} after it, and returns one labelled position per game.
+     * Plays {@code c.games()} self-play games on boards of side {@code size}, {@code c.sideBySide()} at a time (a round),
+     * SL policy {@code sl} up to the random move and {@code rl} after it, and returns one labelled position per game
+     * that reaches move U + 1, rounds in order. Each finished round is kept in {@code out}/{@link #GAMES_DIR} as the
+     * moves that lead to its positions, so a rerun replays only the rounds missing there; {@code threads} rounds are
+     * played at once, each with its own seed, so the data do not depend on the thread count.
      */
-    public static Positions generate(Config c, Net sl, Net rl, int size) {
+    public static Positions generate(Config c, Net sl, Net rl, int size, Path out, int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, not " + threads);
+        }
+        Path dir = out.resolve(GAMES_DIR);
+        Files.createDirectories(dir);
+        int rounds = (c.games() + c.sideBySide() - 1) / c.sideBySide();
+        List<Integer> missing = IntStream.range(0, rounds).filter(r -> !Files.exists(roundFile(dir, r))).boxed()
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int r : missing) {
+                work.add(pool.submit(() -> {
+                    writeRound(roundFile(dir, r), size, playRound(c, sl, rl, size, r));
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while playing the value network's games", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            samples.addAll(readRound(roundFile(dir, r), size));
+        }
+        return positions(samples, size, c.komi());
+    }
+
+    /** A position of a self-play game: the actions from the empty board to it and the outcome for its player to move. */
+    private record Sample(short[] actions, byte z) {
+    }
+
+    private static Path roundFile(Path dir, int round) {
+        return dir.resolve(String.format(Locale.ROOT, "round-%05d.bin", round));
+    }
+
+    /** Plays round {@code round} of run {@code c}: its games, seeded by the run's seed and the round. */
+    private static List<Sample> playRound(Config c, Net sl, Net rl, int size, int round) {
+        SplitMix64 rng = new SplitMix64(c.seed() * SIDE_BY_SIDE_SEED + round);
+        int n = Math.min(c.sideBySide(), c.games() - round * c.sideBySide());
+        int[] u = new int[n];
+        for (int g = 0; g < n; g++) {
+            u[g] = rng.nextIntModulo(c.maxU());
+        }
+        short[][] played = new short[n][c.maxU() + 1];
+        short[][] actions = new short[n][];
+        int[] toMove = new int[n];
+        SelfPlay.Recorder recorder = (g, move, state, x, action) -> {
+            if (move == u[g] + 1) {
+                actions[g] = Arrays.copyOf(played[g], move);
+                toMove[g] = state.toMove();
+            } else if (move <= u[g]) {
+                played[g][move] = (short) action;
+            }
+        };
+        float[] black = SelfPlay.play(n, size, c.komi(), (g, move) -> move < u[g] ? sl : move == u[g] ? null : rl,
+                recorder, rng);
+        List<Sample> out = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            if (actions[g] != null) {
+                int blackZ = Math.round(2 * black[g] - 1);
+                out.add(new Sample(actions[g], (byte) (toMove[g] == 0 ? blackZ : -blackZ)));
+            }
+        }
+        return out;
+    }
+
+    /** Writes a round's samples to {@code file} through a temporary file, so a killed write leaves no round behind. */
+    private static void writeRound(Path file, int size, List<Sample> samples) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            o.writeInt(ROUND_MAGIC);
+            o.writeInt(size);
+            o.writeInt(samples.size());
+            for (Sample s : samples) {
+                o.writeByte(s.z());
+                o.writeShort(s.actions().length);
+                for (short a : s.actions()) {
+                    o.writeShort(a);
+                }
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<Sample> readRound(Path file, int size) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != ROUND_MAGIC || in.readInt() != size) {
+                throw new IOException(file + " is not a round of " + size + "x" + size + " value-network games; "
+                        + "delete it to replay the round");
+            }
+            int n = in.readInt();
+            List<Sample> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                byte z = in.readByte();
+                short[] a = new short[in.readShort()];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] = in.readShort();
+                }
+                out.add(new Sample(a, z));
+            }
+            return out;
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated; delete it to replay the round", e);
+        }
+    }
+
+    /** Replays each sample's actions from the empty board and encodes the position it reaches. */
+    private static Positions positions(List<Sample> samples, int size, double komi) {
         int stride = Plane.COUNT * size * size;
-        SplitMix64 rng = new SplitMix64(c.seed() * SIDE_BY_SIDE_SEED);
-        List<float[]> planes = new ArrayList<>();
-        List<Float> z = new ArrayList<>();
-        List<Integer> moves = new ArrayList<>();
-        List<GoState> states = new ArrayList<>();
-        for (int done = 0; done < c.games(); done += c.sideBySide()) {
-            int n = Math.min(c.sideBySide(), c.games() - done);
-            int[] u = new int[n];
-            for (int g = 0; g < n; g++) {
-                u[g] = rng.nextIntModulo(c.maxU());
+        float[] x = new float[samples.size() * stride];
+        float[] z = new float[samples.size()];
+        int[] moves = new int[samples.size()];
+        List<GoState> states = new ArrayList<>(samples.size());
+        InputPlanes encoder = new InputPlanes();
+        float[] one = new float[stride];
+        for (int i = 0; i < samples.size(); i++) {
+            Sample sample = samples.get(i);
+            GoState s = new GoState(size, komi);
+            for (short a : sample.actions()) {
+                s.apply(a);
             }
-            GoState[] kept = new GoState[n];
-            float[][] keptPlanes = new float[n][];
-            SelfPlay.Recorder recorder = (g, move, state, x, action) -> {
-                if (move == u[g] + 1) {
-                    kept[g] = state.copy();
-                    keptPlanes[g] = x;
-                }
-            };
-            float[] black = SelfPlay.play(n, size, c.komi(), (g, move) -> move < u[g] ? sl : move == u[g] ? null : rl,
-                    recorder, rng);
-            for (int g = 0; g < n; g++) {
-                if (kept[g] == null) {
-                    continue;
-                }
-                float blackZ = 2 * black[g] - 1;
-                z.add(kept[g].toMove() == 0 ? blackZ : -blackZ);
-                planes.add(keptPlanes[g]);
-                moves.add(u[g] + 1);
-                states.add(kept[g]);
-            }
+            encoder.encodeInto(s.board(), s.color(), s::recentMove, one);
+            System.arraycopy(one, 0, x, i * stride, stride);
+            z[i] = sample.z();
+            moves[i] = sample.actions().length;
+            states.add(s);
         }
-        float[] x = new float[planes.size() * stride];
-        for (int i = 0; i < planes.size(); i++) {
-            System.arraycopy(planes.get(i), 0, x, i * stride, stride);
-        }
-        float[] zz = new float[z.size()];
-        int[] m = new int[z.size()];
-        for (int i = 0; i < zz.length; i++) {
-            zz[i] = z.get(i);
-            m[i] = moves.get(i);
-        }
-        return new Positions(size, x, zz, m, states);
+        return new Positions(size, x, z, moves, states);
     }
 
     /** Minibatches of positions, each under a random symmetry drawn per example and epoch, labels z as a column. */

@@ -1,6 +1,7 @@
 package dev.primer.rl.alphago;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.go.GameState;
@@ -38,6 +39,26 @@ class SlPolicyTest {
         PolicyAccuracy again = PolicyAccuracy.of(Checkpoint.read(r.model()).net(), PositionSet.of(test, 1), false);
         assertEquals(r.test(), again, "the saved model is the trained one");
         assertTrue(Checkpoint.read(r.model()).net().model() instanceof ComputationGraph);
+    }
+
+    @Test
+    void aFineTuneStartsFromTheGivenWeightsAndRefusesAnotherShape(@TempDir Path out) throws IOException {
+        List<GameRecord> games = SyntheticGames.neighbourGames(200, 5);
+        SlPolicy.Config first = new SlPolicy.Config(16, 1, 32, 3e-3, 1e-4, 150, 150, 200, 1, 7);
+        SlPolicy.Report trained = SlPolicy.train(first, games, out.resolve("first"), false);
+        Net init = Checkpoint.read(trained.model()).net();
+        SlPolicy.Report tuned = SlPolicy.train(first.withSteps(1).withLearningRate(1e-9).withSeed(8), games, init,
+                out.resolve("tuned"), false);
+        // the step leaves the weights; only the batch-norm statistics move toward the one batch's
+        assertEquals(trained.test().nll(), tuned.test().nll(), 0.01, "one step of 1e-9 keeps the trained net");
+        SlPolicy.Report fresh = SlPolicy.train(first.withSteps(1).withLearningRate(1e-9).withSeed(8), games,
+                out.resolve("fresh"), false);
+        assertTrue(fresh.test().nll() > trained.test().nll() + 0.5, fresh.test() + " against " + trained.test());
+
+        SlPolicy.Config narrower = new SlPolicy.Config(8, 1, 32, 3e-3, 1e-4, 1, 1, 200, 1, 7);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SlPolicy.train(narrower, games, init, out.resolve("narrower"), false));
+        assertTrue(e.getMessage().contains("1x8 tower"), e.getMessage());
     }
 
     @Test

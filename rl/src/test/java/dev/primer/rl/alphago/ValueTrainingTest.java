@@ -2,21 +2,26 @@ package dev.primer.rl.alphago;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primer.go.features.InputPlanes;
 import dev.primer.go.features.Plane;
 import dev.primer.mcts.go.GoState;
 import dev.primer.mcts.go.RolloutWeights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ValueTrainingTest {
     private static final ValueTraining.Config SMALL = new ValueTraining.Config(new ValueNet.Shape(8, 1, 8, 1e-3, 0, 2),
             40, 16, 12, 0.25, 8, 1, 1, 0.5, 4);
 
     @Test
-    void onePositionPerGameAfterItsRandomMoveLabelledForThePlayerToMove() {
-        ValueTraining.Positions data = ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5);
+    void onePositionPerGameAfterItsRandomMoveLabelledForThePlayerToMove(@TempDir Path out) throws IOException {
+        ValueTraining.Positions data = ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5, out, 1);
         assertTrue(data.count() >= 36, "nearly every game reaches U + 1 <= 12 moves: " + data.count());
         float[] one = new float[Plane.COUNT * 25];
         InputPlanes encoder = new InputPlanes();
@@ -34,6 +39,35 @@ class ValueTrainingTest {
         assertTrue(blackWins > 0 && blackWins < data.count(), "both colours win some: " + blackWins);
         ValueTraining.Positions[] split = ValueTraining.split(data, 0.25);
         assertEquals(data.count(), split[0].count() + split[1].count());
+    }
+
+    @Test
+    void roundsKeptOnDiskResumeAndDoNotDependOnTheThreadCount(@TempDir Path out) throws IOException {
+        ValueTraining.Positions one = ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5,
+                out.resolve("one"), 1);
+        ValueTraining.Positions two = ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5,
+                out.resolve("two"), 2);
+        assertSame(one, two);
+        Path rounds = out.resolve("two").resolve(ValueTraining.GAMES_DIR);
+        try (var files = Files.list(rounds)) {
+            assertEquals(3, files.count(), "40 games in rounds of 16");
+        }
+        Path second = rounds.resolve("round-00001.bin");
+        byte[] kept = Files.readAllBytes(second);
+        Files.delete(second);
+        assertSame(one, ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5, out.resolve("two"), 1));
+        assertArrayEquals(kept, Files.readAllBytes(second), "the missing round is played again, the same games");
+
+        Files.write(second, java.util.Arrays.copyOf(kept, kept.length - 3));
+        IOException e = assertThrows(IOException.class,
+                () -> ValueTraining.generate(SMALL, SelfPlayTest.TINY, SelfPlayTest.TINY, 5, out.resolve("two"), 1));
+        assertTrue(e.getMessage().contains("round-00001.bin is truncated"), e.getMessage());
+    }
+
+    private static void assertSame(ValueTraining.Positions a, ValueTraining.Positions b) {
+        assertArrayEquals(a.planes(), b.planes());
+        assertArrayEquals(a.z(), b.z());
+        assertArrayEquals(a.move(), b.move());
     }
 
     @Test
