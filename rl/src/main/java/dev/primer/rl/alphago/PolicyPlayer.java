@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A policy network playing without search (AlphaGo's "raw" policy player): the most probable move that is legal under
- * the game's rules; a pass when the net prefers it to every legal point. One network forward pass per move, of one
+ * the game's rules and fills no one-point eye of its own (the moves {@link SelfPlay} offers the nets); a pass when the
+ * net prefers it to every such point. One network forward pass per move, of one
  * view of the position or of its 8 symmetric views averaged ({@link SymmetricPolicy}).
  */
 public final class PolicyPlayer implements MoveGenerator {
@@ -51,7 +52,7 @@ public final class PolicyPlayer implements MoveGenerator {
         float bestP = p[coords.area()];
         for (int p0 : coords.points()) {
             int i = coords.index(p0);
-            if (p[i] > bestP && view.legality(c, p0) == Legality.OK) {
+            if (p[i] > bestP && !view.board().isEye(p0, c) && view.legality(c, p0) == Legality.OK) {
                 best = p0;
                 bestP = p[i];
             }
