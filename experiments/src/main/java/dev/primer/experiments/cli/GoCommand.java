@@ -10,6 +10,7 @@ import dev.primer.nn.Net;
 import dev.primer.rl.alphago.PolicyAccuracy;
 import dev.primer.rl.alphago.RolloutTraining;
 import dev.primer.rl.alphago.RolloutWeightsFile;
+import dev.primer.rl.alphago.RlTraining;
 import dev.primer.rl.alphago.SlPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -128,7 +129,8 @@ final class GoCommand extends CommandGroup {
     static final class PolicyAccuracyCommand extends CliCommand {
         @Option(names = "--policy", required = true, description = "a policy network file (OUT/" + SlPolicy.MODEL
                 + " from 'primer alphago train-sl'), rollout weights (OUT/rollout-weights.bin from 'primer alphago "
-                + "train-rollout'), 'sl' for the shipped policy network or 'rollout' for the shipped rollout weights")
+                + "train-rollout'), 'sl' or 'rl' for the shipped SL or RL policy network, or 'rollout' for the shipped "
+                + "rollout weights")
         String policy;
 
         @Option(names = "--sgf", required = true, description = "a directory of SGFs or a .sgf(.gz) collection")
@@ -161,7 +163,7 @@ final class GoCommand extends CommandGroup {
             Figures f;
             try {
                 f = policy.equals("rollout") ? rollout(games, RolloutWeightsFile.resource(RolloutWeightsFile.SHIPPED))
-                        : policy.equals("sl") ? network(games)
+                        : policy.equals("sl") || policy.equals("rl") ? network(games)
                         : RolloutWeightsFile.looksLikeOne(Path.of(policy))
                         ? rollout(games, RolloutWeightsFile.read(Path.of(policy))) : network(games);
             } catch (NoSuchFileException e) {
@@ -178,7 +180,11 @@ final class GoCommand extends CommandGroup {
         }
 
         private Figures network(List<GameRecord> games) throws IOException {
-            Net net = SlPolicy.load(policy.equals("sl") ? SlPolicy.SHIPPED_NAME : policy);
+            Net net = SlPolicy.load(switch (policy) {
+                case "sl" -> SlPolicy.SHIPPED_NAME;
+                case "rl" -> RlTraining.SHIPPED_NAME;
+                default -> policy;
+            });
             PolicyAccuracy a = PolicyAccuracy.of(net, PositionSet.of(games, skipOpening), symmetries);
             return new Figures(games.size(), a.positions(), a.top1(), a.top3(), a.nll());
         }

@@ -94,7 +94,8 @@ final class GtpCommand extends CliCommand {
     String rolloutWeights;
 
     @Option(names = "--model", description = "the policy network for --player policy and alphago: OUT/"
-            + SlPolicy.MODEL + " from 'primer alphago train-sl', or 'shipped' (the default)")
+            + SlPolicy.MODEL + " from 'primer alphago train-sl', 'shipped' (the SL network, the default) or "
+            + "'shipped-rl' (the RL network)")
     Path model;
 
     @Option(names = "--symmetries", description = "--player policy: play the mean of the network over the 8 "

@@ -36,8 +36,12 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * pool every {@code snapshotEvery} iterations; every {@code evalEvery} the current network plays the SL network.
  */
 public final class RlTraining {
-    /** File name of the trained network in the output directory. */
+    /** File name of the trained network in the output directory, without the updater's state. */
     public static final String MODEL = "rl-policy.ckpt";
+    /** The RL network that ships with primer (a class-path resource beside this class); see rl/docs/alphago-part2.md. */
+    public static final String SHIPPED = "weights/rl-policy-9x9.ckpt";
+    /** What a command line writes to mean {@link #SHIPPED}. */
+    public static final String SHIPPED_NAME = "shipped-rl";
     /** File name of the evaluations against the SL policy: step, win rate, games. */
     public static final String VS_SL = "vs-sl.csv";
     private static final String POOL_PREFIX = "pool-";
@@ -247,7 +251,7 @@ public final class RlTraining {
                 }
             }
         }
-        Checkpoint.write(out.resolve(MODEL), current, TrainState.start(c.seed(), c.games()));
+        Checkpoint.writeWeights(out.resolve(MODEL), current, TrainState.start(c.seed(), c.games()));
         return StepCsv.rows(dir.file(VS_SL));
     }
 

@@ -230,17 +230,29 @@ public final class SlPolicy {
 
     /** Returns the network that ships with primer; fails naming {@link #SHIPPED} if it is missing or damaged. */
     public static Net shipped() throws IOException {
-        try (InputStream in = SlPolicy.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IOException("no resource " + SHIPPED + " beside " + SlPolicy.class.getName());
-            }
-            return Checkpoint.read(SHIPPED, in.readAllBytes()).net();
-        }
+        return resource(SHIPPED);
     }
 
-    /** Returns the shipped network for {@link #SHIPPED_NAME}, else the checkpoint at {@code spec}. */
+    /**
+     * Returns a policy network: the shipped SL one for {@link #SHIPPED_NAME}, the shipped RL one for
+     * {@link RlTraining#SHIPPED_NAME}, else the checkpoint at {@code spec}.
+     */
     public static Net load(String spec) throws IOException {
-        return spec.equals(SHIPPED_NAME) ? shipped() : Checkpoint.read(Path.of(spec)).net();
+        return switch (spec) {
+            case SHIPPED_NAME -> shipped();
+            case RlTraining.SHIPPED_NAME -> resource(RlTraining.SHIPPED);
+            default -> Checkpoint.read(Path.of(spec)).net();
+        };
+    }
+
+    /** Reads the network at class-path resource {@code name} beside this class; fails naming it. */
+    private static Net resource(String name) throws IOException {
+        try (InputStream in = SlPolicy.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("no resource " + name + " beside " + SlPolicy.class.getName());
+            }
+            return Checkpoint.read(name, in.readAllBytes()).net();
+        }
     }
 
     /** Returns the first games of {@code games} holding at least {@code positions} positions after the opening. */

@@ -153,4 +153,13 @@ class RlTrainingTest {
         assertTrue(vsSl.stream().allMatch(r -> r[1] >= 0 && r[1] <= 1 && r[2] == 4));
         assertTrue(out.resolve(RlTraining.MODEL).toFile().exists());
     }
+
+    @Test
+    void theShippedRlNetworkLoadsByNameAndBeatsTheSlNetworkItStartedFrom() throws Exception {
+        Net rl = SlPolicy.load(RlTraining.SHIPPED_NAME);
+        Net sl = SlPolicy.shipped();
+        // measured when it shipped (rl/docs/alphago-part2.md): 86.75% of 400 games at the run's seed; 64 games here
+        RlTraining.Match m = RlTraining.match(rl, sl, 64, ShippedCorpus.SIZE, 7, new dev.primer.random.SplitMix64(11));
+        assertTrue(m.rate() > 0.6, "RL against SL: " + m);
+    }
 }
