@@ -100,12 +100,13 @@ class SlPolicyTest {
         List<GameRecord> test = ShippedCorpus.games(s -> { }).stream()
                 .filter(g -> dev.primer.go.corpus.Split.of(g) == dev.primer.go.corpus.Split.TEST).toList();
         PolicyAccuracy a = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), false);
-        // measured when it shipped (rl/docs/go-corpus.md): 8,930 positions, top-1 0.588, top-3 0.830, NLL 1.310
+        // measured when it shipped (rl/docs/go-corpus.md): 8,930 positions, top-1 0.602, top-3 0.847, NLL 1.246
         assertTrue(a.positions() > 8_000, a.toString());
-        assertTrue(a.top1() > 0.575 && a.top3() > 0.82 && a.nll() < 1.33, a.toString());
+        assertTrue(a.top1() > 0.59 && a.top3() > 0.835 && a.nll() < 1.26, a.toString());
         PolicyAccuracy views = PolicyAccuracy.of(shipped, PositionSet.of(test, ShippedCorpus.RANDOM_OPENING), true);
-        // the 8 views averaged: top-1 0.608, top-3 0.847, NLL 1.230 (the previous net: 0.602, 0.844, 1.249)
-        assertTrue(views.top1() > 0.595 && views.top3() > 0.84 && views.nll() < 1.25, views.toString());
+        // the 8 views averaged (what 'go policy-accuracy --policy sl' scores): top-1 0.6255, top-3 0.861, NLL 1.160
+        // (the previous net: 0.608, 0.847, 1.230); issue #17's floor is 62% top-1
+        assertTrue(views.top1() >= 0.62 && views.top3() > 0.85 && views.nll() < 1.175, views.toString());
     }
 
     @Test
