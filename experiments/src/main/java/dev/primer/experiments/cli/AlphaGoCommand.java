@@ -322,6 +322,8 @@ final class AlphaGoCommand extends CommandGroup {
         String spec = file == null ? SlPolicy.SHIPPED_NAME : file.toString();
         try {
             return SlPolicy.load(spec);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw command.badInput("cannot load " + flag + " " + spec + ": no such file");
         } catch (IOException | RuntimeException e) {
             throw command.badInput("cannot load " + flag + " " + spec + ": " + e.getMessage());
         }

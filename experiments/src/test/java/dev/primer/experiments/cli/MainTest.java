@@ -65,7 +65,7 @@ class MainTest {
         Path missing = dir.resolve("no-such.ckpt");
         Run r = run("alphago", "train-sl", "--init", missing.toString(), "--out", dir.resolve("sl").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("cannot load --init " + missing), r.err());
+        assertTrue(r.err().contains("cannot load --init " + missing + ": no such file"), r.err());
         Run t = run("alphago", "train-value", "--sl", "shipped", "--threads", "0", "--out", dir.resolve("v").toString());
         assertEquals(2, t.code());
         assertTrue(t.err().contains("--threads must be >= 1"), t.err());
