@@ -1,5 +1,6 @@
 package dev.primer.rl.alphago;
 
+import dev.primer.go.features.InputPlanes;
 import dev.primer.go.features.Plane;
 import dev.primer.go.features.Symmetry;
 import dev.primer.mcts.Trace;
@@ -13,7 +14,6 @@ import dev.primer.nn.data.Batches;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
 import dev.primer.random.SplitMix64;
-import dev.primer.go.features.InputPlanes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,5 @@
 package dev.primer.rl.alphago;
 
-import dev.primer.go.player.MoveGenerator;
-import dev.primer.go.player.MoveGeneratorContractTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.primer.go.GameState;
@@ -11,8 +9,11 @@ import dev.primer.go.board.Coords;
 import dev.primer.go.board.Legality;
 import dev.primer.go.board.Stone;
 import dev.primer.go.player.Decision;
+import dev.primer.go.player.MoveGenerator;
+import dev.primer.go.player.MoveGeneratorContractTest;
 import dev.primer.go.player.TimeBudget;
 import dev.primer.nn.Net;
+import java.util.Arrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class PolicyPlayerTest extends MoveGeneratorContractTest {
         GameState g = new GameState(5, Rules.CHINESE, 0.5);
         Coords coords = g.coords();
         int[] eyes = {coords.point(0, 0), coords.point(2, 2)};
-        int[] black = java.util.Arrays.stream(coords.points()).filter(p -> p != eyes[0] && p != eyes[1]).toArray();
+        int[] black = Arrays.stream(coords.points()).filter(p -> p != eyes[0] && p != eyes[1]).toArray();
         g.setup(Stone.BLACK, black);
         g.setToMove(Color.BLACK);
         assertEquals(Legality.OK, g.legality(Color.BLACK, eyes[0]), "filling one of two eyes is legal");
