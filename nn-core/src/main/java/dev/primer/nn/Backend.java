@@ -35,6 +35,7 @@ public final class Backend {
     public static final String PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static final String CORETYPE = "OPENBLAS_CORETYPE";
     private static final String OMP_THREADS = "OMP_NUM_THREADS";
+    private static final String OPENBLAS_THREADS = "OPENBLAS_NUM_THREADS";
 
     private static volatile Info info;
 
@@ -76,12 +77,16 @@ public final class Backend {
                 LibC.INSTANCE.setenv(CORETYPE, coreType, 1);
             }
         }
+        int threads = configuredThreads();
+        String blasThreads = System.getenv(OPENBLAS_THREADS);
+        if (blasThreads == null || blasThreads.isBlank()) {
+            LibC.INSTANCE.setenv(OPENBLAS_THREADS, Integer.toString(threads), 1);
+        }
         boolean helpers = !"false".equalsIgnoreCase(System.getProperty(ONEDNN_PROPERTY, "true"));
         System.setProperty(HELPERS_DISABLE, Boolean.toString(!helpers));
         Nd4j.getEnvironment().allowHelpers(helpers);
         boolean compiled = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         String env = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "?");
-        int threads = configuredThreads();
         info = new Info(env, Nd4j.factory().blas().getBlasVendor().toString(),
                 coreType == null ? "auto" : coreType, source, threads,
                 compiled, helpers && BaseMKLDNNHelper.mklDnnEnabled(),
