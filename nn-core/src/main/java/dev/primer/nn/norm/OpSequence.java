@@ -36,6 +36,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A graph's inference forward pass for one input shape as a fixed list of libnd4j ops on preallocated buffers: each op
@@ -48,7 +50,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link BatchNormFolding} leaves of the project's towers; {@link #compile} says when a graph has anything else.
  * Parameters are read through views of the graph's own, so the sequence follows their updates.
  */
-final class OpSequence {
+final class OpSequence implements AutoCloseable {
     private final List<Step> steps;
     private final List<INDArray> inputs;
     private final List<INDArray> outputs;
@@ -75,21 +77,55 @@ final class OpSequence {
         }
     }
 
-    /** The graph's outputs, in output order, for {@code in} (shaped as compiled); fresh arrays the caller may keep. */
+    /**
+     * The graph's outputs, in output order, for {@code in}: shaped as compiled, or with fewer examples (rows past them
+     * are computed on stale data and dropped, which the per-example ops of the sequence allow); fresh arrays the
+     * caller may keep.
+     */
     synchronized INDArray[] run(INDArray... in) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            long batch = in[0].size(0);
             for (int i = 0; i < in.length; i++) {
-                inputs.get(i).assign(in[i]);
+                rows(inputs.get(i), batch).assign(in[i]);
             }
             for (Step s : steps) {
                 executioner.exec(s.op(), s.context());
             }
             INDArray[] out = new INDArray[outputs.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = outputs.get(i).dup('c');
+                out[i] = rows(outputs.get(i), batch).dup('c');
             }
             return out;
         }
+    }
+
+    /** The first {@code n} examples of batch-first {@code x}, as a view. */
+    private static INDArray rows(INDArray x, long n) {
+        if (x.size(0) == n) {
+            return x;
+        }
+        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
+        index[0] = NDArrayIndex.interval(0, n);
+        for (int d = 1; d < index.length; d++) {
+            index[d] = NDArrayIndex.all();
+        }
+        return x.get(index);
+    }
+
+    /**
+     * Frees the steps' native op contexts (libnd4j keeps them, and the array wrappers they hold, until deleted); the
+     * sequence must not run afterwards.
+     */
+    @Override
+    public synchronized void close() {
+        for (Step s : steps) {
+            try {
+                s.context().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot free an op context", e);
+            }
+        }
+        steps.clear();
     }
 
     /** Builds the steps of one graph at one batch size, allocating buffers as vertices are reached. */
@@ -121,8 +157,8 @@ final class OpSequence {
             }
             for (int i = 0; i < names.size(); i++) {
                 long[] s = inputShapes[i];
-                INDArray x = s.length == 4 ? Nd4j.createUninitialized(DataType.FLOAT, s[0], s[2], s[3], s[1])
-                        : Nd4j.createUninitialized(DataType.FLOAT, s);
+                INDArray x = s.length == 4 ? Nd4j.zeros(DataType.FLOAT, s[0], s[2], s[3], s[1])
+                        : Nd4j.zeros(DataType.FLOAT, s);
                 inputs.add(s.length == 4 ? nchw(x) : x);
                 define(names.get(i), x);
             }

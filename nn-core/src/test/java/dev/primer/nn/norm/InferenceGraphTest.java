@@ -46,6 +46,26 @@ class InferenceGraphTest {
     }
 
     @Test
+    void batchesBetweenCompiledSizesRunPaddedWithTheirOwnOutputs() {
+        InferenceGraph folded = (InferenceGraph) BatchNormFolding.fold(
+                BatchNormFoldingTest.trainedTower(Networks.BatchNorm.FUSED));
+        ComputationGraph dl4j = dl4jTwin(folded);
+        for (int batch : new int[] {20, 4, 19, 7, 1, 27}) {
+            INDArray probe = Nd4j.rand(DataType.FLOAT, batch, 4, 5, 5).muli(2);
+            INDArray[] out = folded.output(false, probe);
+            assertEquals(batch, out[0].size(0), "batch " + batch + " comes back with its own rows only");
+            assertSame(dl4j.output(false, probe), out, 1e-5, "batch " + batch);
+        }
+        long[] sizes = java.util.stream.LongStream.rangeClosed(1, 512).map(InferenceGraph::paddedBatch).distinct()
+                .toArray();
+        assertEquals(16, sizes.length, "1..512 examples share 16 compiled batch sizes");
+        for (long b = 1; b <= 512; b++) {
+            long p = InferenceGraph.paddedBatch(b);
+            assertTrue(p >= b && p <= 1.5 * b + 1, b + " -> " + p);
+        }
+    }
+
+    @Test
     void sequenceReadsTheGraphsParametersAsTheyAreNow() {
         InferenceGraph folded = (InferenceGraph) BatchNormFolding.fold(Networks.residualTower(SPEC,
                 new Updates(Optimizer.adam(), LearningRate.constant(1e-3), 0, 0), 3));
