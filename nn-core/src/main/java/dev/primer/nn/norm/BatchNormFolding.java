@@ -33,9 +33,13 @@ public final class BatchNormFolding {
     private BatchNormFolding() {
     }
 
-    /** {@code net} as it should run inference: a graph folded by {@link #fold}, any other network unchanged. */
+    /**
+     * {@code net} as it should run inference: a graph folded by {@link #fold}; a graph already folded (an
+     * {@link InferenceGraph}) and any other network unchanged, so that callers folding per call can be handed a folded
+     * network once and keep its compiled op sequences.
+     */
     public static Net forInference(Net net) {
-        return net instanceof Net.Graph g ? Net.of(fold(g.net())) : net;
+        return net instanceof Net.Graph g && !(g.net() instanceof InferenceGraph) ? Net.of(fold(g.net())) : net;
     }
 
     /**

@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * probability of e^-4 to e^-7 beside 0.6 to 0.99 for pass, and those moves decided results and dominated the
  * policy gradient. Positions use the search's rules (simple ko, suicide forbidden); {@link GoState#maxMoves()} ends
  * a cycling game. Each network plays as a batch-norm-folded copy made at the start of the call
- * ({@link BatchNormFolding#forInference}), which gives its inference outputs to float rounding.
+ * ({@link BatchNormFolding#forInference}), which gives its inference outputs to float rounding; a caller that plays
+ * many calls with fixed networks passes folded ones, which are used as they are.
  */
 public final class SelfPlay {
     private SelfPlay() {

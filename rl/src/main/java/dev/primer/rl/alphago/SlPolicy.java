@@ -246,7 +246,7 @@ public final class SlPolicy {
     }
 
     /** Reads the network at class-path resource {@code name} beside this class; fails naming it. */
-    private static Net resource(String name) throws IOException {
+    static Net resource(String name) throws IOException {
         try (InputStream in = SlPolicy.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("no resource " + name + " beside " + SlPolicy.class.getName());

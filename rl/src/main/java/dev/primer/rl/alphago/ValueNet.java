@@ -8,6 +8,9 @@ import dev.primer.nn.Networks.TowerSpec;
 import dev.primer.nn.optim.LearningRate;
 import dev.primer.nn.optim.Optimizer;
 import dev.primer.nn.optim.Updates;
+import dev.primer.nn.train.Checkpoint;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * AlphaGo's value network (Silver et al. 2016, "Reinforcement learning of value networks"): the residual tower over
@@ -17,6 +20,10 @@ import dev.primer.nn.optim.Updates;
 public final class ValueNet {
     /** File name of the trained network in the output directory (a sealed checkpoint, checked on load). */
     public static final String MODEL = "value-net.ckpt";
+    /** The network that ships with primer (a class-path resource beside this class); see rl/docs/alphago-part2.md. */
+    public static final String SHIPPED = "weights/value-net-9x9.ckpt";
+    /** What a command line writes to mean {@link #SHIPPED}. */
+    public static final String SHIPPED_NAME = "shipped";
 
     private ValueNet() {
     }
@@ -46,5 +53,10 @@ public final class ValueNet {
                 TowerHeads.VALUE);
         Updates updates = new Updates(Optimizer.adam(), LearningRate.constant(s.learningRate()), s.l2(), 0);
         return Net.of(Networks.residualTower(spec, updates, s.seed()));
+    }
+
+    /** Returns the shipped value network for {@link #SHIPPED_NAME}, else the checkpoint at {@code spec}. */
+    public static Net load(String spec) throws IOException {
+        return SHIPPED_NAME.equals(spec) ? SlPolicy.resource(SHIPPED) : Checkpoint.read(Path.of(spec)).net();
     }
 }

@@ -10,6 +10,7 @@ import dev.primer.mcts.go.LightPolicy;
 import dev.primer.mcts.go.LinearSoftmaxPolicy;
 import dev.primer.mcts.go.RolloutWeights;
 import dev.primer.nn.Net;
+import dev.primer.nn.norm.BatchNormFolding;
 import dev.primer.nn.data.Batches;
 import dev.primer.nn.train.Checkpoint;
 import dev.primer.nn.train.Trainer;
@@ -148,7 +149,8 @@ public final class ValueTraining {
      * SL policy {@code sl} up to the random move and {@code rl} after it, and returns one labelled position per game
      * that reaches move U + 1, rounds in order. Each finished round is kept in {@code out}/{@link #GAMES_DIR} as the
      * moves that lead to its positions, so a rerun replays only the rounds missing there; {@code threads} rounds are
-     * played at once, each with its own seed, so the data do not depend on the thread count.
+     * played at once, each with its own seed, so the data do not depend on the thread count. Each thread folds the
+     * networks once and keeps them for its rounds (a fold per round compiled their op sequences anew each time).
      */
     public static Positions generate(Config c, Net sl, Net rl, int size, Path out, int threads) throws IOException {
         if (threads < 1) {
@@ -159,12 +161,17 @@ public final class ValueTraining {
         int rounds = (c.games() + c.sideBySide() - 1) / c.sideBySide();
         List<Integer> missing = IntStream.range(0, rounds).filter(r -> !Files.exists(roundFile(dir, r))).boxed()
                 .toList();
+        ThreadLocal<Net[]> folded = ThreadLocal.withInitial(() -> {
+            Net s = BatchNormFolding.forInference(sl);
+            return new Net[] {s, rl == sl ? s : BatchNormFolding.forInference(rl)};
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int r : missing) {
                 work.add(pool.submit(() -> {
-                    writeRound(roundFile(dir, r), size, playRound(c, sl, rl, size, r));
+                    Net[] nets = folded.get();
+                    writeRound(roundFile(dir, r), size, playRound(c, nets[0], nets[1], size, r));
                     return null;
                 }));
             }
