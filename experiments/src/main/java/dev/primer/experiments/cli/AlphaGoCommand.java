@@ -263,11 +263,12 @@ final class AlphaGoCommand extends CommandGroup {
                     + "print simulations, network evaluations (positions through the nets) and batches per second, "
                     + "the mean batch, and the same search with rollouts alone (lambda 1) beside it.")
     static final class BenchSearch extends CliCommand {
-        @Option(names = "--model", required = true, description = "the policy network (priors)")
+        @Option(names = "--model", description = "the policy network (priors): a file, 'shipped' (the default) or "
+                + "'shipped-rl'")
         Path model;
 
-        @Option(names = "--value-model", required = true, description = "the value network")
-        Path valueModel;
+        @Option(names = "--value-model", description = "the value network: a file or 'shipped' (the default)")
+        String valueModel;
 
         @Option(names = "--threads", defaultValue = "1,2", split = ",", description = "search thread counts "
                 + "(default: ${DEFAULT-VALUE})")
@@ -288,7 +289,7 @@ final class AlphaGoCommand extends CommandGroup {
             }
             PrintWriter w = spec.commandLine().getOut();
             Net policy = loadPolicy(this, "--model", model);
-            Net value = loadNet(this, "--value-model", valueModel);
+            Net value = loadValue(this, "--value-model", valueModel);
             RolloutWeights weights = RolloutWeightsFile.load(RolloutWeightsFile.SHIPPED_NAME);
             Coords coords = Coords.of(ShippedCorpus.SIZE);
             w.printf(Locale.ROOT, "%-8s %7s %8s %10s %11s %10s %10s%n", "lambda", "threads", "sims/s", "net evals/s",
@@ -317,11 +318,20 @@ final class AlphaGoCommand extends CommandGroup {
         }
     }
 
-    /** Returns the network in checkpoint {@code file}, or bad input naming {@code flag} and the file. */
+    /** The policy network {@code flag} names: 'shipped' (the default when {@code file} is null), 'shipped-rl' or a file. */
     static Net loadPolicy(CliCommand command, String flag, Path file) {
-        String spec = file == null ? SlPolicy.SHIPPED_NAME : file.toString();
+        return loadNet(command, flag, file == null ? SlPolicy.SHIPPED_NAME : file.toString(), SlPolicy::load);
+    }
+
+    /** The value network {@code flag} names: 'shipped' (the default when {@code spec} is null) or a checkpoint file. */
+    static Net loadValue(CliCommand command, String flag, String spec) {
+        return loadNet(command, flag, spec == null ? ValueNet.SHIPPED_NAME : spec, ValueNet::load);
+    }
+
+    /** Reads a network by {@code loader}; a missing or unreadable one is bad input naming {@code flag} and {@code spec}. */
+    private static Net loadNet(CliCommand command, String flag, String spec, NetLoader loader) {
         try {
-            return SlPolicy.load(spec);
+            return loader.load(spec);
         } catch (java.nio.file.NoSuchFileException e) {
             throw command.badInput("cannot load " + flag + " " + spec + ": no such file");
         } catch (IOException | RuntimeException e) {
@@ -329,12 +339,9 @@ final class AlphaGoCommand extends CommandGroup {
         }
     }
 
-    static Net loadNet(CliCommand command, String flag, Path file) {
-        try {
-            return Checkpoint.read(file).net();
-        } catch (IOException | RuntimeException e) {
-            throw command.badInput("cannot load " + flag + " " + file + ": " + e.getMessage());
-        }
+    /** Reads a network from a command line's name for it. */
+    private interface NetLoader {
+        Net load(String spec) throws IOException;
     }
 
     /** The options of the self-play trainers: the SL network they start from, the output directory, the seed. */

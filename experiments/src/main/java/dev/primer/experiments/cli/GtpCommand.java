@@ -62,14 +62,15 @@ final class GtpCommand extends CliCommand {
             + "first timed move runs compiled code (default: ${DEFAULT-VALUE})")
     double warmUp;
 
-    @Option(names = "--player", defaultValue = "mcts", description = "mcts, flat, policy (a policy network's best "
-            + "legal move, no search; --model, the shipped network by default), or alphago (PUCT over --model's priors, leaves valued by "
-            + "--value-model and rollouts mixed by --lambda) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--player", defaultValue = "alphago", description = "alphago (PUCT over --model's priors, leaves "
+            + "valued by --value-model and rollouts mixed by --lambda; the shipped networks by default), mcts (RAVE, "
+            + "heavy rollouts, no network), flat, or policy (a policy network's best legal move, no search) "
+            + "(default: ${DEFAULT-VALUE})")
     Player player;
 
-    @Option(names = "--value-model", description = "the value network for --player alphago, e.g. OUT/" + ValueNet.MODEL
-            + " from 'primer alphago train-value'")
-    Path valueModel;
+    @Option(names = "--value-model", description = "the value network for --player alphago: 'shipped' (the default) "
+            + "or OUT/" + ValueNet.MODEL + " from 'primer alphago train-value'")
+    String valueModel;
 
     @Option(names = "--lambda", description = "--player alphago: the rollouts' weight in the leaf value "
             + "V = (1 - lambda) v + lambda z (default: " + AlphaGoPlayer.LAMBDA + ")")
@@ -173,11 +174,11 @@ final class GtpCommand extends CliCommand {
         if (noPriors && model != null) {
             throw badInput("--no-priors goes without --model");
         }
-        if (l < 1 && valueModel == null) {
-            throw badInput("--player alphago needs --value-model unless --no-value");
-        }
         Net policy = noPriors ? null : AlphaGoCommand.loadPolicy(this, "--model", model);
-        Net value = l < 1 ? AlphaGoCommand.loadNet(this, "--value-model", valueModel) : null;
+        if (l == 1 && valueModel != null) {
+            throw badInput("--value-model goes without --no-value");
+        }
+        Net value = l < 1 ? AlphaGoCommand.loadValue(this, "--value-model", valueModel) : null;
         try {
             return new AlphaGoPlayer.Setup(policy, value,
                     RolloutWeightsFile.load(rolloutWeights == null ? RolloutWeightsFile.SHIPPED_NAME : rolloutWeights),

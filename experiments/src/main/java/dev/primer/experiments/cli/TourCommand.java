@@ -4,10 +4,9 @@ import dev.primer.experiments.core.Budget;
 import dev.primer.experiments.core.Experiment;
 import dev.primer.experiments.core.Registry;
 import dev.primer.experiments.core.Report;
+import dev.primer.experiments.core.ThisJvm;
 import dev.primer.experiments.core.Tour;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,12 +62,7 @@ final class TourCommand extends CliCommand {
 
     /** {@code primer run NAME} in a JVM like this one: same java, JVM options and classpath. */
     private List<String> childCommand(String name, Path out) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", name,
-                "--budget", options.budget.name().toLowerCase(Locale.ROOT), "--seed", Long.toString(options.seed),
-                "--out", out.toString()));
-        return cmd;
+        return ThisJvm.primer(List.of("run", name, "--budget", options.budget.name().toLowerCase(Locale.ROOT),
+                "--seed", Long.toString(options.seed), "--out", out.toString()));
     }
 }

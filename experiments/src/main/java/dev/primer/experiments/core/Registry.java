@@ -1,5 +1,6 @@
 package dev.primer.experiments.core;
 
+import dev.primer.experiments.go.AlphaGo9x9;
 import dev.primer.experiments.go.AlphaGoRl;
 import dev.primer.experiments.go.AlphaGoSl;
 import dev.primer.experiments.memory.NtmCopy;
@@ -53,6 +54,7 @@ public final class Registry {
             new SgdVsGdRates(), new Optimizers(), new SgldMixture(), new LangevinVsSgd(), new VaeFashion(),
             new GumbelVaeFashion(),
             new DqnCartPole(), new ReinforceCartPole(), new DqnMinAtar(), new Rl4jVsPrimer(), new AlphaGoSl(), new AlphaGoRl(),
+            new AlphaGo9x9(),
             new UniversalApproximation(), new FiniteSampleExpressivity(), new DepthSeparation(),
             new Adversarial(), new DropoutExperiment(), new Rademacher(), new Residual(), new BatchNorm(),
             new Invariance(),

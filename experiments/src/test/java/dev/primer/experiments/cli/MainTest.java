@@ -166,6 +166,14 @@ class MainTest {
     }
 
     @Test
+    void childJvmsStartThisCli() {
+        assertEquals(Main.class.getName(), dev.primer.experiments.core.ThisJvm.MAIN);
+        List<String> cmd = dev.primer.experiments.core.ThisJvm.primer(List.of("gtp", "it's"));
+        assertEquals(List.of(Main.class.getName(), "gtp", "it's"), cmd.subList(cmd.size() - 3, cmd.size()));
+        assertEquals("'a b' 'it'\\''s'", dev.primer.experiments.core.ThisJvm.shell(List.of("a b", "it's")));
+    }
+
+    @Test
     void theAlphaGoPlayerRefusesToStartWithoutItsNetworksAndNamesTheBadFile(@TempDir Path dir) throws Exception {
         Path corrupt = dir.resolve("value.ckpt");
         Files.writeString(corrupt, "not a checkpoint");
@@ -181,11 +189,15 @@ class MainTest {
                 corrupt.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--value-model") && bad.err().contains("value.ckpt"), bad.err());
-        assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString()).code(), "no value network");
+        Run noValue = run("gtp", "--model", policy.toString(), "--value-model", dir.resolve("nothing.ckpt").toString());
+        assertEquals(2, noValue.code(), "the default player is alphago and needs its value network");
+        assertTrue(noValue.err().contains("--value-model") && noValue.err().contains("nothing.ckpt: no such file"),
+                noValue.err());
+        assertEquals(2, run("gtp", "--no-value", "--value-model", corrupt.toString()).code(), "a value net unused");
         assertEquals(2, run("gtp", "--player", "alphago", "--no-priors", "--no-value").code(), "nothing left");
         assertEquals(2, run("gtp", "--player", "alphago", "--model", policy.toString(), "--no-value", "--lambda",
                 "0.3").code());
-        assertEquals(2, run("gtp", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
+        assertEquals(2, run("gtp", "--player", "mcts", "--lambda", "0.3").code(), "--lambda is the AlphaGo player's");
         assertEquals(2, run("gtp", "--symmetries").code(), "--symmetries is the policy player's");
     }
 

@@ -2,6 +2,7 @@ package dev.primer.experiments.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.primer.experiments.go.AlphaGo9x9;
 import dev.primer.experiments.go.AlphaGoRl;
 import dev.primer.experiments.memory.NtmCopy;
 import dev.primer.experiments.prob.Gan;
@@ -117,5 +118,21 @@ class LaterClaimsVerdictTest {
         assertEquals(Verdict.PARTLY, e.judge(vsSl(0.6475, 400)), "the probe's step 75");
         assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsSl(0.5425, 400)), "within the interval of even");
         assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsSl(0.70, 20)), "70% of 20 games is too few to tell");
+    }
+
+    private static AlphaGo9x9.Metrics vsGnuGo(int level, double rate, double valueMse) {
+        dev.primer.mcts.Wilson w = dev.primer.mcts.Wilson.of95(rate * 100, 100);
+        return new AlphaGo9x9.Metrics(3_600, valueMse, 0.87, 0.80, 0.01, 2, 21, level, 1, 2, 100, rate, w.low(),
+                w.high(), 0);
+    }
+
+    @Test
+    void theFullPlayerMustScore90PercentAgainstGnuGoLevel10WithAValueNetBetterThanLightRollouts() {
+        AlphaGo9x9 e = new AlphaGo9x9();
+        assertEquals(Verdict.REPRODUCED, e.judge(vsGnuGo(10, 0.92, 0.80)));
+        assertEquals(Verdict.PARTLY, e.judge(vsGnuGo(10, 0.85, 0.80)), "below the bar");
+        assertEquals(Verdict.PARTLY, e.judge(vsGnuGo(1, 0.95, 0.80)), "the quick budget's level 1");
+        assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsGnuGo(10, 0.95, 0.90)), "a value net worse than light rollouts");
+        assertEquals(Verdict.NOT_REPRODUCED, e.judge(vsGnuGo(10, 0.45, 0.80)));
     }
 }

@@ -18,7 +18,10 @@ import java.nio.file.Path;
  * game for the player to move.
  */
 public final class ValueNet {
-    /** File name of the trained network in the output directory (a sealed checkpoint, checked on load). */
+    /**
+     * File name of the trained network in the output directory: a sealed checkpoint, checked on load, without the
+     * updater's state ({@link Checkpoint#writeWeights}).
+     */
     public static final String MODEL = "value-net.ckpt";
     /** The network that ships with primer (a class-path resource beside this class); see rl/docs/alphago-part2.md. */
     public static final String SHIPPED = "weights/value-net-9x9.ckpt";

@@ -421,7 +421,7 @@ public final class ValueTraining {
                     return m;
                 });
         Path model = out.resolve(ValueNet.MODEL);
-        Checkpoint.write(model, r.net(), r.state());
+        Checkpoint.writeWeights(model, r.net(), r.state());
         return new Report(train, test, r, model);
     }
 
